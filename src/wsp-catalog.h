@@ -1,0 +1,122 @@
+/* wsp-catalog.h: the data the guidance rests on (form URLs, hosts, menu paths), read from JSON
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+typedef enum {
+  WSP_PLATFORM_FACEBOOK,
+  WSP_PLATFORM_INSTAGRAM,
+  WSP_N_PLATFORMS,
+} WspPlatform;
+
+/* "facebook" / "instagram" (the catalog's keys) */
+const char *wsp_platform_get_id   (WspPlatform platform);
+/* "Facebook" / "Instagram" (brand names, not translated) */
+const char *wsp_platform_get_name (WspPlatform platform);
+
+typedef enum {
+  WSP_ROUTE_APP,      /* the phone app */
+  WSP_ROUTE_BROWSER,  /* the website in a browser */
+  WSP_N_ROUTES,
+} WspRoute;
+
+#define WSP_CATALOG_SCHEMA_VERSION 1
+#define WSP_CATALOG_RESOURCE "/io/github/widerspruch/Widerspruch/catalog.json"
+
+#define WSP_CATALOG_ERROR (wsp_catalog_error_quark ())
+typedef enum {
+  WSP_CATALOG_ERROR_EMPTY,        /* no data at all */
+  WSP_CATALOG_ERROR_PARSE,        /* not JSON */
+  WSP_CATALOG_ERROR_MISSING,      /* a required key is missing */
+  WSP_CATALOG_ERROR_TYPE,         /* a key has the wrong type */
+  WSP_CATALOG_ERROR_VERSION,      /* unknown schema version */
+  WSP_CATALOG_ERROR_URL,          /* a URL is not https, or not on an allowed host */
+  WSP_CATALOG_ERROR_VALUE,        /* an empty string or list where content is needed, a bad date, ... */
+} WspCatalogError;
+GQuark wsp_catalog_error_quark (void);
+
+/* One fact with its provenance. */
+typedef struct {
+  const char *url;
+  const char *confirmed;  /* "YYYY-MM" or "YYYY-MM-DD": when it was last seen working */
+  const char *source;     /* who reported it */
+} WspCatalogLink;
+
+typedef struct {
+  const char *label;      /* the words the platform shows: "Einstellungen und Privatsphäre" */
+  const char *help;       /* one sentence of help */
+} WspCatalogStep;
+
+#define WSP_TYPE_CATALOG (wsp_catalog_get_type ())
+
+G_DECLARE_FINAL_TYPE (WspCatalog, wsp_catalog, WSP, CATALOG, GObject)
+
+/* The error message names the key path ("platforms.facebook.forms[0].url") and why. */
+WspCatalog           *wsp_catalog_new_from_bytes      (GBytes       *bytes,
+                                                       GError      **error);
+WspCatalog           *wsp_catalog_new_from_resource   (const char   *path,
+                                                       GError      **error);
+/* The catalog built into the app (WSP_CATALOG_RESOURCE); aborts if it is broken, since the
+ * tests guarantee it is not. */
+WspCatalog           *wsp_catalog_get_default         (void);
+
+guint                 wsp_catalog_get_schema_version  (WspCatalog   *self);
+/* "YYYY-MM-DD": when this catalog was put together */
+const char           *wsp_catalog_get_updated         (WspCatalog   *self);
+
+/* The form to open; never NULL, always passes wsp_catalog_url_is_allowed(). */
+const WspCatalogLink *wsp_catalog_get_form            (WspCatalog   *self,
+                                                       WspPlatform   platform);
+/* Other form addresses seen, newest first; may be 0. */
+guint                 wsp_catalog_get_n_alt_forms     (WspCatalog   *self,
+                                                       WspPlatform   platform);
+const WspCatalogLink *wsp_catalog_get_alt_form        (WspCatalog   *self,
+                                                       WspPlatform   platform,
+                                                       guint         index);
+const WspCatalogLink *wsp_catalog_get_privacy_center  (WspCatalog   *self,
+                                                       WspPlatform   platform);
+/* NULL-terminated, e.g. { "facebook.com", NULL }: hosts (and their subdomains) this platform's
+ * links may use; always within the app's own allow list. */
+const char * const   *wsp_catalog_get_hosts           (WspCatalog   *self,
+                                                       WspPlatform   platform);
+
+/* The manual menu path. @language is a language code like "de" or "en"; when the catalog has
+ * no steps in it, the English ones are returned and *out_language says "en". */
+guint                 wsp_catalog_get_n_steps         (WspCatalog   *self,
+                                                       WspPlatform   platform,
+                                                       WspRoute      route,
+                                                       const char   *language,
+                                                       const char  **out_language);
+const WspCatalogStep *wsp_catalog_get_step            (WspCatalog   *self,
+                                                       WspPlatform   platform,
+                                                       WspRoute      route,
+                                                       const char   *language,
+                                                       guint         index);
+/* When the path was last confirmed, and by whom. */
+const char           *wsp_catalog_get_path_confirmed  (WspCatalog   *self,
+                                                       WspPlatform   platform,
+                                                       WspRoute      route);
+const char           *wsp_catalog_get_path_source     (WspCatalog   *self,
+                                                       WspPlatform   platform,
+                                                       WspRoute      route);
+
+/* Whether Meta offers the objection to residents of @code (ISO 3166-1 alpha-2). */
+gboolean              wsp_catalog_objection_available (WspCatalog   *self,
+                                                       const char   *code);
+
+/* The app's own allow list, whatever any catalog says: https only, on facebook.com,
+ * instagram.com, meta.com or one of their subdomains; no user info, no explicit port other than
+ * 443. Sets @error (WSP_CATALOG_ERROR_URL) with the reason. */
+gboolean              wsp_catalog_url_is_allowed      (const char   *url,
+                                                       GError      **error);
+
+/* The first of g_get_language_names() that the catalog has steps in, else "en". */
+const char           *wsp_catalog_pick_language       (WspCatalog   *self);
+
+G_END_DECLS

@@ -1,0 +1,22 @@
+/* wsp-test-util.h: helpers shared by the tests
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+/* Binds the project's text domain to the build tree's compiled catalogs and iso-codes' domain to
+ * UTF-8. Call after setlocale()/gtk_init(). */
+void      wsp_test_bind_textdomains  (void);
+/* Iterates the default main context until *flag is TRUE or @timeout_ms passed; returns *flag. */
+gboolean  wsp_test_wait_for          (const gboolean *flag,
+                                      guint           timeout_ms);
+/* Reads a file below G_TEST_SRCDIR's data/ or the project's data directory. */
+char     *wsp_test_read_file         (const char     *path,
+                                      gsize          *length);
+
+G_END_DECLS
