@@ -1,1 +1,1415 @@
-/* placeholder */
+/* wsp-catalog.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "wsp-catalog.h"
+
+/* Limits: the shipped catalog is a few KiB; anything far beyond is not a catalog. */
+#define MAX_SIZE        (1024 * 1024)
+#define MAX_DEPTH       32
+#define MAX_TEXT        2048
+#define MAX_HOSTS       16
+#define MAX_FORMS       16
+#define MAX_COUNTRIES   300
+#define MAX_LANGUAGES   64
+#define MAX_STEPS       64
+
+static const char * const allowed_domains[] = { "facebook.com", "instagram.com", "meta.com" };
+
+static const char * const platform_ids[WSP_N_PLATFORMS] = { "facebook", "instagram" };
+static const char * const platform_names[WSP_N_PLATFORMS] = { "Facebook", "Instagram" };
+static const char * const route_ids[WSP_N_ROUTES] = { "app", "browser" };
+
+/* ISO 3166-1 alpha-2, from iso-codes 4.13 (249 codes), so that "UK" or "EL" (the EU's own
+ * abbreviations for the United Kingdom and Greece) are caught as mistakes. */
+static const char iso_3166_codes[] =
+  "ADAEAFAGAIALAMAOAQARASATAUAWAXAZBABBBDBEBFBGBHBIBJBLBMBNBOBQBRBSBTBVBWBYBZCACCCD"
+  "CFCGCHCICKCLCMCNCOCRCUCVCWCXCYCZDEDJDKDMDODZECEEEGEHERESETFIFJFKFMFOFRGAGBGDGEGF"
+  "GGGHGIGLGMGNGPGQGRGSGTGUGWGYHKHMHNHRHTHUIDIEILIMINIOIQIRISITJEJMJOJPKEKGKHKIKMKN"
+  "KPKRKWKYKZLALBLCLILKLRLSLTLULVLYMAMCMDMEMFMGMHMKMLMMMNMOMPMQMRMSMTMUMVMWMXMYMZNA"
+  "NCNENFNGNINLNONPNRNUNZOMPAPEPFPGPHPKPLPMPNPRPSPTPWPYQARERORSRURWSASBSCSDSESGSHSI"
+  "SJSKSLSMSNSOSRSSSTSVSXSYSZTCTDTFTGTHTJTKTLTMTNTOTRTTTVTWTZUAUGUMUSUYUZVAVCVEVGVI"
+  "VNVUWFWSYEYTZAZMZW";
+
+typedef struct {
+  const char *language;
+  GArray *steps;                /* WspCatalogStep */
+} StepList;
+
+typedef struct {
+  const char *confirmed;
+  const char *source;
+  GPtrArray *step_lists;        /* StepList, one of them "en" */
+} PathData;
+
+typedef struct {
+  GPtrArray *hosts;             /* const char *, NULL-terminated */
+  GArray *forms;                /* WspCatalogLink; [0] is the form to open */
+  WspCatalogLink privacy_center;
+  PathData paths[WSP_N_ROUTES];
+} PlatformData;
+
+struct _WspCatalog
+{
+  GObject parent_instance;
+
+  /* Every string below points into this chunk: nothing of the JSON tree is kept. */
+  GStringChunk *strings;
+  guint schema_version;
+  const char *updated;
+  GHashTable *countries;        /* upper-case code, as a set */
+  GHashTable *languages;        /* every language some path has steps in, as a set */
+  PlatformData platforms[WSP_N_PLATFORMS];
+};
+
+G_DEFINE_FINAL_TYPE (WspCatalog, wsp_catalog, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (wsp-catalog-error-quark, wsp_catalog_error)
+
+static void
+step_list_free (gpointer data)
+{
+  StepList *list = data;
+
+  g_clear_pointer (&list->steps, g_array_unref);
+  g_free (list);
+}
+
+static void
+wsp_catalog_finalize (GObject *object)
+{
+  WspCatalog *self = WSP_CATALOG (object);
+
+  for (guint p = 0; p < WSP_N_PLATFORMS; p++)
+    {
+      PlatformData *platform = &self->platforms[p];
+
+      g_clear_pointer (&platform->hosts, g_ptr_array_unref);
+      g_clear_pointer (&platform->forms, g_array_unref);
+      for (guint r = 0; r < WSP_N_ROUTES; r++)
+        g_clear_pointer (&platform->paths[r].step_lists, g_ptr_array_unref);
+    }
+
+  g_clear_pointer (&self->countries, g_hash_table_unref);
+  g_clear_pointer (&self->languages, g_hash_table_unref);
+  g_clear_pointer (&self->strings, g_string_chunk_free);
+
+  G_OBJECT_CLASS (wsp_catalog_parent_class)->finalize (object);
+}
+
+static void
+wsp_catalog_class_init (WspCatalogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = wsp_catalog_finalize;
+}
+
+static void
+wsp_catalog_init (WspCatalog *self)
+{
+  self->strings = g_string_chunk_new (4096);
+  self->countries = g_hash_table_new (g_str_hash, g_str_equal);
+  self->languages = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint p = 0; p < WSP_N_PLATFORMS; p++)
+    {
+      PlatformData *platform = &self->platforms[p];
+
+      platform->hosts = g_ptr_array_new ();
+      platform->forms = g_array_new (FALSE, TRUE, sizeof (WspCatalogLink));
+      for (guint r = 0; r < WSP_N_ROUTES; r++)
+        platform->paths[r].step_lists = g_ptr_array_new_with_free_func (step_list_free);
+    }
+}
+
+/* Errors and paths */
+
+static void set_error (GError          **error,
+                       WspCatalogError   code,
+                       const char       *path,
+                       const char       *format,
+                       ...) G_GNUC_PRINTF (4, 5);
+
+/* Every message reads "<key path>: <what is wrong>". */
+static void
+set_error (GError          **error,
+           WspCatalogError   code,
+           const char       *path,
+           const char       *format,
+           ...)
+{
+  g_autofree char *reason = NULL;
+  va_list args;
+
+  va_start (args, format);
+  reason = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_set_error (error, WSP_CATALOG_ERROR, code, "%s: %s", *path != '\0' ? path : "catalog", reason);
+}
+
+static char *
+path_key (const char *path,
+          const char *key)
+{
+  g_assert (path != NULL);
+  g_assert (key != NULL);
+
+  return *path != '\0' ? g_strconcat (path, ".", key, NULL) : g_strdup (key);
+}
+
+static char *
+path_index (const char *path,
+            guint       index)
+{
+  return g_strdup_printf ("%s[%u]", path, index);
+}
+
+static const char *
+node_kind (JsonNode *node)
+{
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_OBJECT:
+      return "object";
+    case JSON_NODE_ARRAY:
+      return "array";
+    case JSON_NODE_NULL:
+      return "null";
+    case JSON_NODE_VALUE:
+    default:
+      break;
+    }
+
+  switch (json_node_get_value_type (node))
+    {
+    case G_TYPE_STRING:
+      return "string";
+    case G_TYPE_INT64:
+      return "integer";
+    case G_TYPE_DOUBLE:
+      return "number";
+    case G_TYPE_BOOLEAN:
+      return "boolean";
+    default:
+      return "value";
+    }
+}
+
+static JsonNode *
+require_member (JsonObject  *object,
+                const char  *path,
+                const char  *key,
+                char       **out_path,
+                GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, key);
+  char *child_path = path_key (path, key);
+
+  if (node == NULL)
+    {
+      set_error (error, WSP_CATALOG_ERROR_MISSING, child_path, _("missing"));
+      g_free (child_path);
+      return NULL;
+    }
+
+  *out_path = child_path;
+  return node;
+}
+
+static JsonObject *
+expect_object (JsonNode    *node,
+               const char  *path,
+               GError     **error)
+{
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      set_error (error, WSP_CATALOG_ERROR_TYPE, path, _("must be an object (got %s)"),
+                 node_kind (node));
+      return NULL;
+    }
+
+  return json_node_get_object (node);
+}
+
+/* A list with 1 to @max entries. */
+static JsonArray *
+expect_array (JsonNode    *node,
+              const char  *path,
+              guint        max,
+              GError     **error)
+{
+  JsonArray *array;
+
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      set_error (error, WSP_CATALOG_ERROR_TYPE, path, _("must be an array (got %s)"),
+                 node_kind (node));
+      return NULL;
+    }
+
+  array = json_node_get_array (node);
+
+  if (json_array_get_length (array) == 0)
+    {
+      set_error (error, WSP_CATALOG_ERROR_VALUE, path, _("must not be empty"));
+      return NULL;
+    }
+
+  if (json_array_get_length (array) > max)
+    {
+      set_error (error, WSP_CATALOG_ERROR_VALUE, path, _("too many entries (at most %u)"), max);
+      return NULL;
+    }
+
+  return array;
+}
+
+/* A string with visible content and without control characters; returns the JSON tree's copy. */
+static const char *
+expect_text (JsonNode    *node,
+             const char  *path,
+             GError     **error)
+{
+  const char *text;
+  gboolean blank = TRUE;
+
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    {
+      set_error (error, WSP_CATALOG_ERROR_TYPE, path, _("must be a string (got %s)"),
+                 node_kind (node));
+      return NULL;
+    }
+
+  text = json_node_get_string (node);
+
+  if (strlen (text) > MAX_TEXT)
+    {
+      set_error (error, WSP_CATALOG_ERROR_VALUE, path, _("too long (more than %u bytes)"),
+                 MAX_TEXT);
+      return NULL;
+    }
+
+  for (const char *s = text; *s != '\0'; s++)
+    {
+      if ((guchar) *s < 0x20 || *s == 0x7f)
+        {
+          set_error (error, WSP_CATALOG_ERROR_VALUE, path, _("must not contain control characters"));
+          return NULL;
+        }
+      if (!g_ascii_isspace (*s))
+        blank = FALSE;
+    }
+
+  if (blank)
+    {
+      set_error (error, WSP_CATALOG_ERROR_VALUE, path, _("must not be empty"));
+      return NULL;
+    }
+
+  return text;
+}
+
+static JsonObject *
+get_object_member (JsonObject  *object,
+                   const char  *path,
+                   const char  *key,
+                   char       **out_path,
+                   GError     **error)
+{
+  g_autofree char *child_path = NULL;
+  JsonObject *child;
+  JsonNode *node;
+
+  if (!(node = require_member (object, path, key, &child_path, error)))
+    return NULL;
+  if (!(child = expect_object (node, child_path, error)))
+    return NULL;
+
+  *out_path = g_steal_pointer (&child_path);
+  return child;
+}
+
+static JsonArray *
+get_array_member (JsonObject  *object,
+                  const char  *path,
+                  const char  *key,
+                  guint        max,
+                  char       **out_path,
+                  GError     **error)
+{
+  g_autofree char *child_path = NULL;
+  JsonArray *child;
+  JsonNode *node;
+
+  if (!(node = require_member (object, path, key, &child_path, error)))
+    return NULL;
+  if (!(child = expect_array (node, child_path, max, error)))
+    return NULL;
+
+  *out_path = g_steal_pointer (&child_path);
+  return child;
+}
+
+/* Returns the text copied into the catalog's string chunk. */
+static const char *
+get_text_member (WspCatalog  *self,
+                 JsonObject  *object,
+                 const char  *path,
+                 const char  *key,
+                 GError     **error)
+{
+  g_autofree char *child_path = NULL;
+  const char *text;
+  JsonNode *node;
+
+  if (!(node = require_member (object, path, key, &child_path, error)))
+    return NULL;
+  if (!(text = expect_text (node, child_path, error)))
+    return NULL;
+
+  return g_string_chunk_insert (self->strings, text);
+}
+
+/* Dates */
+
+static gboolean
+parse_date (const char *text,
+            gboolean    day_optional)
+{
+  gsize len = strlen (text);
+  guint year, month, day = 1;
+
+  if (len != 10 && !(day_optional && len == 7))
+    return FALSE;
+
+  for (gsize i = 0; i < len; i++)
+    {
+      if (i == 4 || i == 7)
+        {
+          if (text[i] != '-')
+            return FALSE;
+        }
+      else if (!g_ascii_isdigit (text[i]))
+        {
+          return FALSE;
+        }
+    }
+
+  year = g_ascii_digit_value (text[0]) * 1000 + g_ascii_digit_value (text[1]) * 100 +
+         g_ascii_digit_value (text[2]) * 10 + g_ascii_digit_value (text[3]);
+  month = g_ascii_digit_value (text[5]) * 10 + g_ascii_digit_value (text[6]);
+  if (len == 10)
+    day = g_ascii_digit_value (text[8]) * 10 + g_ascii_digit_value (text[9]);
+
+  return year >= 2000 && g_date_valid_dmy (day, month, year);
+}
+
+static const char *
+get_date_member (WspCatalog  *self,
+                 JsonObject  *object,
+                 const char  *path,
+                 const char  *key,
+                 gboolean     day_optional,
+                 GError     **error)
+{
+  const char *text;
+
+  if (!(text = get_text_member (self, object, path, key, error)))
+    return NULL;
+
+  if (!parse_date (text, day_optional))
+    {
+      g_autofree char *child_path = path_key (path, key);
+
+      if (day_optional)
+        set_error (error, WSP_CATALOG_ERROR_VALUE, child_path,
+                   _("not a date (YYYY-MM or YYYY-MM-DD)"));
+      else
+        set_error (error, WSP_CATALOG_ERROR_VALUE, child_path, _("not a date (YYYY-MM-DD)"));
+      return NULL;
+    }
+
+  return text;
+}
+
+/* Hosts and URLs */
+
+/* Lower-case LDH labels, no empty label, no trailing dot. */
+static gboolean
+is_host_name (const char *host)
+{
+  gsize len = strlen (host);
+  gsize label = 0;
+
+  if (len == 0 || len > 253)
+    return FALSE;
+
+  for (gsize i = 0; i <= len; i++)
+    {
+      char c = host[i];
+
+      if (c == '.' || c == '\0')
+        {
+          if (label == 0 || label > 63 || host[i - 1] == '-')
+            return FALSE;
+          label = 0;
+        }
+      else if (g_ascii_islower (c) || g_ascii_isdigit (c) || (c == '-' && label > 0))
+        {
+          label++;
+        }
+      else
+        {
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+/* @host is @domain or one of its subdomains. */
+static gboolean
+host_within (const char *host,
+             const char *domain)
+{
+  gsize host_len = strlen (host);
+  gsize domain_len = strlen (domain);
+
+  if (host_len == domain_len)
+    return strcmp (host, domain) == 0;
+
+  return host_len > domain_len &&
+         host[host_len - domain_len - 1] == '.' &&
+         strcmp (host + host_len - domain_len, domain) == 0;
+}
+
+static gboolean
+host_is_allowed (const char *host)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (allowed_domains); i++)
+    {
+      if (host_within (host, allowed_domains[i]))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* The checks behind wsp_catalog_url_is_allowed(); the message is only the reason, so the
+ * catalog can put the key path in front. Returns the lower-cased host. */
+static char *
+check_url (const char  *url,
+           GError     **error)
+{
+  g_autoptr(GUri) uri = NULL;
+  g_autofree char *host = NULL;
+  const char *scheme;
+  int port;
+
+  if (url == NULL || *url == '\0')
+    {
+      g_set_error_literal (error, WSP_CATALOG_ERROR, WSP_CATALOG_ERROR_URL, _("empty address"));
+      return NULL;
+    }
+
+  if (strlen (url) > MAX_TEXT)
+    {
+      g_set_error (error, WSP_CATALOG_ERROR, WSP_CATALOG_ERROR_URL,
+                   _("too long (more than %u bytes)"), MAX_TEXT);
+      return NULL;
+    }
+
+  /* Printable ASCII only: browsers read a backslash as a slash, and white space or non-ASCII
+   * letters are a way to make one host look like another. */
+  for (const char *s = url; *s != '\0'; s++)
+    {
+      if ((guchar) *s <= 0x20 || (guchar) *s >= 0x7f || *s == '\\')
+        {
+          g_set_error_literal (error, WSP_CATALOG_ERROR, WSP_CATALOG_ERROR_URL,
+                               _("contains a character that does not belong in an address"));
+          return NULL;
+        }
+    }
+
+  /* Not G_URI_FLAGS_PARSE_RELAXED: stray characters and bad escapes are errors. */
+  uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
+  if (uri == NULL)
+    {
+      g_set_error_literal (error, WSP_CATALOG_ERROR, WSP_CATALOG_ERROR_URL,
+                           _("not a valid address"));
+      return NULL;
+    }
+
+  /* GLib lower-cases the scheme; "exactly https" means the text too. */
+  scheme = g_uri_get_scheme (uri);
+  if (g_strcmp0 (scheme, "https") != 0 || !g_str_has_prefix (url, "https:"))
+    {
+      g_autofree char *raw_scheme = g_strndup (url, strcspn (url, ":"));
+
+      g_set_error (error, WSP_CATALOG_ERROR, WSP_CATALOG_ERROR_URL,
+                   _("must use https (got %s)"), raw_scheme);
+      return NULL;
+    }
+
+  if (g_uri_get_userinfo (uri) != NULL)
+    {
+      g_set_error_literal (error, WSP_CATALOG_ERROR, WSP_CATALOG_ERROR_URL,
+                           _("must not contain a user name (text before @)"));
+      return NULL;
+    }
+
+  port = g_uri_get_port (uri);
+  if (port != -1 && port != 443)
+    {
+      g_set_error (error, WSP_CATALOG_ERROR, WSP_CATALOG_ERROR_URL,
+                   _("must not use port %d"), port);
+      return NULL;
+    }
+
+  if (g_uri_get_host (uri) == NULL || *g_uri_get_host (uri) == '\0')
+    {
+      g_set_error_literal (error, WSP_CATALOG_ERROR, WSP_CATALOG_ERROR_URL, _("has no host"));
+      return NULL;
+    }
+
+  if (g_hostname_is_ip_address (g_uri_get_host (uri)))
+    {
+      g_set_error_literal (error, WSP_CATALOG_ERROR, WSP_CATALOG_ERROR_URL,
+                           _("must name a host, not an IP address"));
+      return NULL;
+    }
+
+  host = g_ascii_strdown (g_uri_get_host (uri), -1);
+
+  if (!is_host_name (host))
+    {
+      g_set_error (error, WSP_CATALOG_ERROR, WSP_CATALOG_ERROR_URL,
+                   _("%s is not a valid host name"), host);
+      return NULL;
+    }
+
+  if (!host_is_allowed (host))
+    {
+      g_set_error (error, WSP_CATALOG_ERROR, WSP_CATALOG_ERROR_URL,
+                   _("host %s is not facebook.com, instagram.com, meta.com or a subdomain"),
+                   host);
+      return NULL;
+    }
+
+  return g_steal_pointer (&host);
+}
+
+/* Parts of the catalog */
+
+static gboolean
+load_schema (WspCatalog  *self,
+             JsonObject  *root,
+             GError     **error)
+{
+  g_autofree char *path = NULL;
+  JsonNode *node;
+  gint64 version;
+
+  if (!(node = require_member (root, "", "schema", &path, error)))
+    return FALSE;
+
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+    {
+      set_error (error, WSP_CATALOG_ERROR_TYPE, path, _("must be an integer (got %s)"),
+                 node_kind (node));
+      return FALSE;
+    }
+
+  version = json_node_get_int (node);
+  if (version != WSP_CATALOG_SCHEMA_VERSION)
+    {
+      set_error (error, WSP_CATALOG_ERROR_VERSION, path,
+                 _("unknown version %" G_GINT64_FORMAT " (this app reads version %d)"),
+                 version, WSP_CATALOG_SCHEMA_VERSION);
+      return FALSE;
+    }
+
+  self->schema_version = version;
+  return TRUE;
+}
+
+static gboolean
+is_iso_3166_code (const char *code)
+{
+  if (strlen (code) != 2 || !g_ascii_isupper (code[0]) || !g_ascii_isupper (code[1]))
+    return FALSE;
+
+  for (gsize i = 0; i + 1 < sizeof iso_3166_codes; i += 2)
+    {
+      if (iso_3166_codes[i] == code[0] && iso_3166_codes[i + 1] == code[1])
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+load_countries (WspCatalog  *self,
+                JsonObject  *root,
+                GError     **error)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *codes_path = NULL;
+  JsonObject *countries;
+  JsonArray *codes;
+
+  if (!(countries = get_object_member (root, "", "countries", &path, error)))
+    return FALSE;
+  if (!(codes = get_array_member (countries, path, "codes", MAX_COUNTRIES, &codes_path, error)))
+    return FALSE;
+
+  for (guint i = 0; i < json_array_get_length (codes); i++)
+    {
+      g_autofree char *code_path = path_index (codes_path, i);
+      const char *code;
+
+      if (!(code = expect_text (json_array_get_element (codes, i), code_path, error)))
+        return FALSE;
+
+      if (!is_iso_3166_code (code))
+        {
+          set_error (error, WSP_CATALOG_ERROR_VALUE, code_path,
+                     _("not an ISO 3166-1 alpha-2 code"));
+          return FALSE;
+        }
+
+      if (g_hash_table_contains (self->countries, code))
+        {
+          set_error (error, WSP_CATALOG_ERROR_VALUE, code_path, _("%s is listed twice"), code);
+          return FALSE;
+        }
+
+      g_hash_table_add (self->countries, g_string_chunk_insert_const (self->strings, code));
+    }
+
+  return get_date_member (self, countries, path, "confirmed", TRUE, error) != NULL &&
+         get_text_member (self, countries, path, "source", error) != NULL;
+}
+
+static gboolean
+load_hosts (WspCatalog    *self,
+            PlatformData  *platform,
+            JsonObject    *object,
+            const char    *path,
+            GError       **error)
+{
+  g_autofree char *hosts_path = NULL;
+  JsonArray *hosts;
+
+  if (!(hosts = get_array_member (object, path, "hosts", MAX_HOSTS, &hosts_path, error)))
+    return FALSE;
+
+  for (guint i = 0; i < json_array_get_length (hosts); i++)
+    {
+      g_autofree char *host_path = path_index (hosts_path, i);
+      const char *host;
+
+      if (!(host = expect_text (json_array_get_element (hosts, i), host_path, error)))
+        return FALSE;
+
+      if (!is_host_name (host))
+        {
+          set_error (error, WSP_CATALOG_ERROR_VALUE, host_path,
+                     _("not a host name in lower case (got %s)"), host);
+          return FALSE;
+        }
+
+      if (!host_is_allowed (host))
+        {
+          set_error (error, WSP_CATALOG_ERROR_URL, host_path,
+                     _("%s is not facebook.com, instagram.com, meta.com or a subdomain"), host);
+          return FALSE;
+        }
+
+      for (guint j = 0; j < platform->hosts->len; j++)
+        {
+          if (strcmp (g_ptr_array_index (platform->hosts, j), host) == 0)
+            {
+              set_error (error, WSP_CATALOG_ERROR_VALUE, host_path, _("%s is listed twice"), host);
+              return FALSE;
+            }
+        }
+
+      g_ptr_array_add (platform->hosts, g_string_chunk_insert (self->strings, host));
+    }
+
+  g_ptr_array_add (platform->hosts, NULL);
+  return TRUE;
+}
+
+static gboolean
+load_link (WspCatalog      *self,
+           PlatformData    *platform,
+           JsonNode        *node,
+           const char      *path,
+           const char      *hosts_path,
+           WspCatalogLink  *link,
+           GError         **error)
+{
+  g_autoptr(GError) url_error = NULL;
+  g_autofree char *host = NULL;
+  g_autofree char *url_path = NULL;
+  JsonObject *object;
+  gboolean on_hosts = FALSE;
+
+  if (!(object = expect_object (node, path, error)))
+    return FALSE;
+  if (!(link->url = get_text_member (self, object, path, "url", error)))
+    return FALSE;
+
+  url_path = path_key (path, "url");
+
+  if (!(host = check_url (link->url, &url_error)))
+    {
+      set_error (error, WSP_CATALOG_ERROR_URL, url_path, "%s", url_error->message);
+      return FALSE;
+    }
+
+  /* hosts is NULL-terminated by now */
+  for (guint i = 0; i + 1 < platform->hosts->len; i++)
+    on_hosts |= host_within (host, g_ptr_array_index (platform->hosts, i));
+
+  if (!on_hosts)
+    {
+      set_error (error, WSP_CATALOG_ERROR_URL, url_path, _("host %s is not on %s"),
+                 host, hosts_path);
+      return FALSE;
+    }
+
+  return (link->confirmed = get_date_member (self, object, path, "confirmed", TRUE, error)) &&
+         (link->source = get_text_member (self, object, path, "source", error));
+}
+
+/* "de", "fra" or "pt_BR" */
+static gboolean
+is_language_code (const char *code)
+{
+  gsize len = 0;
+
+  while (g_ascii_islower (code[len]))
+    len++;
+
+  if (len < 2 || len > 3)
+    return FALSE;
+  if (code[len] == '\0')
+    return TRUE;
+
+  return code[len] == '_' && g_ascii_isupper (code[len + 1]) && g_ascii_isupper (code[len + 2]) &&
+         code[len + 3] == '\0';
+}
+
+static gboolean
+load_steps (WspCatalog  *self,
+            JsonArray   *array,
+            const char  *path,
+            GArray      *steps,
+            GError     **error)
+{
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      g_autofree char *step_path = path_index (path, i);
+      WspCatalogStep step;
+      JsonObject *object;
+
+      /* Keys other than label and help (say, a later "illustration") are left alone. */
+      if (!(object = expect_object (json_array_get_element (array, i), step_path, error)) ||
+          !(step.label = get_text_member (self, object, step_path, "label", error)) ||
+          !(step.help = get_text_member (self, object, step_path, "help", error)))
+        return FALSE;
+
+      g_array_append_val (steps, step);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+load_path (WspCatalog  *self,
+           PathData    *path_data,
+           JsonObject  *object,
+           const char  *path,
+           GError     **error)
+{
+  g_autofree char *steps_path = NULL;
+  g_autoptr(GList) languages = NULL;
+  JsonObject *steps;
+  gboolean has_english = FALSE;
+
+  if (!(path_data->confirmed = get_date_member (self, object, path, "confirmed", TRUE, error)) ||
+      !(path_data->source = get_text_member (self, object, path, "source", error)) ||
+      !(steps = get_object_member (object, path, "steps", &steps_path, error)))
+    return FALSE;
+
+  languages = json_object_get_members (steps);
+
+  if (languages == NULL)
+    {
+      set_error (error, WSP_CATALOG_ERROR_VALUE, steps_path, _("must not be empty"));
+      return FALSE;
+    }
+
+  if (g_list_length (languages) > MAX_LANGUAGES)
+    {
+      set_error (error, WSP_CATALOG_ERROR_VALUE, steps_path, _("too many entries (at most %u)"),
+                 MAX_LANGUAGES);
+      return FALSE;
+    }
+
+  for (const GList *l = languages; l != NULL; l = l->next)
+    {
+      const char *language = l->data;
+      g_autofree char *list_path = path_key (steps_path, language);
+      StepList *list;
+      JsonArray *array;
+
+      if (!is_language_code (language))
+        {
+          set_error (error, WSP_CATALOG_ERROR_VALUE, list_path,
+                     _("not a language code like “de” or “pt_BR”"));
+          return FALSE;
+        }
+
+      if (!(array = expect_array (json_object_get_member (steps, language), list_path,
+                                  MAX_STEPS, error)))
+        return FALSE;
+
+      list = g_new0 (StepList, 1);
+      list->language = g_string_chunk_insert_const (self->strings, language);
+      list->steps = g_array_sized_new (FALSE, TRUE, sizeof (WspCatalogStep),
+                                       json_array_get_length (array));
+      g_ptr_array_add (path_data->step_lists, list);
+
+      if (!load_steps (self, array, list_path, list->steps, error))
+        return FALSE;
+
+      g_hash_table_add (self->languages, (gpointer) list->language);
+      has_english |= strcmp (language, "en") == 0;
+    }
+
+  /* English is what every other language falls back to. */
+  if (!has_english)
+    {
+      g_autofree char *en_path = path_key (steps_path, "en");
+
+      set_error (error, WSP_CATALOG_ERROR_MISSING, en_path, _("missing"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+load_platform (WspCatalog    *self,
+               PlatformData  *platform,
+               JsonObject    *object,
+               const char    *path,
+               GError       **error)
+{
+  g_autofree char *forms_path = NULL;
+  g_autofree char *hosts_path = NULL;
+  g_autofree char *paths_path = NULL;
+  g_autofree char *privacy_path = NULL;
+  JsonObject *paths;
+  JsonArray *forms;
+  JsonNode *node;
+
+  if (!load_hosts (self, platform, object, path, error))
+    return FALSE;
+
+  hosts_path = path_key (path, "hosts");
+
+  if (!(forms = get_array_member (object, path, "forms", MAX_FORMS, &forms_path, error)))
+    return FALSE;
+
+  for (guint i = 0; i < json_array_get_length (forms); i++)
+    {
+      g_autofree char *form_path = path_index (forms_path, i);
+      WspCatalogLink link = { NULL, };
+
+      if (!load_link (self, platform, json_array_get_element (forms, i), form_path, hosts_path,
+                      &link, error))
+        return FALSE;
+
+      g_array_append_val (platform->forms, link);
+    }
+
+  if (!(node = require_member (object, path, "privacy_center", &privacy_path, error)) ||
+      !load_link (self, platform, node, privacy_path, hosts_path, &platform->privacy_center,
+                  error))
+    return FALSE;
+
+  if (!(paths = get_object_member (object, path, "paths", &paths_path, error)))
+    return FALSE;
+
+  for (guint r = 0; r < WSP_N_ROUTES; r++)
+    {
+      g_autofree char *route_path = NULL;
+      JsonObject *route;
+
+      if (!(route = get_object_member (paths, paths_path, route_ids[r], &route_path, error)) ||
+          !load_path (self, &platform->paths[r], route, route_path, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* json-glib's parser recurses once per level; a hostile file of a million "[" must not get
+ * that far. Counts the deepest nesting outside strings. */
+static gboolean
+nesting_within (const char *data,
+                gsize       size,
+                guint       max)
+{
+  gboolean in_string = FALSE;
+  guint depth = 0;
+
+  for (gsize i = 0; i < size; i++)
+    {
+      char c = data[i];
+
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+        }
+      else if (c == '"')
+        {
+          in_string = TRUE;
+        }
+      else if (c == '[' || c == '{')
+        {
+          if (++depth > max)
+            return FALSE;
+        }
+      else if ((c == ']' || c == '}') && depth > 0)
+        {
+          depth--;
+        }
+    }
+
+  return TRUE;
+}
+
+static gboolean
+wsp_catalog_load (WspCatalog  *self,
+                  GBytes      *bytes,
+                  GError     **error)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GError) parse_error = NULL;
+  g_autofree char *platforms_path = NULL;
+  JsonObject *root;
+  JsonObject *platforms;
+  JsonNode *root_node;
+  const char *data;
+  gboolean blank = TRUE;
+  gsize size;
+
+  data = g_bytes_get_data (bytes, &size);
+
+  for (gsize i = 0; i < size && blank; i++)
+    blank = g_ascii_isspace (data[i]);
+
+  if (blank)
+    {
+      set_error (error, WSP_CATALOG_ERROR_EMPTY, "", _("no data"));
+      return FALSE;
+    }
+
+  if (size > MAX_SIZE)
+    {
+      set_error (error, WSP_CATALOG_ERROR_VALUE, "", _("larger than %u bytes"), MAX_SIZE);
+      return FALSE;
+    }
+
+  if (!g_utf8_validate_len (data, size, NULL))
+    {
+      set_error (error, WSP_CATALOG_ERROR_PARSE, "", _("not JSON: not valid UTF-8"));
+      return FALSE;
+    }
+
+  if (!nesting_within (data, size, MAX_DEPTH))
+    {
+      set_error (error, WSP_CATALOG_ERROR_PARSE, "", _("not JSON: nested deeper than %u levels"),
+                 MAX_DEPTH);
+      return FALSE;
+    }
+
+  parser = json_parser_new_immutable ();
+  if (!json_parser_load_from_data (parser, data, size, &parse_error))
+    {
+      set_error (error, WSP_CATALOG_ERROR_PARSE, "", _("not JSON: %s"), parse_error->message);
+      return FALSE;
+    }
+
+  root_node = json_parser_get_root (parser);
+  if (root_node == NULL)
+    {
+      set_error (error, WSP_CATALOG_ERROR_EMPTY, "", _("no data"));
+      return FALSE;
+    }
+
+  if (!(root = expect_object (root_node, "", error)))
+    return FALSE;
+
+  /* The version first: a later schema may have changed everything else. */
+  if (!load_schema (self, root, error))
+    return FALSE;
+
+  if (!(self->updated = get_date_member (self, root, "", "updated", FALSE, error)))
+    return FALSE;
+
+  if (!load_countries (self, root, error))
+    return FALSE;
+
+  if (!(platforms = get_object_member (root, "", "platforms", &platforms_path, error)))
+    return FALSE;
+
+  for (guint p = 0; p < WSP_N_PLATFORMS; p++)
+    {
+      g_autofree char *platform_path = NULL;
+      JsonObject *platform;
+
+      if (!(platform = get_object_member (platforms, platforms_path, platform_ids[p],
+                                          &platform_path, error)) ||
+          !load_platform (self, &self->platforms[p], platform, platform_path, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Public API */
+
+const char *
+wsp_platform_get_id (WspPlatform platform)
+{
+  g_return_val_if_fail (platform < WSP_N_PLATFORMS, NULL);
+
+  return platform_ids[platform];
+}
+
+const char *
+wsp_platform_get_name (WspPlatform platform)
+{
+  g_return_val_if_fail (platform < WSP_N_PLATFORMS, NULL);
+
+  return platform_names[platform];
+}
+
+/**
+ * wsp_catalog_new_from_bytes:
+ *
+ * Parses and checks the whole catalog; nothing is read lazily later.
+ *
+ * Returns: (transfer full) (nullable): the catalog, or %NULL with @error set
+ */
+WspCatalog *
+wsp_catalog_new_from_bytes (GBytes  *bytes,
+                            GError **error)
+{
+  g_autoptr(WspCatalog) self = NULL;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  self = g_object_new (WSP_TYPE_CATALOG, NULL);
+
+  if (!wsp_catalog_load (self, bytes, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * wsp_catalog_new_from_resource:
+ *
+ * Returns: (transfer full) (nullable): the catalog, or %NULL with @error set (in
+ *   %G_RESOURCE_ERROR when there is no such resource)
+ */
+WspCatalog *
+wsp_catalog_new_from_resource (const char  *path,
+                               GError     **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+  if (bytes == NULL)
+    return NULL;
+
+  return wsp_catalog_new_from_bytes (bytes, error);
+}
+
+/**
+ * wsp_catalog_get_default:
+ *
+ * Returns: (transfer none): the catalog built into the app, loaded on first use and kept
+ */
+WspCatalog *
+wsp_catalog_get_default (void)
+{
+  static WspCatalog *default_catalog;
+
+  if (g_once_init_enter (&default_catalog))
+    {
+      g_autoptr(GError) error = NULL;
+      WspCatalog *catalog = wsp_catalog_new_from_resource (WSP_CATALOG_RESOURCE, &error);
+
+      if (catalog == NULL)
+        g_error ("The built-in catalog is broken: %s", error->message);
+
+      g_once_init_leave (&default_catalog, catalog);
+    }
+
+  return default_catalog;
+}
+
+guint
+wsp_catalog_get_schema_version (WspCatalog *self)
+{
+  g_return_val_if_fail (WSP_IS_CATALOG (self), 0);
+
+  return self->schema_version;
+}
+
+const char *
+wsp_catalog_get_updated (WspCatalog *self)
+{
+  g_return_val_if_fail (WSP_IS_CATALOG (self), NULL);
+
+  return self->updated;
+}
+
+const WspCatalogLink *
+wsp_catalog_get_form (WspCatalog  *self,
+                      WspPlatform  platform)
+{
+  g_return_val_if_fail (WSP_IS_CATALOG (self), NULL);
+  g_return_val_if_fail (platform < WSP_N_PLATFORMS, NULL);
+
+  return &g_array_index (self->platforms[platform].forms, WspCatalogLink, 0);
+}
+
+guint
+wsp_catalog_get_n_alt_forms (WspCatalog  *self,
+                             WspPlatform  platform)
+{
+  g_return_val_if_fail (WSP_IS_CATALOG (self), 0);
+  g_return_val_if_fail (platform < WSP_N_PLATFORMS, 0);
+
+  return self->platforms[platform].forms->len - 1;
+}
+
+const WspCatalogLink *
+wsp_catalog_get_alt_form (WspCatalog  *self,
+                          WspPlatform  platform,
+                          guint        index)
+{
+  g_return_val_if_fail (WSP_IS_CATALOG (self), NULL);
+  g_return_val_if_fail (platform < WSP_N_PLATFORMS, NULL);
+  g_return_val_if_fail (index + 1 < self->platforms[platform].forms->len, NULL);
+
+  return &g_array_index (self->platforms[platform].forms, WspCatalogLink, index + 1);
+}
+
+const WspCatalogLink *
+wsp_catalog_get_privacy_center (WspCatalog  *self,
+                                WspPlatform  platform)
+{
+  g_return_val_if_fail (WSP_IS_CATALOG (self), NULL);
+  g_return_val_if_fail (platform < WSP_N_PLATFORMS, NULL);
+
+  return &self->platforms[platform].privacy_center;
+}
+
+const char * const *
+wsp_catalog_get_hosts (WspCatalog  *self,
+                       WspPlatform  platform)
+{
+  g_return_val_if_fail (WSP_IS_CATALOG (self), NULL);
+  g_return_val_if_fail (platform < WSP_N_PLATFORMS, NULL);
+
+  return (const char * const *) self->platforms[platform].hosts->pdata;
+}
+
+static const StepList *
+find_step_list (const PathData *path_data,
+                const char     *language)
+{
+  for (guint i = 0; i < path_data->step_lists->len; i++)
+    {
+      const StepList *list = g_ptr_array_index (path_data->step_lists, i);
+
+      if (strcmp (list->language, language) == 0)
+        return list;
+    }
+
+  return NULL;
+}
+
+/* "de_AT.UTF-8@euro" -> "de_AT", then "de", then "en"; the load made sure "en" is there. */
+static const StepList *
+lookup_steps (WspCatalog  *self,
+              WspPlatform  platform,
+              WspRoute     route,
+              const char  *language)
+{
+  const PathData *path_data = &self->platforms[platform].paths[route];
+  const StepList *list = NULL;
+
+  if (language != NULL)
+    {
+      g_autofree char *locale = g_strndup (language, strcspn (language, ".@"));
+      g_autofree char *lang = g_strndup (language, strcspn (language, "_.@"));
+
+      if (!(list = find_step_list (path_data, locale)))
+        list = find_step_list (path_data, lang);
+    }
+
+  if (list == NULL)
+    list = find_step_list (path_data, "en");
+
+  g_assert (list != NULL);
+  return list;
+}
+
+guint
+wsp_catalog_get_n_steps (WspCatalog   *self,
+                         WspPlatform   platform,
+                         WspRoute      route,
+                         const char   *language,
+                         const char  **out_language)
+{
+  const StepList *list;
+
+  g_return_val_if_fail (WSP_IS_CATALOG (self), 0);
+  g_return_val_if_fail (platform < WSP_N_PLATFORMS, 0);
+  g_return_val_if_fail (route < WSP_N_ROUTES, 0);
+
+  list = lookup_steps (self, platform, route, language);
+
+  if (out_language != NULL)
+    *out_language = list->language;
+
+  return list->steps->len;
+}
+
+const WspCatalogStep *
+wsp_catalog_get_step (WspCatalog  *self,
+                      WspPlatform  platform,
+                      WspRoute     route,
+                      const char  *language,
+                      guint        index)
+{
+  const StepList *list;
+
+  g_return_val_if_fail (WSP_IS_CATALOG (self), NULL);
+  g_return_val_if_fail (platform < WSP_N_PLATFORMS, NULL);
+  g_return_val_if_fail (route < WSP_N_ROUTES, NULL);
+
+  list = lookup_steps (self, platform, route, language);
+
+  g_return_val_if_fail (index < list->steps->len, NULL);
+
+  return &g_array_index (list->steps, WspCatalogStep, index);
+}
+
+const char *
+wsp_catalog_get_path_confirmed (WspCatalog  *self,
+                                WspPlatform  platform,
+                                WspRoute     route)
+{
+  g_return_val_if_fail (WSP_IS_CATALOG (self), NULL);
+  g_return_val_if_fail (platform < WSP_N_PLATFORMS, NULL);
+  g_return_val_if_fail (route < WSP_N_ROUTES, NULL);
+
+  return self->platforms[platform].paths[route].confirmed;
+}
+
+const char *
+wsp_catalog_get_path_source (WspCatalog  *self,
+                             WspPlatform  platform,
+                             WspRoute     route)
+{
+  g_return_val_if_fail (WSP_IS_CATALOG (self), NULL);
+  g_return_val_if_fail (platform < WSP_N_PLATFORMS, NULL);
+  g_return_val_if_fail (route < WSP_N_ROUTES, NULL);
+
+  return self->platforms[platform].paths[route].source;
+}
+
+/* @code is matched without regard to case: "de" and "DE" are both Germany. */
+gboolean
+wsp_catalog_objection_available (WspCatalog *self,
+                                 const char *code)
+{
+  char upper[3];
+
+  g_return_val_if_fail (WSP_IS_CATALOG (self), FALSE);
+  g_return_val_if_fail (code != NULL, FALSE);
+
+  if (strlen (code) != 2)
+    return FALSE;
+
+  upper[0] = g_ascii_toupper (code[0]);
+  upper[1] = g_ascii_toupper (code[1]);
+  upper[2] = '\0';
+
+  return g_hash_table_contains (self->countries, upper);
+}
+
+/* NULL is not allowed either, rather than a critical: URLs come from data, not from code. */
+gboolean
+wsp_catalog_url_is_allowed (const char  *url,
+                            GError     **error)
+{
+  g_autofree char *host = NULL;
+
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  host = check_url (url, error);
+  return host != NULL;
+}
+
+const char *
+wsp_catalog_pick_language (WspCatalog *self)
+{
+  const char * const *names;
+
+  g_return_val_if_fail (WSP_IS_CATALOG (self), NULL);
+
+  names = g_get_language_names ();
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_autofree char *locale = g_strndup (names[i], strcspn (names[i], ".@"));
+      g_autofree char *lang = g_strndup (names[i], strcspn (names[i], "_.@"));
+      const char *found;
+
+      if ((found = g_hash_table_lookup (self->languages, locale)) ||
+          (found = g_hash_table_lookup (self->languages, lang)))
+        return found;
+    }
+
+  return "en";
+}
