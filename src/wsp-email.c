@@ -250,7 +250,8 @@ wsp_email_status_message (WspEmailStatus status)
       return _("The address is too long. An email address can have at most 254 characters.");
 
     case WSP_EMAIL_SPACE:
-      return _("The address cannot contain spaces. Remove them, so it looks like name@example.org.");
+      return _("The address cannot contain spaces. Remove them, so it looks like "
+               "name@example.org.");
 
     case WSP_EMAIL_CONTROL:
       return _("The address contains an invisible or unreadable character. "
