@@ -35,9 +35,12 @@ WspPlatform   wsp_objection_get_next_platform    (WspObjection *self);
 /* Moves on to wsp_objection_get_next_platform(); returns FALSE when none was left. */
 gboolean      wsp_objection_advance_platform     (WspObjection *self);
 
+/* ISO 3166-1 alpha-2 code, and the name the user saw (in the language of the app) */
 const char   *wsp_objection_get_country          (WspObjection *self);
+const char   *wsp_objection_get_country_name     (WspObjection *self);
 void          wsp_objection_set_country          (WspObjection *self,
-                                                  const char   *code);
+                                                  const char   *code,
+                                                  const char   *name);
 const char   *wsp_objection_get_email            (WspObjection *self);
 void          wsp_objection_set_email            (WspObjection *self,
                                                   const char   *email);

@@ -1,1 +1,237 @@
-/* placeholder */
+/* wsp-page.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "wsp-page.h"
+
+typedef struct
+{
+  char         *title;
+  WspObjection *objection;
+  guint         complete : 1;
+} WspPagePrivate;
+
+G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (WspPage, wsp_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_TITLE,
+  PROP_COMPLETE,
+  PROP_OBJECTION,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+static gboolean
+wsp_page_real_apply (WspPage *self)
+{
+  return TRUE;
+}
+
+static GtkWidget *
+wsp_page_real_get_initial_focus (WspPage *self)
+{
+  return NULL;
+}
+
+static void
+wsp_page_dispose (GObject *object)
+{
+  WspPage *self = (WspPage *)object;
+  WspPagePrivate *priv = wsp_page_get_instance_private (self);
+
+  g_clear_object (&priv->objection);
+
+  G_OBJECT_CLASS (wsp_page_parent_class)->dispose (object);
+}
+
+static void
+wsp_page_finalize (GObject *object)
+{
+  WspPage *self = (WspPage *)object;
+  WspPagePrivate *priv = wsp_page_get_instance_private (self);
+
+  g_clear_pointer (&priv->title, g_free);
+
+  G_OBJECT_CLASS (wsp_page_parent_class)->finalize (object);
+}
+
+static void
+wsp_page_get_property (GObject    *object,
+                       guint       prop_id,
+                       GValue     *value,
+                       GParamSpec *pspec)
+{
+  WspPage *self = WSP_PAGE (object);
+  WspPagePrivate *priv = wsp_page_get_instance_private (self);
+
+  switch (prop_id)
+    {
+    case PROP_TITLE:
+      g_value_set_string (value, priv->title);
+      break;
+
+    case PROP_COMPLETE:
+      g_value_set_boolean (value, priv->complete);
+      break;
+
+    case PROP_OBJECTION:
+      g_value_set_object (value, priv->objection);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+wsp_page_set_property (GObject      *object,
+                       guint         prop_id,
+                       const GValue *value,
+                       GParamSpec   *pspec)
+{
+  WspPage *self = WSP_PAGE (object);
+  WspPagePrivate *priv = wsp_page_get_instance_private (self);
+
+  switch (prop_id)
+    {
+    case PROP_TITLE:
+      wsp_page_set_title (self, g_value_get_string (value));
+      break;
+
+    case PROP_COMPLETE:
+      wsp_page_set_complete (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_OBJECTION:
+      priv->objection = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+wsp_page_class_init (WspPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = wsp_page_dispose;
+  object_class->finalize = wsp_page_finalize;
+  object_class->get_property = wsp_page_get_property;
+  object_class->set_property = wsp_page_set_property;
+
+  klass->apply = wsp_page_real_apply;
+  klass->get_initial_focus = wsp_page_real_get_initial_focus;
+
+  properties [PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_COMPLETE] =
+    g_param_spec_boolean ("complete", NULL, NULL, FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_OBJECTION] =
+    g_param_spec_object ("objection", NULL, NULL, WSP_TYPE_OBJECTION,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+wsp_page_init (WspPage *self)
+{
+}
+
+const char *
+wsp_page_get_title (WspPage *self)
+{
+  WspPagePrivate *priv = wsp_page_get_instance_private (self);
+
+  g_return_val_if_fail (WSP_IS_PAGE (self), NULL);
+
+  return priv->title;
+}
+
+void
+wsp_page_set_title (WspPage    *self,
+                    const char *title)
+{
+  WspPagePrivate *priv = wsp_page_get_instance_private (self);
+
+  g_return_if_fail (WSP_IS_PAGE (self));
+
+  if (g_strcmp0 (priv->title, title) == 0)
+    return;
+
+  g_free (priv->title);
+  priv->title = g_strdup (title);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_TITLE]);
+}
+
+gboolean
+wsp_page_get_complete (WspPage *self)
+{
+  WspPagePrivate *priv = wsp_page_get_instance_private (self);
+
+  g_return_val_if_fail (WSP_IS_PAGE (self), FALSE);
+
+  return priv->complete;
+}
+
+void
+wsp_page_set_complete (WspPage  *self,
+                       gboolean  complete)
+{
+  WspPagePrivate *priv = wsp_page_get_instance_private (self);
+
+  g_return_if_fail (WSP_IS_PAGE (self));
+
+  complete = !!complete;
+  if (priv->complete == complete)
+    return;
+
+  priv->complete = complete;
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_COMPLETE]);
+}
+
+WspObjection *
+wsp_page_get_objection (WspPage *self)
+{
+  WspPagePrivate *priv = wsp_page_get_instance_private (self);
+
+  g_return_val_if_fail (WSP_IS_PAGE (self), NULL);
+
+  return priv->objection;
+}
+
+void
+wsp_page_shown (WspPage *self)
+{
+  g_return_if_fail (WSP_IS_PAGE (self));
+
+  if (WSP_PAGE_GET_CLASS (self)->shown)
+    WSP_PAGE_GET_CLASS (self)->shown (self);
+}
+
+gboolean
+wsp_page_apply (WspPage *self)
+{
+  g_return_val_if_fail (WSP_IS_PAGE (self), FALSE);
+
+  return WSP_PAGE_GET_CLASS (self)->apply (self);
+}
+
+GtkWidget *
+wsp_page_get_initial_focus (WspPage *self)
+{
+  g_return_val_if_fail (WSP_IS_PAGE (self), NULL);
+
+  return WSP_PAGE_GET_CLASS (self)->get_initial_focus (self);
+}

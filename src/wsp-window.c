@@ -1,1 +1,376 @@
-/* placeholder */
+/* wsp-window.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "wsp-country-page.h"
+#include "wsp-done-page.h"
+#include "wsp-email-page.h"
+#include "wsp-manual-page.h"
+#include "wsp-platform-page.h"
+#include "wsp-reason-page.h"
+#include "wsp-summary-page.h"
+#include "wsp-welcome-page.h"
+#include "wsp-window.h"
+
+/* The assistant's pages, in order. Adding or moving a page is one line here. */
+static const struct {
+  const char *name;
+  GType     (*get_type) (void);
+} page_table [] = {
+  { "welcome",  wsp_welcome_page_get_type },
+  { "platform", wsp_platform_page_get_type },
+  { "country",  wsp_country_page_get_type },
+  { "email",    wsp_email_page_get_type },
+  { "reason",   wsp_reason_page_get_type },
+  { "summary",  wsp_summary_page_get_type },
+  { "done",     wsp_done_page_get_type },
+};
+
+#define N_PAGES G_N_ELEMENTS (page_table)
+
+struct _WspWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  WspObjection         *objection;
+  WspPage              *pages [N_PAGES];
+  WspPage              *manual_page;
+  /* Where Back goes from the manual page. */
+  WspPage              *manual_return;
+
+  AdwToastOverlay      *toast_overlay;
+  AdwWindowTitle       *window_title;
+  GtkStack             *stack;
+  GtkWidget            *back_button;
+  GtkWidget            *next_button;
+};
+
+G_DEFINE_FINAL_TYPE (WspWindow, wsp_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static int
+page_index (WspWindow *self,
+            WspPage   *page)
+{
+  for (guint i = 0; i < N_PAGES; i++)
+    if (self->pages [i] == page)
+      return i;
+
+  return -1;
+}
+
+static WspPage *
+visible_page (WspWindow *self)
+{
+  return WSP_PAGE (gtk_stack_get_visible_child (self->stack));
+}
+
+static void
+update_actions (WspWindow *self)
+{
+  WspPage *page = visible_page (self);
+  int index = page_index (self, page);
+  gboolean is_manual = page == self->manual_page;
+  gboolean has_next = index >= 0 && index + 1 < (int)N_PAGES;
+  /* The welcome page has its own Start button; the done page ends the walk. */
+  gboolean show_next = has_next && index > 0;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "assistant.back", is_manual || index > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "assistant.next",
+                                 has_next && wsp_page_get_complete (page));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "assistant.manual", !is_manual);
+
+  gtk_widget_set_visible (self->back_button, is_manual || index > 0);
+  gtk_widget_set_visible (self->next_button, show_next);
+}
+
+static void
+update_title (WspWindow *self)
+{
+  WspPage *page = visible_page (self);
+  int index = page_index (self, page);
+  g_autofree char *subtitle = NULL;
+
+  adw_window_title_set_title (self->window_title, wsp_page_get_title (page));
+
+  /* Count only the steps that ask for something: not welcome, not done. */
+  if (index > 0 && index + 1 < (int)N_PAGES)
+    subtitle = g_strdup_printf (_("Step %d of %d"), index, (int)N_PAGES - 2);
+
+  adw_window_title_set_subtitle (self->window_title, subtitle);
+}
+
+static void
+on_page_notify (WspWindow  *self,
+                GParamSpec *pspec,
+                WspPage    *page)
+{
+  if (page == visible_page (self))
+    {
+      update_actions (self);
+      update_title (self);
+    }
+}
+
+static gboolean
+focus_page (gpointer data)
+{
+  WspPage *page = data;
+  GtkWidget *focus = wsp_page_get_initial_focus (page);
+
+  if (!gtk_widget_get_mapped (GTK_WIDGET (page)))
+    return G_SOURCE_REMOVE;
+
+  if (focus == NULL || !gtk_widget_grab_focus (focus))
+    gtk_widget_child_focus (GTK_WIDGET (page), GTK_DIR_TAB_FORWARD);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_visible_child_changed (WspWindow *self)
+{
+  WspPage *page = visible_page (self);
+
+  if (page == NULL)
+    return;
+
+  wsp_page_shown (page);
+  update_actions (self);
+  update_title (self);
+
+  /* Once the page is mapped, so that a screen reader follows the focus to the new page. */
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, focus_page, g_object_ref (page), g_object_unref);
+}
+
+static void
+show_page (WspWindow *self,
+           WspPage   *page,
+           gboolean   forward)
+{
+  gtk_stack_set_transition_type (self->stack,
+                                 forward ? GTK_STACK_TRANSITION_TYPE_SLIDE_LEFT
+                                         : GTK_STACK_TRANSITION_TYPE_SLIDE_RIGHT);
+  gtk_stack_set_visible_child (self->stack, GTK_WIDGET (page));
+}
+
+static void
+assistant_next (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  WspWindow *self = WSP_WINDOW (widget);
+  WspPage *page = visible_page (self);
+  int index = page_index (self, page);
+
+  if (index < 0 || index + 1 >= (int)N_PAGES || !wsp_page_get_complete (page))
+    return;
+
+  if (!wsp_page_apply (page))
+    return;
+
+  show_page (self, self->pages [index + 1], TRUE);
+}
+
+static void
+assistant_back (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  WspWindow *self = WSP_WINDOW (widget);
+  WspPage *page = visible_page (self);
+  int index = page_index (self, page);
+
+  if (page == self->manual_page)
+    show_page (self, self->manual_return, FALSE);
+  else if (index > 0)
+    show_page (self, self->pages [index - 1], FALSE);
+}
+
+static void
+assistant_manual (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  WspWindow *self = WSP_WINDOW (widget);
+  WspPage *page = visible_page (self);
+
+  if (page == self->manual_page)
+    return;
+
+  self->manual_return = page;
+  show_page (self, self->manual_page, TRUE);
+}
+
+static void
+assistant_continue (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  WspWindow *self = WSP_WINDOW (widget);
+
+  if (wsp_objection_advance_platform (self->objection))
+    show_page (self, wsp_window_get_page (self, "summary"), TRUE);
+}
+
+static void
+assistant_restart (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  WspWindow *self = WSP_WINDOW (widget);
+
+  /* Country, email and reason stay: they are the same for the next account. */
+  wsp_objection_set_platforms (self->objection, wsp_objection_get_platforms (self->objection));
+  show_page (self, wsp_window_get_page (self, "platform"), FALSE);
+}
+
+static void
+wsp_window_dispose (GObject *object)
+{
+  WspWindow *self = (WspWindow *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), WSP_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (wsp_window_parent_class)->dispose (object);
+}
+
+static void
+wsp_window_finalize (GObject *object)
+{
+  WspWindow *self = (WspWindow *)object;
+
+  g_clear_object (&self->objection);
+
+  G_OBJECT_CLASS (wsp_window_parent_class)->finalize (object);
+}
+
+static void
+wsp_window_class_init (WspWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = wsp_window_dispose;
+  object_class->finalize = wsp_window_finalize;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/wsp-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, WspWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, WspWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, WspWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, WspWindow, back_button);
+  gtk_widget_class_bind_template_child (widget_class, WspWindow, next_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_visible_child_changed);
+
+  gtk_widget_class_install_action (widget_class, "assistant.next", NULL, assistant_next);
+  gtk_widget_class_install_action (widget_class, "assistant.back", NULL, assistant_back);
+  gtk_widget_class_install_action (widget_class, "assistant.manual", NULL, assistant_manual);
+  gtk_widget_class_install_action (widget_class, "assistant.continue", NULL, assistant_continue);
+  gtk_widget_class_install_action (widget_class, "assistant.restart", NULL, assistant_restart);
+
+  /* Return reaches the window only when the focused widget did not use it itself. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, 0, "assistant.next", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, 0, "assistant.next", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK,
+                                       "assistant.next", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK,
+                                       "assistant.back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Back, 0, "assistant.back", NULL);
+}
+
+static void
+wsp_window_init (WspWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->objection = wsp_objection_new ();
+
+  for (guint i = 0; i < N_PAGES; i++)
+    {
+      self->pages [i] = g_object_new (page_table [i].get_type (),
+                                      "objection", self->objection,
+                                      NULL);
+      gtk_stack_add_named (self->stack, GTK_WIDGET (self->pages [i]), page_table [i].name);
+      g_signal_connect_object (self->pages [i], "notify::complete",
+                               G_CALLBACK (on_page_notify), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->pages [i], "notify::title",
+                               G_CALLBACK (on_page_notify), self, G_CONNECT_SWAPPED);
+    }
+
+  self->manual_page = g_object_new (WSP_TYPE_MANUAL_PAGE, "objection", self->objection, NULL);
+  gtk_stack_add_named (self->stack, GTK_WIDGET (self->manual_page), "manual");
+  g_signal_connect_object (self->manual_page, "notify::title",
+                           G_CALLBACK (on_page_notify), self, G_CONNECT_SWAPPED);
+  self->manual_return = self->pages [0];
+
+  gtk_window_set_default_widget (GTK_WINDOW (self), self->next_button);
+
+  if (DEVEL_BUILD)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+
+  on_visible_child_changed (self);
+}
+
+WspWindow *
+wsp_window_new (GtkApplication *application)
+{
+  g_return_val_if_fail (GTK_IS_APPLICATION (application), NULL);
+
+  return g_object_new (WSP_TYPE_WINDOW, "application", application, NULL);
+}
+
+WspObjection *
+wsp_window_get_objection (WspWindow *self)
+{
+  g_return_val_if_fail (WSP_IS_WINDOW (self), NULL);
+
+  return self->objection;
+}
+
+const char *
+wsp_window_get_page_name (WspWindow *self)
+{
+  g_return_val_if_fail (WSP_IS_WINDOW (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->stack);
+}
+
+WspPage *
+wsp_window_get_page (WspWindow  *self,
+                     const char *name)
+{
+  g_return_val_if_fail (WSP_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  return WSP_PAGE (gtk_stack_get_child_by_name (self->stack, name));
+}
+
+void
+wsp_window_add_toast (WspWindow *self,
+                      AdwToast  *toast)
+{
+  g_return_if_fail (WSP_IS_WINDOW (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+void
+wsp_widget_add_toast (GtkWidget *widget,
+                      AdwToast  *toast)
+{
+  GtkRoot *root;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  root = gtk_widget_get_root (widget);
+  if (WSP_IS_WINDOW (root))
+    wsp_window_add_toast (WSP_WINDOW (root), toast);
+  else
+    g_object_unref (toast);
+}

@@ -1,0 +1,17 @@
+/* wsp-launcher.h: opens Meta's pages in the browser, and only those
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* Opens @uri in the default browser if it passes wsp_catalog_url_is_allowed(); otherwise, or
+ * when no browser starts, shows a dialog that says why and offers to copy the link. */
+void wsp_launch_uri (GtkWidget  *widget,
+                     const char *uri);
+
+G_END_DECLS

@@ -1,0 +1,42 @@
+/* wsp-page.h: one page of the assistant
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "wsp-objection.h"
+
+G_BEGIN_DECLS
+
+#define WSP_TYPE_PAGE (wsp_page_get_type ())
+
+G_DECLARE_DERIVABLE_TYPE (WspPage, wsp_page, WSP, PAGE, AdwBin)
+
+struct _WspPageClass
+{
+  AdwBinClass parent_class;
+
+  /* The page became the visible one. */
+  void     (*shown) (WspPage *self);
+  /* Next was asked for: return FALSE to stay (and show why). */
+  gboolean (*apply) (WspPage *self);
+  /* The widget that should get the focus when the page is shown. */
+  GtkWidget *(*get_initial_focus) (WspPage *self);
+};
+
+const char   *wsp_page_get_title          (WspPage      *self);
+void          wsp_page_set_title          (WspPage      *self,
+                                           const char   *title);
+gboolean      wsp_page_get_complete       (WspPage      *self);
+void          wsp_page_set_complete       (WspPage      *self,
+                                           gboolean      complete);
+WspObjection *wsp_page_get_objection      (WspPage      *self);
+
+void          wsp_page_shown              (WspPage      *self);
+gboolean      wsp_page_apply              (WspPage      *self);
+GtkWidget    *wsp_page_get_initial_focus  (WspPage      *self);
+
+G_END_DECLS

@@ -1,0 +1,16 @@
+/* wsp-summary-page.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "wsp-page.h"
+
+G_BEGIN_DECLS
+
+#define WSP_TYPE_SUMMARY_PAGE (wsp_summary_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (WspSummaryPage, wsp_summary_page, WSP, SUMMARY_PAGE, WspPage)
+
+G_END_DECLS

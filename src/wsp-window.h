@@ -1,0 +1,32 @@
+/* wsp-window.h: the main window, which is the assistant
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "wsp-objection.h"
+#include "wsp-page.h"
+
+G_BEGIN_DECLS
+
+#define WSP_TYPE_WINDOW (wsp_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (WspWindow, wsp_window, WSP, WINDOW, AdwApplicationWindow)
+
+WspWindow    *wsp_window_new                (GtkApplication *application);
+WspObjection *wsp_window_get_objection      (WspWindow      *self);
+/* The name of the visible page: "welcome", "platform", ..., "done", or "manual". */
+const char   *wsp_window_get_page_name      (WspWindow      *self);
+WspPage      *wsp_window_get_page           (WspWindow      *self,
+                                             const char     *name);
+void          wsp_window_add_toast          (WspWindow      *self,
+                                             AdwToast       *toast);
+
+/* For pages: shows a toast in the window @widget is in. Takes ownership of @toast. */
+void          wsp_widget_add_toast          (GtkWidget      *widget,
+                                             AdwToast       *toast);
+
+G_END_DECLS
