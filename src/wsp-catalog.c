@@ -302,7 +302,8 @@ expect_text (JsonNode    *node,
     {
       if ((guchar) *s < 0x20 || *s == 0x7f)
         {
-          set_error (error, WSP_CATALOG_ERROR_VALUE, path, _("must not contain control characters"));
+          set_error (error, WSP_CATALOG_ERROR_VALUE, path,
+                     _("must not contain control characters"));
           return NULL;
         }
       if (!g_ascii_isspace (*s))
