@@ -1,1 +1,884 @@
-int main (void) { return 77; }
+/* test-catalog.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <json-glib/json-glib.h>
+#include <locale.h>
+#include <string.h>
+
+#include "wsp-catalog.h"
+#include "wsp-test-util.h"
+
+/* The shipped file, as the app's resource embeds it. */
+static GBytes *
+read_shipped (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "catalog.json", NULL);
+  gsize length = 0;
+  char *contents = wsp_test_read_file (path, &length);
+
+  return g_bytes_new_take (contents, length);
+}
+
+static WspCatalog *
+load_shipped (void)
+{
+  g_autoptr(GBytes) bytes = read_shipped ();
+  g_autoptr(GError) error = NULL;
+  WspCatalog *catalog = wsp_catalog_new_from_bytes (bytes, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (catalog);
+  return catalog;
+}
+
+static JsonNode *
+parse_shipped (void)
+{
+  g_autoptr(GBytes) bytes = read_shipped ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  JsonNode *root = json_from_string (text, &error);
+
+  g_assert_no_error (error);
+  return root;
+}
+
+/* Follows a key path like "platforms.facebook.forms[0].url" from @root. */
+static JsonNode *
+find_node (JsonNode   *root,
+           const char *path)
+{
+  JsonNode *node = root;
+  const char *p = path;
+
+  while (*p != '\0' && node != NULL)
+    {
+      if (*p == '[')
+        {
+          char *end = NULL;
+          guint64 index = g_ascii_strtoull (p + 1, &end, 10);
+
+          g_assert_cmpint (*end, ==, ']');
+          g_assert_true (JSON_NODE_HOLDS_ARRAY (node));
+          if (index >= json_array_get_length (json_node_get_array (node)))
+            return NULL;
+          node = json_array_get_element (json_node_get_array (node), index);
+          p = end + 1;
+        }
+      else
+        {
+          gsize len;
+          g_autofree char *key = NULL;
+
+          if (*p == '.')
+            p++;
+          len = strcspn (p, ".[");
+          key = g_strndup (p, len);
+          g_assert_true (JSON_NODE_HOLDS_OBJECT (node));
+          node = json_object_get_member (json_node_get_object (node), key);
+          p += len;
+        }
+    }
+
+  return node;
+}
+
+/* Replaces the node at @path with @json (JSON text), adds it as a new member, or removes the
+ * member when @json is NULL. Works on the containers only: json-glib 1.6 cannot re-initialize a
+ * value node in place. */
+static void
+change_node (JsonNode   *root,
+             const char *path,
+             const char *json)
+{
+  const char *dot = strrchr (path, '.');
+  const char *bracket = strrchr (path, '[');
+  g_autoptr(JsonNode) value = NULL;
+  g_autofree char *parent_path = NULL;
+  JsonNode *parent;
+
+  if (json != NULL)
+    {
+      value = json_from_string (json, NULL);
+      g_assert_nonnull (value);
+    }
+
+  if (bracket != NULL && (dot == NULL || bracket > dot))
+    {
+      guint index = (guint) g_ascii_strtoull (bracket + 1, NULL, 10);
+      JsonArray *old_array;
+      g_autoptr(JsonArray) new_array = json_array_new ();
+
+      g_assert_nonnull (value);
+      parent_path = g_strndup (path, bracket - path);
+      parent = find_node (root, parent_path);
+      g_assert_true (JSON_NODE_HOLDS_ARRAY (parent));
+      old_array = json_node_get_array (parent);
+      g_assert_cmpuint (index, <, json_array_get_length (old_array));
+
+      for (guint i = 0; i < json_array_get_length (old_array); i++)
+        {
+          JsonNode *element = i == index ? value : json_array_get_element (old_array, i);
+
+          json_array_add_element (new_array, json_node_copy (element));
+        }
+      json_node_set_array (parent, new_array);
+      return;
+    }
+
+  parent_path = dot != NULL ? g_strndup (path, dot - path) : g_strdup ("");
+  parent = find_node (root, parent_path);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (parent));
+
+  if (value == NULL)
+    {
+      g_assert_nonnull (find_node (root, path));
+      json_object_remove_member (json_node_get_object (parent), dot != NULL ? dot + 1 : path);
+    }
+  else
+    {
+      json_object_set_member (json_node_get_object (parent), dot != NULL ? dot + 1 : path,
+                              g_steal_pointer (&value));
+    }
+}
+
+static GBytes *
+serialize (JsonNode *root)
+{
+  char *text = json_to_string (root, TRUE);
+
+  return g_bytes_new_take (text, strlen (text));
+}
+
+static const char *
+label_of (WspCatalog  *catalog,
+          WspPlatform  platform,
+          WspRoute     route,
+          const char  *language,
+          guint        index)
+{
+  return wsp_catalog_get_step (catalog, platform, route, language, index)->label;
+}
+
+/* The shipped file */
+
+static void
+test_shipped_load (void)
+{
+  WspCatalog *catalog = load_shipped ();
+
+  g_assert_cmpuint (wsp_catalog_get_schema_version (catalog), ==, 1);
+  g_assert_cmpstr (wsp_catalog_get_updated (catalog), ==, "2026-11-28");
+
+  g_assert_finalize_object (catalog);
+}
+
+static void
+test_shipped_forms (void)
+{
+  g_autoptr(WspCatalog) catalog = load_shipped ();
+  const WspCatalogLink *link;
+
+  link = wsp_catalog_get_form (catalog, WSP_PLATFORM_FACEBOOK);
+  g_assert_cmpstr (link->url, ==, "https://www.facebook.com/help/contact/6359191084165019");
+  g_assert_cmpstr (link->confirmed, ==, "2025-05");
+  g_assert_nonnull (strstr (link->source, "tech press"));
+  g_assert_cmpuint (wsp_catalog_get_n_alt_forms (catalog, WSP_PLATFORM_FACEBOOK), ==, 1);
+  link = wsp_catalog_get_alt_form (catalog, WSP_PLATFORM_FACEBOOK, 0);
+  g_assert_cmpstr (link->url, ==, "https://fr-fr.facebook.com/help/contact/712876720715583");
+  g_assert_cmpstr (link->confirmed, ==, "2025-05");
+
+  link = wsp_catalog_get_form (catalog, WSP_PLATFORM_INSTAGRAM);
+  g_assert_cmpstr (link->url, ==, "https://help.instagram.com/contact/233964459562201");
+  g_assert_cmpstr (link->confirmed, ==, "2025-05");
+  g_assert_cmpuint (wsp_catalog_get_n_alt_forms (catalog, WSP_PLATFORM_INSTAGRAM), ==, 1);
+  link = wsp_catalog_get_alt_form (catalog, WSP_PLATFORM_INSTAGRAM, 0);
+  g_assert_cmpstr (link->url, ==, "https://help.instagram.com/contact/767264225370182");
+  g_assert_cmpstr (link->confirmed, ==, "2025-04");
+  g_assert_cmpstr (link->source, ==, "tech press, April 2025");
+
+  link = wsp_catalog_get_privacy_center (catalog, WSP_PLATFORM_FACEBOOK);
+  g_assert_cmpstr (link->url, ==, "https://www.facebook.com/privacy/center/");
+  link = wsp_catalog_get_privacy_center (catalog, WSP_PLATFORM_INSTAGRAM);
+  g_assert_cmpstr (link->url, ==, "https://privacycenter.instagram.com/");
+}
+
+static void
+test_shipped_hosts (void)
+{
+  g_autoptr(WspCatalog) catalog = load_shipped ();
+  const char * const facebook[] = { "facebook.com", "meta.com", NULL };
+  const char * const instagram[] = { "instagram.com", "meta.com", NULL };
+
+  g_assert_cmpstrv (wsp_catalog_get_hosts (catalog, WSP_PLATFORM_FACEBOOK), facebook);
+  g_assert_cmpstrv (wsp_catalog_get_hosts (catalog, WSP_PLATFORM_INSTAGRAM), instagram);
+}
+
+static gboolean
+on_hosts (const char         *url,
+          const char * const *hosts)
+{
+  g_autoptr(GUri) uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
+  const char *host = g_uri_get_host (uri);
+
+  for (guint i = 0; hosts[i] != NULL; i++)
+    {
+      if (g_str_equal (host, hosts[i]) ||
+          (g_str_has_suffix (host, hosts[i]) &&
+           host[strlen (host) - strlen (hosts[i]) - 1] == '.'))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+check_link (const WspCatalogLink *link,
+            const char * const   *hosts)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (wsp_catalog_url_is_allowed (link->url, &error));
+  g_assert_no_error (error);
+  g_assert_true (on_hosts (link->url, hosts));
+  g_assert_true (strlen (link->confirmed) == 7 || strlen (link->confirmed) == 10);
+  g_assert_cmpuint (strlen (link->source), >, 0);
+}
+
+static void
+test_shipped_urls (void)
+{
+  g_autoptr(WspCatalog) catalog = load_shipped ();
+  guint n_links = 0;
+
+  for (WspPlatform p = 0; p < WSP_N_PLATFORMS; p++)
+    {
+      const char * const *hosts = wsp_catalog_get_hosts (catalog, p);
+
+      check_link (wsp_catalog_get_form (catalog, p), hosts);
+      check_link (wsp_catalog_get_privacy_center (catalog, p), hosts);
+      n_links += 2;
+      for (guint i = 0; i < wsp_catalog_get_n_alt_forms (catalog, p); i++, n_links++)
+        check_link (wsp_catalog_get_alt_form (catalog, p, i), hosts);
+    }
+
+  g_assert_cmpuint (n_links, ==, 6);
+}
+
+static void
+test_shipped_steps (void)
+{
+  g_autoptr(WspCatalog) catalog = load_shipped ();
+  /* en, de for facebook app, facebook browser, instagram app, instagram browser */
+  const guint expected[WSP_N_PLATFORMS][WSP_N_ROUTES][2] = {
+    { { 5, 9 }, { 5, 8 } },
+    { { 7, 7 }, { 5, 4 } },
+  };
+  const char * const languages[] = { "en", "de" };
+
+  for (WspPlatform p = 0; p < WSP_N_PLATFORMS; p++)
+    {
+      for (WspRoute r = 0; r < WSP_N_ROUTES; r++)
+        {
+          g_assert_cmpstr (wsp_catalog_get_path_confirmed (catalog, p, r), ==, "2025-05");
+          g_assert_nonnull (strstr (wsp_catalog_get_path_source (catalog, p, r),
+                                    "Verbraucherzentrale"));
+
+          for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
+            {
+              const char *out_language = NULL;
+              guint n = wsp_catalog_get_n_steps (catalog, p, r, languages[l], &out_language);
+
+              g_assert_cmpstr (out_language, ==, languages[l]);
+              g_assert_cmpuint (n, ==, expected[p][r][l]);
+
+              for (guint i = 0; i < n; i++)
+                {
+                  const WspCatalogStep *step;
+                  gsize help_len;
+
+                  step = wsp_catalog_get_step (catalog, p, r, languages[l], i);
+                  help_len = strlen (step->help);
+                  g_assert_cmpuint (strlen (step->label), >, 0);
+                  /* One sentence, ending with a full stop. */
+                  g_assert_cmpuint (help_len, >, 10);
+                  g_assert_cmpint (step->help[help_len - 1], ==, '.');
+                }
+            }
+        }
+    }
+
+  /* The labels are what is on screen, in each language. */
+  g_assert_cmpstr (label_of (catalog, WSP_PLATFORM_FACEBOOK, WSP_ROUTE_APP, "de", 1),
+                   ==, "Einstellungen und Privatsphäre");
+  g_assert_cmpstr (label_of (catalog, WSP_PLATFORM_FACEBOOK, WSP_ROUTE_APP, "de", 8), ==, "Senden");
+  g_assert_cmpstr (label_of (catalog, WSP_PLATFORM_FACEBOOK, WSP_ROUTE_BROWSER, "en", 1),
+                   ==, "Settings & privacy");
+  g_assert_cmpstr (label_of (catalog, WSP_PLATFORM_INSTAGRAM, WSP_ROUTE_APP, "en", 6),
+                   ==, "Right to object");
+  g_assert_cmpstr (label_of (catalog, WSP_PLATFORM_INSTAGRAM, WSP_ROUTE_BROWSER, "de", 3),
+                   ==, "Widerspruchsrecht");
+}
+
+static void
+test_shipped_countries (void)
+{
+  g_autoptr(WspCatalog) catalog = load_shipped ();
+  const char * const available[] = {
+    "DE", "AT", "CH", "GB", "BR", "NO", "IS", "LI", "FR", "GR", "IE", "SE", "CY",
+    "de", "at", "ch", "gb", "Br", "nO",
+  };
+  const char * const unavailable[] = {
+    "US", "CA", "AU", "JP", "TR", "RS", "UA", "UK", "EL", "EU", "XX",
+    "us", "", "D", "DEU", "DE ",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (available); i++)
+    g_assert_true (wsp_catalog_objection_available (catalog, available[i]));
+  for (guint i = 0; i < G_N_ELEMENTS (unavailable); i++)
+    g_assert_false (wsp_catalog_objection_available (catalog, unavailable[i]));
+}
+
+/* Languages */
+
+static void
+test_steps_fallback (void)
+{
+  g_autoptr(WspCatalog) catalog = load_shipped ();
+  const WspCatalogStep *step;
+  const char *out_language = NULL;
+  guint n;
+
+  n = wsp_catalog_get_n_steps (catalog, WSP_PLATFORM_FACEBOOK, WSP_ROUTE_APP, "fr", &out_language);
+  g_assert_cmpstr (out_language, ==, "en");
+  g_assert_cmpuint (n, ==, 5);
+  step = wsp_catalog_get_step (catalog, WSP_PLATFORM_FACEBOOK, WSP_ROUTE_APP, "fr", 2);
+  g_assert_cmpstr (step->label, ==, "Privacy Center");
+
+  out_language = NULL;
+  n = wsp_catalog_get_n_steps (catalog, WSP_PLATFORM_FACEBOOK, WSP_ROUTE_APP, "de_AT.UTF-8",
+                               &out_language);
+  g_assert_cmpstr (out_language, ==, "de");
+  g_assert_cmpuint (n, ==, 9);
+  step = wsp_catalog_get_step (catalog, WSP_PLATFORM_FACEBOOK, WSP_ROUTE_APP, "de_AT.UTF-8", 0);
+  g_assert_cmpstr (step->label, ==, "Menü");
+
+  out_language = NULL;
+  n = wsp_catalog_get_n_steps (catalog, WSP_PLATFORM_INSTAGRAM, WSP_ROUTE_BROWSER, NULL,
+                               &out_language);
+  g_assert_cmpstr (out_language, ==, "en");
+  g_assert_cmpuint (n, ==, 5);
+
+  out_language = NULL;
+  n = wsp_catalog_get_n_steps (catalog, WSP_PLATFORM_INSTAGRAM, WSP_ROUTE_BROWSER, "",
+                               &out_language);
+  g_assert_cmpstr (out_language, ==, "en");
+
+  /* out_language may be NULL */
+  n = wsp_catalog_get_n_steps (catalog, WSP_PLATFORM_INSTAGRAM, WSP_ROUTE_BROWSER, "de", NULL);
+  g_assert_cmpuint (n, ==, 4);
+}
+
+static void
+test_pick_language (void)
+{
+  g_autoptr(WspCatalog) catalog = load_shipped ();
+  const struct {
+    const char *language_env;
+    const char *expected;
+  } cases[] = {
+    { "en", "en" },
+    { "de", "de" },
+    { "de_AT", "de" },
+    { "de_CH.UTF-8", "de" },
+    { "fr:de:en", "de" },
+    { "fr", "en" },
+    { "fr_FR:es", "en" },
+    { "en_GB:de", "en" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_setenv ("LANGUAGE", cases[i].language_env, TRUE);
+      g_assert_cmpstr (wsp_catalog_pick_language (catalog), ==, cases[i].expected);
+    }
+
+  g_setenv ("LANGUAGE", "en", TRUE);
+}
+
+/* The allow list */
+
+typedef struct {
+  const char *url;
+  const char *error;    /* NULL when allowed */
+} UrlCase;
+
+static const UrlCase url_cases[] = {
+  { "https://www.facebook.com/help/contact/6359191084165019", NULL },
+  { "https://facebook.com", NULL },
+  { "https://m.facebook.com/x", NULL },
+  { "https://fr-fr.facebook.com/help/contact/712876720715583", NULL },
+  { "https://www.facebook.com:443/privacy/center/", NULL },
+  { "https://WWW.Facebook.COM/privacy/genai/", NULL },
+  { "https://help.instagram.com/contact/233964459562201", NULL },
+  { "https://privacycenter.instagram.com/privacy/genai/", NULL },
+  { "https://help.meta.com/support/privacy/", NULL },
+  { "https://meta.com/?q=ai#object", NULL },
+  { "https://www.facebook.com/search/?q=Widerspruch%20KI", NULL },
+
+  { NULL, "empty address" },
+  { "", "empty address" },
+  { "http://www.facebook.com/help/contact/6359191084165019", "must use https (got http)" },
+  { "ftp://facebook.com/", "must use https (got ftp)" },
+  { "javascript:alert(1)", "must use https (got javascript)" },
+  { "data:text/html,hello", "must use https (got data)" },
+  { "file:///etc/passwd", "must use https (got file)" },
+  { "HTTPS://www.facebook.com/", "must use https (got HTTPS)" },
+  { "www.facebook.com/help", "not a valid address" },
+  { "//www.facebook.com/help", "not a valid address" },
+  { "https://www.example.com/",
+    "host www.example.com is not facebook.com, instagram.com, meta.com or a subdomain" },
+  { "https://evilfacebook.com/",
+    "host evilfacebook.com is not facebook.com, instagram.com, meta.com or a subdomain" },
+  { "https://facebook.com.evil.org/",
+    "host facebook.com.evil.org is not facebook.com, instagram.com, meta.com or a subdomain" },
+  { "https://instagram.com-help.net/",
+    "host instagram.com-help.net is not facebook.com, instagram.com, meta.com or a subdomain" },
+  { "https://facebook.com@evil.com/", "must not contain a user name (text before @)" },
+  { "https://user:secret@www.facebook.com/", "must not contain a user name (text before @)" },
+  { "https://@www.facebook.com/", "must not contain a user name (text before @)" },
+  { "https://www.facebook.com:8443/", "must not use port 8443" },
+  { "https://www.facebook.com:80/", "must not use port 80" },
+  { "https://157.240.0.35/", "must name a host, not an IP address" },
+  { "https://[2a03:2880:f10c:83:face:b00c:0:25de]/", "must name a host, not an IP address" },
+  { "https:///help/contact/6359191084165019", "has no host" },
+  { "https://www.facebook.com./", "www.facebook.com. is not a valid host name" },
+  { "https://www..facebook.com/", "www..facebook.com is not a valid host name" },
+  { "https://evil.com%2F.facebook.com/", "evil.com/.facebook.com is not a valid host name" },
+  { "https://evil.com\\.facebook.com/", "contains a character that does not belong in an address" },
+  { "https://www.face book.com/", "contains a character that does not belong in an address" },
+  { "https://www.facebook.com/\n", "contains a character that does not belong in an address" },
+  { "https://www.faceb\xd0\xbe" "ok.com/",                        /* Cyrillic o */
+    "contains a character that does not belong in an address" },
+};
+
+static void
+test_url_is_allowed (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (url_cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      gboolean allowed = wsp_catalog_url_is_allowed (url_cases[i].url, &error);
+
+      g_test_message ("%s", url_cases[i].url != NULL ? url_cases[i].url : "(null)");
+
+      if (url_cases[i].error == NULL)
+        {
+          g_assert_no_error (error);
+          g_assert_true (allowed);
+        }
+      else
+        {
+          g_assert_error (error, WSP_CATALOG_ERROR, WSP_CATALOG_ERROR_URL);
+          g_assert_cmpstr (error->message, ==, url_cases[i].error);
+          g_assert_false (allowed);
+          /* And without an error to fill in */
+          g_assert_false (wsp_catalog_url_is_allowed (url_cases[i].url, NULL));
+        }
+    }
+}
+
+/* Broken catalogs */
+
+typedef struct {
+  const char      *path;     /* key path of the node to change */
+  const char      *json;     /* its new value; NULL removes it */
+  WspCatalogError  code;
+  const char      *message;  /* the whole error message */
+} Variant;
+
+#define NOT_ALLOWED "is not facebook.com, instagram.com, meta.com or a subdomain"
+
+static const Variant variants[] = {
+  /* schema */
+  { "schema", NULL, WSP_CATALOG_ERROR_MISSING, "schema: missing" },
+  { "schema", "\"1\"", WSP_CATALOG_ERROR_TYPE, "schema: must be an integer (got string)" },
+  { "schema", "1.5", WSP_CATALOG_ERROR_TYPE, "schema: must be an integer (got number)" },
+  { "schema", "7", WSP_CATALOG_ERROR_VERSION,
+    "schema: unknown version 7 (this app reads version 1)" },
+  { "schema", "0", WSP_CATALOG_ERROR_VERSION,
+    "schema: unknown version 0 (this app reads version 1)" },
+
+  /* updated */
+  { "updated", NULL, WSP_CATALOG_ERROR_MISSING, "updated: missing" },
+  { "updated", "20261128", WSP_CATALOG_ERROR_TYPE, "updated: must be a string (got integer)" },
+  { "updated", "\"2026-13-01\"", WSP_CATALOG_ERROR_VALUE, "updated: not a date (YYYY-MM-DD)" },
+  { "updated", "\"2026-02-30\"", WSP_CATALOG_ERROR_VALUE, "updated: not a date (YYYY-MM-DD)" },
+  { "updated", "\"28.11.2026\"", WSP_CATALOG_ERROR_VALUE, "updated: not a date (YYYY-MM-DD)" },
+  { "updated", "\"2026-11\"", WSP_CATALOG_ERROR_VALUE, "updated: not a date (YYYY-MM-DD)" },
+  { "updated", "\"\"", WSP_CATALOG_ERROR_VALUE, "updated: must not be empty" },
+
+  /* countries */
+  { "countries", NULL, WSP_CATALOG_ERROR_MISSING, "countries: missing" },
+  { "countries.codes", "\"DE\"", WSP_CATALOG_ERROR_TYPE,
+    "countries.codes: must be an array (got string)" },
+  { "countries.codes", "[]", WSP_CATALOG_ERROR_VALUE, "countries.codes: must not be empty" },
+  { "countries.codes[3]", "\"UK\"", WSP_CATALOG_ERROR_VALUE,
+    "countries.codes[3]: not an ISO 3166-1 alpha-2 code" },
+  { "countries.codes[3]", "\"de\"", WSP_CATALOG_ERROR_VALUE,
+    "countries.codes[3]: not an ISO 3166-1 alpha-2 code" },
+  { "countries.codes[3]", "\"DEU\"", WSP_CATALOG_ERROR_VALUE,
+    "countries.codes[3]: not an ISO 3166-1 alpha-2 code" },
+  { "countries.codes[3]", "49", WSP_CATALOG_ERROR_TYPE,
+    "countries.codes[3]: must be a string (got integer)" },
+  { "countries.codes[1]", "\"AT\"", WSP_CATALOG_ERROR_VALUE,
+    "countries.codes[1]: AT is listed twice" },
+  { "countries.source", "\"  \"", WSP_CATALOG_ERROR_VALUE, "countries.source: must not be empty" },
+
+  /* platforms */
+  { "platforms", "[]", WSP_CATALOG_ERROR_TYPE, "platforms: must be an object (got array)" },
+  { "platforms.instagram", NULL, WSP_CATALOG_ERROR_MISSING, "platforms.instagram: missing" },
+  { "platforms.facebook", "\"facebook.com\"", WSP_CATALOG_ERROR_TYPE,
+    "platforms.facebook: must be an object (got string)" },
+
+  /* hosts */
+  { "platforms.facebook.hosts", NULL, WSP_CATALOG_ERROR_MISSING,
+    "platforms.facebook.hosts: missing" },
+  { "platforms.facebook.hosts", "[]", WSP_CATALOG_ERROR_VALUE,
+    "platforms.facebook.hosts: must not be empty" },
+  { "platforms.facebook.hosts[1]", "\"example.com\"", WSP_CATALOG_ERROR_URL,
+    "platforms.facebook.hosts[1]: example.com " NOT_ALLOWED },
+  { "platforms.instagram.hosts[0]", "\"evilinstagram.com\"", WSP_CATALOG_ERROR_URL,
+    "platforms.instagram.hosts[0]: evilinstagram.com " NOT_ALLOWED },
+  { "platforms.facebook.hosts[0]", "\"com\"", WSP_CATALOG_ERROR_URL,
+    "platforms.facebook.hosts[0]: com " NOT_ALLOWED },
+  { "platforms.facebook.hosts[0]", "\"Facebook.com\"", WSP_CATALOG_ERROR_VALUE,
+    "platforms.facebook.hosts[0]: not a host name in lower case (got Facebook.com)" },
+  { "platforms.facebook.hosts[0]", "\"https://facebook.com\"", WSP_CATALOG_ERROR_VALUE,
+    "platforms.facebook.hosts[0]: not a host name in lower case (got https://facebook.com)" },
+  { "platforms.facebook.hosts[1]", "\"facebook.com\"", WSP_CATALOG_ERROR_VALUE,
+    "platforms.facebook.hosts[1]: facebook.com is listed twice" },
+  { "platforms.facebook.hosts",
+    "[\"a.meta.com\", \"b.meta.com\", \"c.meta.com\", \"d.meta.com\", \"e.meta.com\", "
+    "\"f.meta.com\", \"g.meta.com\", \"h.meta.com\", \"i.meta.com\", \"j.meta.com\", "
+    "\"k.meta.com\", \"l.meta.com\", \"m.meta.com\", \"n.meta.com\", \"o.meta.com\", "
+    "\"p.meta.com\", \"facebook.com\"]",
+    WSP_CATALOG_ERROR_VALUE, "platforms.facebook.hosts: too many entries (at most 16)" },
+
+  /* forms and links */
+  { "platforms.facebook.forms", NULL, WSP_CATALOG_ERROR_MISSING,
+    "platforms.facebook.forms: missing" },
+  { "platforms.facebook.forms", "{}", WSP_CATALOG_ERROR_TYPE,
+    "platforms.facebook.forms: must be an array (got object)" },
+  { "platforms.facebook.forms", "[]", WSP_CATALOG_ERROR_VALUE,
+    "platforms.facebook.forms: must not be empty" },
+  { "platforms.facebook.forms[0]", "\"https://www.facebook.com/\"", WSP_CATALOG_ERROR_TYPE,
+    "platforms.facebook.forms[0]: must be an object (got string)" },
+  { "platforms.facebook.forms[0].url", NULL, WSP_CATALOG_ERROR_MISSING,
+    "platforms.facebook.forms[0].url: missing" },
+  { "platforms.facebook.forms[0].url", "\"http://www.facebook.com/help/contact/6359191084165019\"",
+    WSP_CATALOG_ERROR_URL, "platforms.facebook.forms[0].url: must use https (got http)" },
+  { "platforms.facebook.forms[1].url", "\"https://www.example.org/help/contact/1\"",
+    WSP_CATALOG_ERROR_URL, "platforms.facebook.forms[1].url: host www.example.org " NOT_ALLOWED },
+  { "platforms.facebook.forms[0].url", "\"https://help.instagram.com/contact/233964459562201\"",
+    WSP_CATALOG_ERROR_URL,
+    "platforms.facebook.forms[0].url: host help.instagram.com is not on platforms.facebook.hosts" },
+  { "platforms.instagram.forms[0].url",
+    "\"https://www.facebook.com/help/contact/6359191084165019\"", WSP_CATALOG_ERROR_URL,
+    "platforms.instagram.forms[0].url: host www.facebook.com is not on platforms.instagram.hosts" },
+  { "platforms.instagram.forms[1].url", "\"https://facebook.com@evil.com/\"", WSP_CATALOG_ERROR_URL,
+    "platforms.instagram.forms[1].url: must not contain a user name (text before @)" },
+  { "platforms.facebook.forms[1].confirmed", "\"May 2025\"", WSP_CATALOG_ERROR_VALUE,
+    "platforms.facebook.forms[1].confirmed: not a date (YYYY-MM or YYYY-MM-DD)" },
+  { "platforms.facebook.forms[1].confirmed", "\"2025-00\"", WSP_CATALOG_ERROR_VALUE,
+    "platforms.facebook.forms[1].confirmed: not a date (YYYY-MM or YYYY-MM-DD)" },
+  { "platforms.facebook.forms[0].source", "null", WSP_CATALOG_ERROR_TYPE,
+    "platforms.facebook.forms[0].source: must be a string (got null)" },
+  { "platforms.instagram.privacy_center", NULL, WSP_CATALOG_ERROR_MISSING,
+    "platforms.instagram.privacy_center: missing" },
+  { "platforms.instagram.privacy_center.url", "\"https://privacycenter.instagram.com:8443/\"",
+    WSP_CATALOG_ERROR_URL, "platforms.instagram.privacy_center.url: must not use port 8443" },
+  { "platforms.facebook.privacy_center", "[]", WSP_CATALOG_ERROR_TYPE,
+    "platforms.facebook.privacy_center: must be an object (got array)" },
+
+  /* paths and steps */
+  { "platforms.facebook.paths", NULL, WSP_CATALOG_ERROR_MISSING,
+    "platforms.facebook.paths: missing" },
+  { "platforms.facebook.paths.browser", NULL, WSP_CATALOG_ERROR_MISSING,
+    "platforms.facebook.paths.browser: missing" },
+  { "platforms.instagram.paths.app.confirmed", "\"2025-5\"", WSP_CATALOG_ERROR_VALUE,
+    "platforms.instagram.paths.app.confirmed: not a date (YYYY-MM or YYYY-MM-DD)" },
+  { "platforms.instagram.paths.app.source", NULL, WSP_CATALOG_ERROR_MISSING,
+    "platforms.instagram.paths.app.source: missing" },
+  { "platforms.facebook.paths.app.steps", "{}", WSP_CATALOG_ERROR_VALUE,
+    "platforms.facebook.paths.app.steps: must not be empty" },
+  { "platforms.facebook.paths.app.steps", "[]", WSP_CATALOG_ERROR_TYPE,
+    "platforms.facebook.paths.app.steps: must be an object (got array)" },
+  { "platforms.facebook.paths.app.steps.en", "[]", WSP_CATALOG_ERROR_VALUE,
+    "platforms.facebook.paths.app.steps.en: must not be empty" },
+  { "platforms.instagram.paths.browser.steps.en", NULL, WSP_CATALOG_ERROR_MISSING,
+    "platforms.instagram.paths.browser.steps.en: missing" },
+  { "platforms.facebook.paths.app.steps.de", "{\"label\": \"Menü\", \"help\": \"Tippen.\"}",
+    WSP_CATALOG_ERROR_TYPE,
+    "platforms.facebook.paths.app.steps.de: must be an array (got object)" },
+  { "platforms.facebook.paths.app.steps.DE", "[{\"label\": \"Menü\", \"help\": \"Tippen.\"}]",
+    WSP_CATALOG_ERROR_VALUE,
+    "platforms.facebook.paths.app.steps.DE: not a language code like “de” or “pt_BR”" },
+  { "platforms.facebook.paths.browser.steps.en[0]", "\"Profile picture\"", WSP_CATALOG_ERROR_TYPE,
+    "platforms.facebook.paths.browser.steps.en[0]: must be an object (got string)" },
+  { "platforms.facebook.paths.app.steps.de[2].label", "\"\"", WSP_CATALOG_ERROR_VALUE,
+    "platforms.facebook.paths.app.steps.de[2].label: must not be empty" },
+  { "platforms.facebook.paths.app.steps.de[2].label", "\"Ein\\nstellungen\"",
+    WSP_CATALOG_ERROR_VALUE,
+    "platforms.facebook.paths.app.steps.de[2].label: must not contain control characters" },
+  { "platforms.instagram.paths.app.steps.de[0].help", NULL, WSP_CATALOG_ERROR_MISSING,
+    "platforms.instagram.paths.app.steps.de[0].help: missing" },
+  { "platforms.instagram.paths.app.steps.en[1].label", "[\"Menu\"]", WSP_CATALOG_ERROR_TYPE,
+    "platforms.instagram.paths.app.steps.en[1].label: must be a string (got array)" },
+};
+
+static void
+test_broken_variants (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (variants); i++)
+    {
+      const Variant *variant = &variants[i];
+      g_autoptr(JsonNode) root = parse_shipped ();
+      g_autoptr(WspCatalog) catalog = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+
+      g_test_message ("%s = %s", variant->path,
+                      variant->json != NULL ? variant->json : "(removed)");
+
+      change_node (root, variant->path, variant->json);
+      bytes = serialize (root);
+      catalog = wsp_catalog_new_from_bytes (bytes, &error);
+
+      g_assert_null (catalog);
+      g_assert_error (error, WSP_CATALOG_ERROR, (int) variant->code);
+      g_assert_cmpstr (error->message, ==, variant->message);
+      /* The message starts with the key path of the node that was changed. */
+      g_assert_true (g_str_has_prefix (error->message, variant->path));
+    }
+}
+
+/* The version is checked before anything else. */
+static void
+test_broken_version_first (void)
+{
+  g_autoptr(JsonNode) root = parse_shipped ();
+  g_autoptr(WspCatalog) catalog = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  change_node (root, "schema", "2");
+  change_node (root, "updated", NULL);
+  change_node (root, "countries", "\"everywhere\"");
+  change_node (root, "platforms", NULL);
+  bytes = serialize (root);
+  catalog = wsp_catalog_new_from_bytes (bytes, &error);
+
+  g_assert_null (catalog);
+  g_assert_error (error, WSP_CATALOG_ERROR, WSP_CATALOG_ERROR_VERSION);
+  g_assert_cmpstr (error->message, ==, "schema: unknown version 2 (this app reads version 1)");
+}
+
+typedef struct {
+  const char      *data;
+  gssize           length;   /* -1: strlen */
+  WspCatalogError  code;
+  const char      *message;  /* a prefix of the error message */
+} RawVariant;
+
+static const RawVariant raw_variants[] = {
+  { "", 0, WSP_CATALOG_ERROR_EMPTY, "catalog: no data" },
+  { " \n\t\r\n", -1, WSP_CATALOG_ERROR_EMPTY, "catalog: no data" },
+  { "not json", -1, WSP_CATALOG_ERROR_PARSE, "catalog: not JSON: " },
+  { "{\"schema\": 1,", -1, WSP_CATALOG_ERROR_PARSE, "catalog: not JSON: " },
+  { "<?xml version=\"1.0\"?><catalog/>", -1, WSP_CATALOG_ERROR_PARSE, "catalog: not JSON: " },
+  { "{\"schema\": 1, \"updated\": \"\xff\"}", -1, WSP_CATALOG_ERROR_PARSE,
+    "catalog: not JSON: not valid UTF-8" },
+  { "{\"schema\": 1}\0{}", 15, WSP_CATALOG_ERROR_PARSE, "catalog: not JSON: not valid UTF-8" },
+  { "[]", -1, WSP_CATALOG_ERROR_TYPE, "catalog: must be an object (got array)" },
+  { "\"catalog\"", -1, WSP_CATALOG_ERROR_TYPE, "catalog: must be an object (got string)" },
+  { "{}", -1, WSP_CATALOG_ERROR_MISSING, "schema: missing" },
+  { "{\"schema\": 2}", -1, WSP_CATALOG_ERROR_VERSION,
+    "schema: unknown version 2 (this app reads version 1)" },
+  { "{\"schema\": -1, \"platforms\": 5}", -1, WSP_CATALOG_ERROR_VERSION,
+    "schema: unknown version -1 (this app reads version 1)" },
+  { "{\"schema\": true}", -1, WSP_CATALOG_ERROR_TYPE, "schema: must be an integer (got boolean)" },
+  { "{\"schema\": 1}", -1, WSP_CATALOG_ERROR_MISSING, "updated: missing" },
+  { "{\"schema\": 1, \"updated\": \"2026-11-28\"}", -1, WSP_CATALOG_ERROR_MISSING,
+    "countries: missing" },
+};
+
+static void
+test_broken_raw (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (raw_variants); i++)
+    {
+      const RawVariant *variant = &raw_variants[i];
+      gsize length = variant->length >= 0 ? (gsize) variant->length : strlen (variant->data);
+      g_autoptr(GBytes) bytes = g_bytes_new_static (variant->data, length);
+      g_autoptr(WspCatalog) catalog = NULL;
+      g_autoptr(GError) error = NULL;
+
+      g_test_message ("variant %u", i);
+
+      catalog = wsp_catalog_new_from_bytes (bytes, &error);
+
+      g_assert_null (catalog);
+      g_assert_error (error, WSP_CATALOG_ERROR, (int) variant->code);
+      g_assert_true (g_str_has_prefix (error->message, variant->message));
+    }
+}
+
+static void
+test_broken_too_large (void)
+{
+  g_autoptr(GBytes) shipped = read_shipped ();
+  g_autoptr(GByteArray) data = g_byte_array_new ();
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(WspCatalog) catalog = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize size;
+  const guint8 *text = g_bytes_get_data (shipped, &size);
+
+  /* Valid JSON, only padded with white space past 1 MiB */
+  g_byte_array_append (data, text, size);
+  while (data->len <= 1024 * 1024)
+    g_byte_array_append (data, (const guint8 *) "        ", 8);
+  bytes = g_byte_array_free_to_bytes (g_steal_pointer (&data));
+
+  catalog = wsp_catalog_new_from_bytes (bytes, &error);
+
+  g_assert_null (catalog);
+  g_assert_error (error, WSP_CATALOG_ERROR, WSP_CATALOG_ERROR_VALUE);
+  g_assert_cmpstr (error->message, ==, "catalog: larger than 1048576 bytes");
+}
+
+static void
+test_broken_too_deep (void)
+{
+  g_autoptr(GString) text = g_string_new ("{\"schema\": 1, \"x\": ");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(WspCatalog) catalog = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (text, '[');
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (text, ']');
+  g_string_append_c (text, '}');
+  bytes = g_string_free_to_bytes (g_steal_pointer (&text));
+
+  catalog = wsp_catalog_new_from_bytes (bytes, &error);
+
+  g_assert_null (catalog);
+  g_assert_error (error, WSP_CATALOG_ERROR, WSP_CATALOG_ERROR_PARSE);
+  g_assert_cmpstr (error->message, ==, "catalog: not JSON: nested deeper than 32 levels");
+}
+
+/* Later schema additions within version 1 must not break this loader. */
+static void
+test_unknown_keys (void)
+{
+  g_autoptr(JsonNode) root = parse_shipped ();
+  g_autoptr(WspCatalog) catalog = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  const char *out_language = NULL;
+
+  change_node (root, "comment", "\"for the docs\"");
+  change_node (root, "platforms.threads", "{\"hosts\": [\"threads.net\"]}");
+  change_node (root, "platforms.facebook.paths.app.steps.de[0].illustration",
+               "\"menu-de.svg\"");
+  change_node (root, "platforms.facebook.paths.app.steps.fr",
+               "[{\"label\": \"Menu\", \"help\": \"Touchez le menu.\", \"illustration\": 3}]");
+  change_node (root, "platforms.facebook.paths.app.steps.pt_BR",
+               "[{\"label\": \"Menu\", \"help\": \"Toque no menu.\"}]");
+  change_node (root, "platforms.instagram.forms[0].note", "[1, 2, 3]");
+  bytes = serialize (root);
+
+  catalog = wsp_catalog_new_from_bytes (bytes, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (catalog);
+
+  g_assert_cmpstr (label_of (catalog, WSP_PLATFORM_FACEBOOK, WSP_ROUTE_APP, "de", 0), ==, "Menü");
+
+  /* The new languages are there for the path that has them, English elsewhere. */
+  g_assert_cmpuint (wsp_catalog_get_n_steps (catalog, WSP_PLATFORM_FACEBOOK, WSP_ROUTE_APP, "fr",
+                                             &out_language), ==, 1);
+  g_assert_cmpstr (out_language, ==, "fr");
+  g_assert_cmpuint (wsp_catalog_get_n_steps (catalog, WSP_PLATFORM_FACEBOOK, WSP_ROUTE_APP, "pt_BR",
+                                             &out_language), ==, 1);
+  g_assert_cmpstr (out_language, ==, "pt_BR");
+  g_assert_cmpstr (wsp_catalog_get_step (catalog, WSP_PLATFORM_FACEBOOK, WSP_ROUTE_APP, "pt_BR",
+                                         0)->help, ==, "Toque no menu.");
+  g_assert_cmpuint (wsp_catalog_get_n_steps (catalog, WSP_PLATFORM_FACEBOOK, WSP_ROUTE_APP, "pt_PT",
+                                             &out_language), ==, 5);
+  g_assert_cmpstr (out_language, ==, "en");
+  g_assert_cmpuint (wsp_catalog_get_n_steps (catalog, WSP_PLATFORM_FACEBOOK, WSP_ROUTE_BROWSER,
+                                             "fr", &out_language), ==, 5);
+  g_assert_cmpstr (out_language, ==, "en");
+
+  /* pick_language looks at every path */
+  g_setenv ("LANGUAGE", "fr_FR", TRUE);
+  g_assert_cmpstr (wsp_catalog_pick_language (catalog), ==, "fr");
+  g_setenv ("LANGUAGE", "pt_BR:de", TRUE);
+  g_assert_cmpstr (wsp_catalog_pick_language (catalog), ==, "pt_BR");
+  g_setenv ("LANGUAGE", "en", TRUE);
+}
+
+static void
+test_resource_missing (void)
+{
+  g_autoptr(GError) error = NULL;
+  WspCatalog *catalog;
+
+  catalog = wsp_catalog_new_from_resource ("/io/github/widerspruch/Widerspruch/none.json", &error);
+
+  g_assert_null (catalog);
+  g_assert_error (error, G_RESOURCE_ERROR, G_RESOURCE_ERROR_NOT_FOUND);
+}
+
+static void
+test_platform_ids (void)
+{
+  g_assert_cmpstr (wsp_platform_get_id (WSP_PLATFORM_FACEBOOK), ==, "facebook");
+  g_assert_cmpstr (wsp_platform_get_id (WSP_PLATFORM_INSTAGRAM), ==, "instagram");
+  g_assert_cmpstr (wsp_platform_get_name (WSP_PLATFORM_FACEBOOK), ==, "Facebook");
+  g_assert_cmpstr (wsp_platform_get_name (WSP_PLATFORM_INSTAGRAM), ==, "Instagram");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/catalog/shipped/load", test_shipped_load);
+  g_test_add_func ("/catalog/shipped/forms", test_shipped_forms);
+  g_test_add_func ("/catalog/shipped/hosts", test_shipped_hosts);
+  g_test_add_func ("/catalog/shipped/urls", test_shipped_urls);
+  g_test_add_func ("/catalog/shipped/steps", test_shipped_steps);
+  g_test_add_func ("/catalog/shipped/countries", test_shipped_countries);
+  g_test_add_func ("/catalog/steps/fallback", test_steps_fallback);
+  g_test_add_func ("/catalog/steps/pick-language", test_pick_language);
+  g_test_add_func ("/catalog/url-is-allowed", test_url_is_allowed);
+  g_test_add_func ("/catalog/broken/variants", test_broken_variants);
+  g_test_add_func ("/catalog/broken/version-first", test_broken_version_first);
+  g_test_add_func ("/catalog/broken/raw", test_broken_raw);
+  g_test_add_func ("/catalog/broken/too-large", test_broken_too_large);
+  g_test_add_func ("/catalog/broken/too-deep", test_broken_too_deep);
+  g_test_add_func ("/catalog/unknown-keys", test_unknown_keys);
+  g_test_add_func ("/catalog/resource-missing", test_resource_missing);
+  g_test_add_func ("/catalog/platform-ids", test_platform_ids);
+
+  return g_test_run ();
+}
