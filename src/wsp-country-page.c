@@ -204,7 +204,7 @@ load_countries (WspCountryPage *self)
     {
       g_autofree char *text = NULL;
 
-      g_warning ("Could not read the list of countries: %s", error->message);
+      g_message ("Could not read the list of countries: %s", error->message);
       text = g_strdup_printf (_("Widerspruch could not read the list of countries (%s). You can "
                                 "still go on and choose your country in the form itself."),
                               error->message);

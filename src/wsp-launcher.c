@@ -76,7 +76,7 @@ on_shown (GObject      *object,
     {
       g_autofree char *body = NULL;
 
-      g_warning ("Could not open the form: %s", error->message);
+      g_message ("Could not open the form: %s", error->message);
       body = g_strdup_printf (_("No web browser could be started (%s). Copy the link and paste it "
                                 "into your browser's address bar."),
                               error->message);
@@ -105,7 +105,7 @@ wsp_launch_uri (GtkWidget  *widget,
     {
       g_autofree char *body = NULL;
 
-      g_warning ("Refused to open a link: %s", error->message);
+      g_message ("Refused to open a link: %s", error->message);
       body = g_strdup_printf (_("Widerspruch only opens secure links on Meta's own websites, and "
                                 "this one is not (%s)."),
                               error->message);

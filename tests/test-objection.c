@@ -1,1 +1,101 @@
-int main (void) { return 77; }
+/* test-objection.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "wsp-objection.h"
+
+static void
+count_notify (GObject    *object,
+              GParamSpec *pspec,
+              guint      *count)
+{
+  (*count)++;
+}
+
+static void
+test_objection_platforms (void)
+{
+  g_autoptr(WspObjection) objection = wsp_objection_new ();
+
+  g_assert_cmpuint (wsp_objection_get_platforms (objection), ==, WSP_PLATFORMS_NONE);
+  g_assert_cmpint (wsp_objection_get_current (objection), ==, WSP_N_PLATFORMS);
+  g_assert_cmpint (wsp_objection_get_next_platform (objection), ==, WSP_N_PLATFORMS);
+  g_assert_false (wsp_objection_advance_platform (objection));
+
+  wsp_objection_set_platforms (objection, WSP_PLATFORMS_INSTAGRAM);
+  g_assert_cmpint (wsp_objection_get_current (objection), ==, WSP_PLATFORM_INSTAGRAM);
+  g_assert_cmpint (wsp_objection_get_next_platform (objection), ==, WSP_N_PLATFORMS);
+  g_assert_false (wsp_objection_advance_platform (objection));
+
+  wsp_objection_set_platforms (objection, WSP_PLATFORMS_BOTH);
+  g_assert_cmpint (wsp_objection_get_current (objection), ==, WSP_PLATFORM_FACEBOOK);
+  g_assert_cmpint (wsp_objection_get_next_platform (objection), ==, WSP_PLATFORM_INSTAGRAM);
+  g_assert_true (wsp_objection_advance_platform (objection));
+  g_assert_cmpint (wsp_objection_get_current (objection), ==, WSP_PLATFORM_INSTAGRAM);
+  g_assert_false (wsp_objection_advance_platform (objection));
+
+  /* Choosing again starts over with the first platform. */
+  wsp_objection_set_platforms (objection, WSP_PLATFORMS_BOTH);
+  g_assert_cmpint (wsp_objection_get_current (objection), ==, WSP_PLATFORM_FACEBOOK);
+}
+
+static void
+test_objection_notify (void)
+{
+  g_autoptr(WspObjection) objection = wsp_objection_new ();
+  guint email_count = 0;
+  guint country_count = 0;
+  guint current_count = 0;
+
+  g_signal_connect (objection, "notify::email", G_CALLBACK (count_notify), &email_count);
+  g_signal_connect (objection, "notify::country", G_CALLBACK (count_notify), &country_count);
+  g_signal_connect (objection, "notify::current", G_CALLBACK (count_notify), &current_count);
+
+  wsp_objection_set_email (objection, "a@example.org");
+  wsp_objection_set_email (objection, "a@example.org");
+  g_assert_cmpuint (email_count, ==, 1);
+  g_assert_cmpstr (wsp_objection_get_email (objection), ==, "a@example.org");
+  wsp_objection_set_email (objection, NULL);
+  g_assert_cmpuint (email_count, ==, 2);
+  g_assert_null (wsp_objection_get_email (objection));
+
+  wsp_objection_set_country (objection, "AT", "Austria");
+  wsp_objection_set_country (objection, "AT", "Austria");
+  g_assert_cmpuint (country_count, ==, 1);
+  g_assert_cmpstr (wsp_objection_get_country (objection), ==, "AT");
+  g_assert_cmpstr (wsp_objection_get_country_name (objection), ==, "Austria");
+
+  wsp_objection_set_platforms (objection, WSP_PLATFORMS_BOTH);
+  wsp_objection_advance_platform (objection);
+  g_assert_cmpuint (current_count, ==, 2);
+
+  wsp_objection_set_reason (objection, "");
+  g_assert_cmpstr (wsp_objection_get_reason (objection), ==, "");
+}
+
+static void
+test_objection_finalize (void)
+{
+  WspObjection *objection = wsp_objection_new ();
+
+  wsp_objection_set_country (objection, "DE", "Germany");
+  wsp_objection_set_email (objection, "a@example.org");
+  wsp_objection_set_reason (objection, "text");
+  g_assert_finalize_object (objection);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/objection/platforms", test_objection_platforms);
+  g_test_add_func ("/objection/notify", test_objection_notify);
+  g_test_add_func ("/objection/finalize", test_objection_finalize);
+
+  return g_test_run ();
+}

@@ -1,0 +1,402 @@
+/* wsp-screenshot.c: renders every page of the assistant to a PNG, for data/screenshots/
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Usage: wsp-screenshot OUTDIR WIDTH HEIGHT
+ *
+ * Walks the flow with sample data and writes OUTDIR/<page>.png for each page. The window is
+ * rendered through its own renderer, so no window manager or root window is involved. The
+ * language comes from the environment (LANGUAGE=de); build-aux/screenshots sets the rest.
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <stdlib.h>
+
+#include "wsp-application.h"
+#include "wsp-countries.h"
+#include "wsp-reasons.h"
+#include "wsp-window.h"
+
+#define SAMPLE_COUNTRY "DE"
+#define SAMPLE_EMAIL   "jana.beispiel@example.org"
+#define SAMPLE_REASON  1
+
+/* Generous: a slide takes 200 ms, but Xvfb on a loaded machine can be slow. */
+#define SETTLE_TIMEOUT_MS 10000
+
+typedef struct
+{
+  const char   *outdir;
+  int           width;
+  int           height;
+  gboolean      failed;
+
+  WspWindow    *window;
+  /* Made before the first frame: it only takes the window's image when the window draws. */
+  GdkPaintable *paintable;
+} Options;
+
+typedef struct
+{
+  guint    paints;
+  gboolean need_paints;
+  GtkWidget *window;
+} PaintCounter;
+
+static gboolean
+wake_up (gpointer data)
+{
+  /* Only there so that a blocking iteration returns to check the deadline. */
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+on_after_paint (GdkFrameClock *clock,
+                PaintCounter  *counter)
+{
+  counter->paints++;
+
+  /* Nothing else may be animating: ask for the next frame ourselves. */
+  if (counter->need_paints)
+    gtk_widget_queue_draw (counter->window);
+}
+
+/* Iterates the main loop until @page_name is the visible page, the stack's transition has
+ * finished and two frames have been drawn after that. */
+static gboolean
+settle (WspWindow   *window,
+        const char  *page_name)
+{
+  GtkWidget *page = GTK_WIDGET (wsp_window_get_page (window, page_name));
+  GtkStack *stack = GTK_STACK (gtk_widget_get_parent (page));
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  gint64 deadline = g_get_monotonic_time () + SETTLE_TIMEOUT_MS * G_TIME_SPAN_MILLISECOND;
+  PaintCounter counter = { 0, FALSE, GTK_WIDGET (window) };
+  guint wake_id;
+  gulong paint_id;
+
+  g_assert (clock != NULL);
+
+  wake_id = g_timeout_add (20, wake_up, NULL);
+  paint_id = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &counter);
+
+  while (g_get_monotonic_time () < deadline &&
+         (g_strcmp0 (wsp_window_get_page_name (window), page_name) != 0 ||
+          gtk_stack_get_transition_running (stack)))
+    g_main_context_iteration (NULL, TRUE);
+
+  counter.paints = 0;
+  counter.need_paints = TRUE;
+  gtk_widget_queue_draw (GTK_WIDGET (window));
+
+  while (g_get_monotonic_time () < deadline && counter.paints < 2)
+    g_main_context_iteration (NULL, TRUE);
+
+  counter.need_paints = FALSE;
+  g_signal_handler_disconnect (clock, paint_id);
+  g_source_remove (wake_id);
+
+  if (counter.paints < 2)
+    {
+      g_printerr ("Page “%s” did not settle within %d ms (visible: %s)\n",
+                  page_name, SETTLE_TIMEOUT_MS, wsp_window_get_page_name (window));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+save_png (const Options *options,
+          const char    *page_name)
+{
+  WspWindow *window = options->window;
+  GtkWidget *widget = GTK_WIDGET (window);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *filename = g_strconcat (page_name, ".png", NULL);
+  g_autofree char *path = g_build_filename (options->outdir, filename, NULL);
+  GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (window));
+  graphene_rect_t viewport = GRAPHENE_RECT_INIT (0, 0, width, height);
+
+  gdk_paintable_snapshot (options->paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  if (node == NULL || renderer == NULL)
+    {
+      g_printerr ("Nothing to render for page “%s”\n", page_name);
+      return FALSE;
+    }
+
+  texture = gsk_renderer_render_texture (renderer, node, &viewport);
+  if (!gdk_texture_save_to_png (texture, path))
+    {
+      g_printerr ("Could not write %s\n", path);
+      return FALSE;
+    }
+
+  {
+    graphene_rect_t b;
+    gtk_widget_compute_bounds (gtk_widget_get_first_child (widget), widget, &b);
+    g_print ("child %s %g %g %g %g\n", G_OBJECT_TYPE_NAME (gtk_widget_get_first_child (widget)), b.origin.x, b.origin.y, b.size.width, b.size.height);
+  }
+  g_print ("%s (%d×%d)\n", path, width, height);
+  return TRUE;
+}
+
+/* Depth first, in the order the widgets are shown; @skip matches are passed over. */
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type,
+                 guint     *skip)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        {
+          if (*skip == 0)
+            return child;
+          (*skip)--;
+        }
+
+      found = find_descendant (child, type, skip);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+find_nth (WspWindow  *window,
+          const char *page_name,
+          GType       type,
+          guint       n)
+{
+  GtkWidget *found = find_descendant (GTK_WIDGET (wsp_window_get_page (window, page_name)),
+                                      type, &n);
+
+  if (found == NULL)
+    g_printerr ("No %s on page “%s”\n", g_type_name (type), page_name);
+
+  return found;
+}
+
+static gboolean
+go (WspWindow  *window,
+    const char *action,
+    GVariant   *param,
+    const char *expected_page)
+{
+  gtk_widget_activate_action_variant (GTK_WIDGET (window), action, param);
+
+  return settle (window, expected_page);
+}
+
+static gboolean
+choose_platforms (WspWindow *window)
+{
+  /* Facebook, Instagram, then both: the third check button. */
+  GtkWidget *both = find_nth (window, "platform", GTK_TYPE_CHECK_BUTTON, 2);
+
+  if (both == NULL)
+    return FALSE;
+
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (both), TRUE);
+
+  if (wsp_objection_get_platforms (wsp_window_get_objection (window)) != WSP_PLATFORMS_BOTH)
+    {
+      g_printerr ("The third check button did not choose both platforms\n");
+      return FALSE;
+    }
+
+  return settle (window, "platform");
+}
+
+static gboolean
+choose_country (WspWindow *window)
+{
+  GtkWidget *list_view = find_nth (window, "country", GTK_TYPE_LIST_VIEW, 0);
+  GListModel *model;
+  guint n;
+
+  if (list_view == NULL)
+    return FALSE;
+
+  model = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list_view)));
+  n = model != NULL ? g_list_model_get_n_items (model) : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(WspCountry) country = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (wsp_country_get_code (country), SAMPLE_COUNTRY) != 0)
+        continue;
+
+      gtk_selection_model_select_item (GTK_SELECTION_MODEL (model), i, TRUE);
+      gtk_widget_activate_action (list_view, "list.scroll-to-item", "u", i);
+      break;
+    }
+
+  if (g_strcmp0 (wsp_objection_get_country (wsp_window_get_objection (window)),
+                 SAMPLE_COUNTRY) != 0)
+    {
+      g_printerr ("Could not choose the country %s\n", SAMPLE_COUNTRY);
+      return FALSE;
+    }
+
+  return settle (window, "country");
+}
+
+static gboolean
+enter_email (WspWindow *window)
+{
+  GtkWidget *row = find_nth (window, "email", ADW_TYPE_ENTRY_ROW, 0);
+
+  if (row == NULL)
+    return FALSE;
+
+  gtk_editable_set_text (GTK_EDITABLE (row), SAMPLE_EMAIL);
+
+  if (g_strcmp0 (wsp_objection_get_email (wsp_window_get_objection (window)), SAMPLE_EMAIL) != 0)
+    {
+      g_printerr ("The email page did not take the sample address\n");
+      return FALSE;
+    }
+
+  return settle (window, "email");
+}
+
+static gboolean
+use_reason (WspWindow *window)
+{
+  GtkWidget *page = GTK_WIDGET (wsp_window_get_page (window, "reason"));
+  g_autofree char *expected = NULL;
+
+  if (wsp_reasons_get_n () <= SAMPLE_REASON)
+    {
+      g_printerr ("There is no ready-made reason %d\n", SAMPLE_REASON);
+      return FALSE;
+    }
+
+  gtk_widget_activate_action (page, "reason.use", "u", (guint32)SAMPLE_REASON);
+
+  /* The page keeps the reason stripped. */
+  expected = g_strstrip (g_strdup (wsp_reasons_get_text (SAMPLE_REASON)));
+  if (g_strcmp0 (wsp_objection_get_reason (wsp_window_get_objection (window)), expected) != 0)
+    {
+      g_printerr ("The reason page did not take ready-made reason %d\n", SAMPLE_REASON);
+      return FALSE;
+    }
+
+  return settle (window, "reason");
+}
+
+static gboolean
+run_flow (const Options *options)
+{
+  WspWindow *window = options->window;
+
+  return settle (window, "welcome") && save_png (options, "welcome") &&
+         go (window, "assistant.next", NULL, "platform") && choose_platforms (window) &&
+         save_png (options, "platform") &&
+         go (window, "assistant.next", NULL, "country") && choose_country (window) &&
+         save_png (options, "country") &&
+         go (window, "assistant.next", NULL, "email") && enter_email (window) &&
+         save_png (options, "email") &&
+         go (window, "assistant.next", NULL, "reason") && use_reason (window) &&
+         save_png (options, "reason") &&
+         go (window, "assistant.next", NULL, "summary") && save_png (options, "summary") &&
+         go (window, "assistant.next", NULL, "done") && save_png (options, "done") &&
+         go (window, "assistant.manual", NULL, "manual") && save_png (options, "manual");
+}
+
+static void
+on_activate (GtkApplication *app,
+             Options        *options)
+{
+  WspWindow *window = wsp_window_new (app);
+
+  options->window = window;
+  options->paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
+
+  gtk_window_set_default_size (GTK_WINDOW (window), options->width, options->height);
+  if (g_getenv ("H4_UNDECORATED")) gtk_window_set_decorated (GTK_WINDOW (window), FALSE);
+  gtk_window_present (GTK_WINDOW (window));
+  /* Focus rings only after keyboard use, as for someone who clicks through. */
+  gtk_window_set_focus_visible (GTK_WINDOW (window), FALSE);
+
+  options->failed = !run_flow (options);
+
+  g_clear_object (&options->paintable);
+  options->window = NULL;
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+parse_size (const char *text,
+            int        *out)
+{
+  guint64 value;
+
+  if (!g_ascii_string_to_unsigned (text, 10, 1, 10000, &value, NULL))
+    return FALSE;
+
+  *out = (int)value;
+  return TRUE;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(AdwApplication) app = NULL;
+  Options options = { 0 };
+  GtkSettings *settings;
+
+  setlocale (LC_ALL, "");
+  wsp_application_init_i18n ();
+
+  if (argc != 4 || !parse_size (argv[2], &options.width) || !parse_size (argv[3], &options.height))
+    {
+      g_printerr ("Usage: %s OUTDIR WIDTH HEIGHT\n", argv[0]);
+      return EXIT_FAILURE;
+    }
+
+  options.outdir = argv[1];
+  if (g_mkdir_with_parents (options.outdir, 0755) != 0)
+    {
+      g_printerr ("Could not create %s\n", options.outdir);
+      return EXIT_FAILURE;
+    }
+
+  app = g_object_new (ADW_TYPE_APPLICATION,
+                      "application-id", "io.github.widerspruch.Widerspruch.Screenshot",
+                      "flags", G_APPLICATION_NON_UNIQUE,
+                      /* For the app's style.css and icon, as in WspApplication. */
+                      "resource-base-path", RESOURCE_PREFIX,
+                      NULL);
+  g_signal_connect (app, "activate", G_CALLBACK (on_activate), &options);
+
+  /* The same look on every machine: GNOME's default font, a cursor that does not blink. */
+  gtk_init ();
+  settings = gtk_settings_get_default ();
+  g_object_set (settings,
+                "gtk-font-name", "Cantarell 11",
+                "gtk-cursor-blink", FALSE,
+                NULL);
+
+  if (g_application_run (G_APPLICATION (app), 1, argv) != 0)
+    return EXIT_FAILURE;
+
+  return options.failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
