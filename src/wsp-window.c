@@ -37,6 +37,7 @@ struct _WspWindow
 {
   AdwApplicationWindow  parent_instance;
 
+  GSettings            *settings;
   WspObjection         *objection;
   WspPage              *pages [N_PAGES];
   WspPage              *manual_page;
@@ -229,6 +230,20 @@ assistant_restart (GtkWidget  *widget,
   show_page (self, wsp_window_get_page (self, "platform"), FALSE);
 }
 
+static gboolean
+wsp_window_close_request (GtkWindow *window)
+{
+  WspWindow *self = WSP_WINDOW (window);
+  int width, height;
+
+  gtk_window_get_default_size (window, &width, &height);
+  g_settings_set_int (self->settings, "window-width", width);
+  g_settings_set_int (self->settings, "window-height", height);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+
+  return GTK_WINDOW_CLASS (wsp_window_parent_class)->close_request (window);
+}
+
 static void
 wsp_window_dispose (GObject *object)
 {
@@ -245,6 +260,7 @@ wsp_window_finalize (GObject *object)
   WspWindow *self = (WspWindow *)object;
 
   g_clear_object (&self->objection);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (wsp_window_parent_class)->finalize (object);
 }
@@ -254,9 +270,11 @@ wsp_window_class_init (WspWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = wsp_window_dispose;
   object_class->finalize = wsp_window_finalize;
+  window_class->close_request = wsp_window_close_request;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/wsp-window.ui");
   gtk_widget_class_bind_template_child (widget_class, WspWindow, toast_overlay);
@@ -285,7 +303,16 @@ wsp_window_class_init (WspWindowClass *klass)
 static void
 wsp_window_init (WspWindow *self)
 {
+  int width, height;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new (APP_ID);
+  width = g_settings_get_int (self->settings, "window-width");
+  height = g_settings_get_int (self->settings, "window-height");
+  gtk_window_set_default_size (GTK_WINDOW (self), width, height);
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
 
   self->objection = wsp_objection_new ();
 
