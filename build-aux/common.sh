@@ -26,6 +26,10 @@ WSP_PACKAGES=(
   desktop-file-utils
   appstream
   libxml2-utils
+  librsvg2-common
+  adwaita-icon-theme
+  shared-mime-info
+  fonts-cantarell
   xvfb
   xauth
   xdotool
