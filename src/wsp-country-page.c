@@ -164,6 +164,15 @@ on_search_activate (WspCountryPage *self)
     gtk_widget_activate_action (GTK_WIDGET (self), "assistant.next", NULL);
 }
 
+/* Enter (or a double click) on a country chooses it and moves on. */
+static void
+on_list_activate (WspCountryPage *self,
+                  guint           position)
+{
+  gtk_single_selection_set_selected (self->selection, position);
+  gtk_widget_activate_action (GTK_WIDGET (self), "assistant.next", NULL);
+}
+
 static void
 setup_row (GtkSignalListItemFactory *factory,
            GtkListItem              *item,
@@ -311,6 +320,7 @@ wsp_country_page_class_init (WspCountryPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WspCountryPage, error_page);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_list_activate);
 }
 
 static void

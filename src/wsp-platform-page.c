@@ -43,6 +43,28 @@ on_toggled (WspPlatformPage *self)
   wsp_page_set_complete (WSP_PAGE (self), TRUE);
 }
 
+/* Enter on the option that is already chosen moves on; on another option it chooses it. */
+static gboolean
+on_key_pressed (WspPlatformPage       *self,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                GtkEventControllerKey *controller)
+{
+  GtkWidget *focus;
+
+  if ((keyval != GDK_KEY_Return && keyval != GDK_KEY_KP_Enter) ||
+      (state & gtk_accelerator_get_default_mod_mask ()) != 0)
+    return GDK_EVENT_PROPAGATE;
+
+  focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self)));
+  if (!GTK_IS_CHECK_BUTTON (focus) || !gtk_check_button_get_active (GTK_CHECK_BUTTON (focus)))
+    return GDK_EVENT_PROPAGATE;
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "assistant.next", NULL);
+  return GDK_EVENT_STOP;
+}
+
 static void
 wsp_platform_page_shown (WspPage *page)
 {
@@ -96,5 +118,13 @@ wsp_platform_page_class_init (WspPlatformPageClass *klass)
 static void
 wsp_platform_page_init (WspPlatformPage *self)
 {
+  GtkEventController *controller;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  controller = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (controller, "key-pressed", G_CALLBACK (on_key_pressed), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
 }
