@@ -27,6 +27,10 @@
 /* Generous: a slide takes 200 ms, but Xvfb on a loaded machine can be slow. */
 #define SETTLE_TIMEOUT_MS 10000
 
+/* Room for the shadow around the window, and Adwaita's window corners. */
+#define SHADOW_MARGIN 32
+#define WINDOW_RADIUS 12
+
 typedef struct
 {
   const char   *outdir;
@@ -41,8 +45,8 @@ typedef struct
 
 typedef struct
 {
-  guint    paints;
-  gboolean need_paints;
+  guint      paints;
+  gboolean   need_paints;
   GtkWidget *window;
 } PaintCounter;
 
@@ -109,23 +113,64 @@ settle (WspWindow   *window,
   return TRUE;
 }
 
+/* Waits until the window has the asked-for size; the caller checks whether it got there. */
+static void
+wait_for_size (const Options *options)
+{
+  GtkWidget *widget = GTK_WIDGET (options->window);
+  gint64 deadline = g_get_monotonic_time () + SETTLE_TIMEOUT_MS * G_TIME_SPAN_MILLISECOND;
+  guint wake_id = g_timeout_add (20, wake_up, NULL);
+
+  while (g_get_monotonic_time () < deadline &&
+         (gtk_widget_get_width (widget) != options->width ||
+          gtk_widget_get_height (widget) != options->height))
+    g_main_context_iteration (NULL, TRUE);
+
+  g_source_remove (wake_id);
+}
+
+/* Without a compositor, GTK draws a flat resize frame around the window. The pictures leave it
+ * out and give the window the rounded corners and the shadow it has on a GNOME desktop. */
 static gboolean
 save_png (const Options *options,
           const char    *page_name)
 {
+  static const GdkRGBA shadow = { 0, 0, 0, 0.22f };
+  static const GdkRGBA outline = { 0, 0, 0, 0.18f };
   WspWindow *window = options->window;
   GtkWidget *widget = GTK_WIDGET (window);
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
+  double surface_x, surface_y;
   GtkSnapshot *snapshot = gtk_snapshot_new ();
   g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GdkTexture) texture = NULL;
   g_autofree char *filename = g_strconcat (page_name, ".png", NULL);
   g_autofree char *path = g_build_filename (options->outdir, filename, NULL);
   GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (window));
-  graphene_rect_t viewport = GRAPHENE_RECT_INIT (0, 0, width, height);
+  graphene_rect_t viewport = GRAPHENE_RECT_INIT (0, 0, width + 2 * SHADOW_MARGIN,
+                                                 height + 2 * SHADOW_MARGIN);
+  GskRoundedRect frame;
 
-  gdk_paintable_snapshot (options->paintable, snapshot, width, height);
+  /* The paintable covers the whole surface, frame included; the window sits inside it. */
+  gtk_native_get_surface_transform (GTK_NATIVE (window), &surface_x, &surface_y);
+  gsk_rounded_rect_init_from_rect (&frame,
+                                   &GRAPHENE_RECT_INIT (SHADOW_MARGIN, SHADOW_MARGIN,
+                                                        width, height),
+                                   WINDOW_RADIUS);
+
+  gtk_snapshot_append_outset_shadow (snapshot, &frame, &shadow, 0, 2, 2, 12);
+  gtk_snapshot_append_outset_shadow (snapshot, &frame, &outline, 0, 0, 1, 0);
+  gtk_snapshot_push_rounded_clip (snapshot, &frame);
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (SHADOW_MARGIN - surface_x,
+                                                          SHADOW_MARGIN - surface_y));
+  gdk_paintable_snapshot (options->paintable, snapshot,
+                          gdk_paintable_get_intrinsic_width (options->paintable),
+                          gdk_paintable_get_intrinsic_height (options->paintable));
+  gtk_snapshot_restore (snapshot);
+  gtk_snapshot_pop (snapshot);
+
   node = gtk_snapshot_free_to_node (snapshot);
   if (node == NULL || renderer == NULL)
     {
@@ -140,12 +185,38 @@ save_png (const Options *options,
       return FALSE;
     }
 
-  {
-    graphene_rect_t b;
-    gtk_widget_compute_bounds (gtk_widget_get_first_child (widget), widget, &b);
-    g_print ("child %s %g %g %g %g\n", G_OBJECT_TYPE_NAME (gtk_widget_get_first_child (widget)), b.origin.x, b.origin.y, b.size.width, b.size.height);
-  }
-  g_print ("%s (%d×%d)\n", path, width, height);
+  g_print ("%s: window %d×%d\n", path, width, height);
+  return TRUE;
+}
+
+/* The window's default size counts the frame too: grow it until the window itself has the
+ * asked-for size, so that "360" means 360 pixels for the pages, as on a phone. */
+static gboolean
+fit_size (const Options *options)
+{
+  GtkWidget *widget = GTK_WIDGET (options->window);
+  int extra_width = options->width - gtk_widget_get_width (widget);
+  int extra_height = options->height - gtk_widget_get_height (widget);
+
+  if (extra_width == 0 && extra_height == 0)
+    return TRUE;
+
+  gtk_window_set_default_size (GTK_WINDOW (options->window),
+                               options->width + extra_width, options->height + extra_height);
+
+  wait_for_size (options);
+  if (!settle (options->window, "welcome"))
+    return FALSE;
+
+  if (gtk_widget_get_width (widget) != options->width ||
+      gtk_widget_get_height (widget) != options->height)
+    {
+      g_printerr ("The window is %d×%d, not %d×%d\n",
+                  gtk_widget_get_width (widget), gtk_widget_get_height (widget),
+                  options->width, options->height);
+      return FALSE;
+    }
+
   return TRUE;
 }
 
@@ -194,10 +265,9 @@ find_nth (WspWindow  *window,
 static gboolean
 go (WspWindow  *window,
     const char *action,
-    GVariant   *param,
     const char *expected_page)
 {
-  gtk_widget_activate_action_variant (GTK_WIDGET (window), action, param);
+  gtk_widget_activate_action (GTK_WIDGET (window), action, NULL);
 
   return settle (window, expected_page);
 }
@@ -306,18 +376,18 @@ run_flow (const Options *options)
 {
   WspWindow *window = options->window;
 
-  return settle (window, "welcome") && save_png (options, "welcome") &&
-         go (window, "assistant.next", NULL, "platform") && choose_platforms (window) &&
+  return settle (window, "welcome") && fit_size (options) && save_png (options, "welcome") &&
+         go (window, "assistant.next", "platform") && choose_platforms (window) &&
          save_png (options, "platform") &&
-         go (window, "assistant.next", NULL, "country") && choose_country (window) &&
+         go (window, "assistant.next", "country") && choose_country (window) &&
          save_png (options, "country") &&
-         go (window, "assistant.next", NULL, "email") && enter_email (window) &&
+         go (window, "assistant.next", "email") && enter_email (window) &&
          save_png (options, "email") &&
-         go (window, "assistant.next", NULL, "reason") && use_reason (window) &&
+         go (window, "assistant.next", "reason") && use_reason (window) &&
          save_png (options, "reason") &&
-         go (window, "assistant.next", NULL, "summary") && save_png (options, "summary") &&
-         go (window, "assistant.next", NULL, "done") && save_png (options, "done") &&
-         go (window, "assistant.manual", NULL, "manual") && save_png (options, "manual");
+         go (window, "assistant.next", "summary") && save_png (options, "summary") &&
+         go (window, "assistant.next", "done") && save_png (options, "done") &&
+         go (window, "assistant.manual", "manual") && save_png (options, "manual");
 }
 
 static void
@@ -330,7 +400,6 @@ on_activate (GtkApplication *app,
   options->paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
 
   gtk_window_set_default_size (GTK_WINDOW (window), options->width, options->height);
-  if (g_getenv ("H4_UNDECORATED")) gtk_window_set_decorated (GTK_WINDOW (window), FALSE);
   gtk_window_present (GTK_WINDOW (window));
   /* Focus rings only after keyboard use, as for someone who clicks through. */
   gtk_window_set_focus_visible (GTK_WINDOW (window), FALSE);
@@ -366,7 +435,9 @@ main (int   argc,
   setlocale (LC_ALL, "");
   wsp_application_init_i18n ();
 
-  if (argc != 4 || !parse_size (argv[2], &options.width) || !parse_size (argv[3], &options.height))
+  if (argc != 4 ||
+      !parse_size (argv[2], &options.width) ||
+      !parse_size (argv[3], &options.height))
     {
       g_printerr ("Usage: %s OUTDIR WIDTH HEIGHT\n", argv[0]);
       return EXIT_FAILURE;
@@ -387,11 +458,13 @@ main (int   argc,
                       NULL);
   g_signal_connect (app, "activate", G_CALLBACK (on_activate), &options);
 
-  /* The same look on every machine: GNOME's default font, a cursor that does not blink. */
+  /* The same look on every machine and as on GNOME: its default font and title bar buttons, and
+   * a cursor that does not blink. */
   gtk_init ();
   settings = gtk_settings_get_default ();
   g_object_set (settings,
                 "gtk-font-name", "Cantarell 11",
+                "gtk-decoration-layout", ":close",
                 "gtk-cursor-blink", FALSE,
                 NULL);
 
