@@ -34,24 +34,25 @@ about_action (GSimpleAction *action,
               GVariant      *param,
               gpointer       user_data)
 {
-  static const char *developers[] = { "Widerspruch developers", NULL };
+  const char *developers[] = { _("Widerspruch developers"), NULL };
   GtkApplication *app = user_data;
   WspCatalog *catalog = wsp_catalog_get_default ();
   g_autofree char *comments = NULL;
+  g_autofree char *checked = wsp_catalog_format_month (wsp_catalog_get_updated (catalog));
   GtkWidget *about;
 
   comments = g_strdup_printf (_("Guides you through objecting to the use of your Facebook and "
                                 "Instagram posts for training AI at Meta.\n\n"
                                 "The links and steps come from consumer centres and the press, "
-                                "collected by the project; the links in use were checked on %s."),
-                              wsp_catalog_get_updated (catalog));
+                                "collected by the project; the links in use were checked in %s."),
+                              checked);
 
   about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
                         "transient-for", gtk_application_get_active_window (app),
                         "application-name", "Widerspruch",
                         "application-icon", APP_ID,
                         "version", PACKAGE_VERSION,
-                        "developer-name", "Widerspruch developers",
+                        "developer-name", _("Widerspruch developers"),
                         "developers", developers,
                         "license-type", GTK_LICENSE_GPL_3_0,
                         "website", "https://github.com/widerspruch/widerspruch",

@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <stdio.h>
+
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
@@ -633,9 +635,12 @@ load_schema (WspCatalog  *self,
   version = json_node_get_int (node);
   if (version != WSP_CATALOG_SCHEMA_VERSION)
     {
+      /* The number goes in as text: xgettext cannot see through G_GINT64_FORMAT. */
+      g_autofree char *found = g_strdup_printf ("%" G_GINT64_FORMAT, version);
+
       set_error (error, WSP_CATALOG_ERROR_VERSION, path,
-                 _("unknown version %" G_GINT64_FORMAT " (this app reads version %d)"),
-                 version, WSP_CATALOG_SCHEMA_VERSION);
+                 _("unknown version %s (this app reads version %d)"),
+                 found, WSP_CATALOG_SCHEMA_VERSION);
       return FALSE;
     }
 
@@ -1413,4 +1418,24 @@ wsp_catalog_pick_language (WspCatalog *self)
     }
 
   return "en";
+}
+
+/* "2025-05" or "2025-05-28" -> "May 2025", with month names from our own catalog, since the
+ * app's language need not be the locale's. */
+char *
+wsp_catalog_format_month (const char *date)
+{
+  static const char *months [] = {
+    NC_("month", "January"), NC_("month", "February"), NC_("month", "March"),
+    NC_("month", "April"), NC_("month", "May"), NC_("month", "June"),
+    NC_("month", "July"), NC_("month", "August"), NC_("month", "September"),
+    NC_("month", "October"), NC_("month", "November"), NC_("month", "December"),
+  };
+  unsigned year = 0, month = 0;
+
+  if (date == NULL || sscanf (date, "%4u-%2u", &year, &month) != 2 || month < 1 || month > 12)
+    return g_strdup (date != NULL ? date : "");
+
+  /* Translators: a month and a year, e.g. "May 2025" */
+  return g_strdup_printf (_("%s %u"), g_dpgettext2 (NULL, "month", months [month - 1]), year);
 }

@@ -116,6 +116,10 @@ gboolean              wsp_catalog_objection_available (WspCatalog   *self,
 gboolean              wsp_catalog_url_is_allowed      (const char   *url,
                                                        GError      **error);
 
+/* "2025-05" or "2025-05-28" -> "May 2025" in the app's language; anything else is returned as
+ * it is. Free with g_free(). */
+char                 *wsp_catalog_format_month        (const char   *date);
+
 /* The first of g_get_language_names() that the catalog has steps in, else "en". */
 const char           *wsp_catalog_pick_language       (WspCatalog   *self);
 

@@ -20,7 +20,6 @@ struct _WspCountryPage
   GtkSearchEntry     *search_entry;
   GtkLabel           *chosen_label;
   GtkWidget          *warning_box;
-  GtkLabel           *warning_label;
   GtkStack           *list_stack;
   GtkListView        *list_view;
   AdwStatusPage      *error_page;
@@ -72,16 +71,6 @@ update_chosen (WspCountryPage *self)
 
   available = wsp_catalog_objection_available (wsp_catalog_get_default (), code);
   gtk_widget_set_visible (self->warning_box, !available);
-  if (!available)
-    {
-      g_autofree char *text = NULL;
-
-      text = g_strdup_printf (_("Meta offers this objection only to people who live in the EU, "
-                                "the EEA, Switzerland, the United Kingdom or Brazil, not in %s. "
-                                "You can still go on, but the form may turn you away."),
-                              wsp_country_get_name (country));
-      gtk_label_set_label (self->warning_label, text);
-    }
 }
 
 static void
@@ -314,7 +303,6 @@ wsp_country_page_class_init (WspCountryPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WspCountryPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, WspCountryPage, chosen_label);
   gtk_widget_class_bind_template_child (widget_class, WspCountryPage, warning_box);
-  gtk_widget_class_bind_template_child (widget_class, WspCountryPage, warning_label);
   gtk_widget_class_bind_template_child (widget_class, WspCountryPage, list_stack);
   gtk_widget_class_bind_template_child (widget_class, WspCountryPage, list_view);
   gtk_widget_class_bind_template_child (widget_class, WspCountryPage, error_page);

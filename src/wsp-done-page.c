@@ -13,7 +13,7 @@ struct _WspDonePage
 {
   WspPage    parent_instance;
 
-  GtkLabel  *note_label;
+  AdwStatusPage *status_page;
   GtkButton *continue_button;
   GtkWidget *restart_button;
 };
@@ -33,13 +33,13 @@ wsp_done_page_shown (WspPage *page)
                             "usually within minutes. Your objection applies from then on. Posts "
                             "that were already used for training cannot be taken back out."),
                           wsp_objection_get_email (objection));
-  gtk_label_set_label (self->note_label, note);
+  adw_status_page_set_description (self->status_page, note);
 
   gtk_widget_set_visible (GTK_WIDGET (self->continue_button), next < WSP_N_PLATFORMS);
   if (next < WSP_N_PLATFORMS)
     {
       /* Translators: %s is Facebook or Instagram */
-      g_autofree char *label = g_strdup_printf (_("_Continue With %s"), wsp_platform_get_name (next));
+      g_autofree char *label = g_strdup_printf (_("Co_ntinue With %s"), wsp_platform_get_name (next));
       gtk_button_set_label (self->continue_button, label);
     }
 }
@@ -58,6 +58,8 @@ wsp_done_page_get_initial_focus (WspPage *page)
 static void
 wsp_done_page_dispose (GObject *object)
 {
+  /* The status page is both the bin's child and a template child: let the bin drop it. */
+  adw_bin_set_child (ADW_BIN (object), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (object), WSP_TYPE_DONE_PAGE);
 
   G_OBJECT_CLASS (wsp_done_page_parent_class)->dispose (object);
@@ -75,7 +77,7 @@ wsp_done_page_class_init (WspDonePageClass *klass)
   page_class->get_initial_focus = wsp_done_page_get_initial_focus;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/wsp-done-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, WspDonePage, note_label);
+  gtk_widget_class_bind_template_child (widget_class, WspDonePage, status_page);
   gtk_widget_class_bind_template_child (widget_class, WspDonePage, continue_button);
   gtk_widget_class_bind_template_child (widget_class, WspDonePage, restart_button);
 }

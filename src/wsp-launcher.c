@@ -78,7 +78,7 @@ on_shown (GObject      *object,
 
       g_message ("Could not open the form: %s", error->message);
       body = g_strdup_printf (_("No web browser could be started (%s). Copy the link and paste it "
-                                "into your browser's address bar."),
+                                "into your browser’s address bar."),
                               error->message);
       show_failure (data->widget, _("Could Not Open the Browser"), body, data->uri);
     }
@@ -106,7 +106,7 @@ wsp_launch_uri (GtkWidget  *widget,
       g_autofree char *body = NULL;
 
       g_message ("Refused to open a link: %s", error->message);
-      body = g_strdup_printf (_("Widerspruch only opens secure links on Meta's own websites, and "
+      body = g_strdup_printf (_("Widerspruch only opens secure links on Meta’s own websites, and "
                                 "this one is not (%s)."),
                               error->message);
       show_failure (widget, _("Link Not Opened"), body, NULL);

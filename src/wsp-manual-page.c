@@ -33,26 +33,6 @@ shown_platform (WspManualPage *self)
                                                                 : WSP_PLATFORM_FACEBOOK;
 }
 
-/* "2025-05" or "2025-05-28" -> "May 2025", with month names from our own catalog, since the
- * app's language need not be the locale's. */
-static char *
-format_month (const char *date)
-{
-  static const char *months [] = {
-    NC_("month", "January"), NC_("month", "February"), NC_("month", "March"),
-    NC_("month", "April"), NC_("month", "May"), NC_("month", "June"),
-    NC_("month", "July"), NC_("month", "August"), NC_("month", "September"),
-    NC_("month", "October"), NC_("month", "November"), NC_("month", "December"),
-  };
-  unsigned year = 0, month = 0;
-
-  if (date == NULL || sscanf (date, "%4u-%2u", &year, &month) != 2 || month < 1 || month > 12)
-    return g_strdup (date != NULL ? date : "");
-
-  /* Translators: a month and a year, e.g. "May 2025" */
-  return g_strdup_printf (_("%s %u"), g_dpgettext2 (NULL, "month", months [month - 1]), year);
-}
-
 static GtkWidget *
 build_route (WspManualPage *self,
              WspPlatform    platform,
@@ -61,7 +41,7 @@ build_route (WspManualPage *self,
 {
   WspCatalog *catalog = wsp_catalog_get_default ();
   GtkWidget *group = adw_preferences_group_new ();
-  g_autofree char *month = format_month (wsp_catalog_get_path_confirmed (catalog, platform, route));
+  g_autofree char *month = wsp_catalog_format_month (wsp_catalog_get_path_confirmed (catalog, platform, route));
   g_autofree char *description = NULL;
   guint n_steps = wsp_catalog_get_n_steps (catalog, platform, route, language, NULL);
 
@@ -85,6 +65,7 @@ build_route (WspManualPage *self,
       adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
       adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
       gtk_widget_add_css_class (number_label, "wsp-step-number");
+      gtk_widget_set_valign (number_label, GTK_ALIGN_CENTER);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), number_label);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
     }

@@ -15,6 +15,7 @@ struct _WspReasonPage
 {
   WspPage               parent_instance;
 
+  GtkScrolledWindow    *scroller;
   AdwPreferencesGroup  *reasons_group;
   GtkTextView          *text_view;
   GtkLabel             *message_label;
@@ -120,6 +121,10 @@ use_reason (GtkWidget  *widget,
 
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->text_view), new_text, -1);
 
+  /* Show where the text went: the text view sits above the list. */
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
+  gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
+
   /* Never lose what the person wrote: offer it back. */
   if (*old_stripped != '\0' && g_strcmp0 (old_text, new_text) != 0)
     {
@@ -196,6 +201,8 @@ wsp_reason_page_constructed (GObject *object)
 static void
 wsp_reason_page_dispose (GObject *object)
 {
+  /* The scroller is both the bin's child and a template child: let the bin drop it. */
+  adw_bin_set_child (ADW_BIN (object), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (object), WSP_TYPE_REASON_PAGE);
 
   G_OBJECT_CLASS (wsp_reason_page_parent_class)->dispose (object);
@@ -224,6 +231,7 @@ wsp_reason_page_class_init (WspReasonPageClass *klass)
   page_class->get_initial_focus = wsp_reason_page_get_initial_focus;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/wsp-reason-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, WspReasonPage, scroller);
   gtk_widget_class_bind_template_child (widget_class, WspReasonPage, reasons_group);
   gtk_widget_class_bind_template_child (widget_class, WspReasonPage, text_view);
   gtk_widget_class_bind_template_child (widget_class, WspReasonPage, message_label);

@@ -34,7 +34,7 @@ static const Reason reasons [] = {
   },
   {
     "legitimate-interest",
-    N_("Meta's interest does not outweigh mine"),
+    N_("Meta’s interest does not outweigh mine"),
     N_("I object to the processing of my personal data for AI at Meta. A legitimate interest "
        "does not override my rights here: the Court of Justice of the European Union already "
        "refused Meta that ground for personalised advertising (case C-252/21), and training AI "

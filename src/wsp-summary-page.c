@@ -67,7 +67,7 @@ update (WspSummaryPage *self)
   name = wsp_platform_get_name (platform);
 
   /* Translators: %s is Facebook or Instagram */
-  g_autofree char *title = g_strdup_printf (_("Your %s Objection"), name);
+  g_autofree char *title = g_strdup_printf (_("%s Form"), name);
   wsp_page_set_title (WSP_PAGE (self), title);
 
   /* Translators: %s is Facebook or Instagram */

@@ -1,0 +1,138 @@
+/* test-application.c: the app's own actions, shortcuts and windows
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "wsp-application.h"
+#include "wsp-catalog.h"
+#include "wsp-test-util.h"
+#include "wsp-window.h"
+
+static gboolean
+set_flag (gpointer data)
+{
+  *(gboolean *)data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+run_for (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, set_flag, &done);
+  wsp_test_wait_for (&done, ms + 1000);
+}
+
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GList *toplevels = gtk_window_list_toplevels ();
+  GtkWindow *found = NULL;
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
+      found = l->data;
+  g_list_free (toplevels);
+
+  return found;
+}
+
+static GtkApplication *
+new_app (void)
+{
+  g_autoptr(GError) error = NULL;
+  GtkApplication *app;
+
+  app = g_object_new (WSP_TYPE_APPLICATION,
+                      "application-id", "io.github.widerspruch.Widerspruch.Test",
+                      "flags", G_APPLICATION_NON_UNIQUE,
+                      "resource-base-path", RESOURCE_PREFIX,
+                      NULL);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  return app;
+}
+
+static void
+test_application_accels (void)
+{
+  g_autoptr(GtkApplication) app = new_app ();
+  g_auto(GStrv) quit = gtk_application_get_accels_for_action (app, "app.quit");
+  g_auto(GStrv) help = NULL;
+
+  g_assert_cmpuint (g_strv_length (quit), ==, 1);
+  g_assert_cmpstr (quit [0], ==, "<Control>q");
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "about"));
+
+  /* GTK gives Ctrl+? to the shortcuts window once the app has one in its resources. */
+  g_application_activate (G_APPLICATION (app));
+  help = gtk_application_get_accels_for_action (app, "win.show-help-overlay");
+  g_assert_cmpuint (g_strv_length (help), >=, 1);
+
+  g_application_quit (G_APPLICATION (app));
+}
+
+static void
+test_application_windows (void)
+{
+  g_autoptr(GtkApplication) app = new_app ();
+  GtkWindow *window;
+  GtkWindow *about;
+  GtkWindow *shortcuts;
+  g_autofree char *expected_comment_part = NULL;
+
+  g_application_activate (G_APPLICATION (app));
+  window = gtk_application_get_active_window (app);
+  g_assert_true (WSP_IS_WINDOW (window));
+  run_for (50);
+
+  /* Activating again raises the same window rather than opening a second one. */
+  g_application_activate (G_APPLICATION (app));
+  g_assert_true (gtk_application_get_active_window (app) == window);
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (app)), ==, 1);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  run_for (50);
+  shortcuts = find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
+  g_assert_nonnull (shortcuts);
+  gtk_window_close (shortcuts);
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  run_for (50);
+  about = find_toplevel (ADW_TYPE_ABOUT_WINDOW);
+  g_assert_nonnull (about);
+  g_assert_cmpstr (adw_about_window_get_version (ADW_ABOUT_WINDOW (about)), ==, PACKAGE_VERSION);
+  expected_comment_part = wsp_catalog_format_month (wsp_catalog_get_updated (wsp_catalog_get_default ()));
+  g_assert_nonnull (strstr (adw_about_window_get_comments (ADW_ABOUT_WINDOW (about)),
+                            expected_comment_part));
+  gtk_window_destroy (about);
+
+  /* Ctrl+Q's action closes every window. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  run_for (50);
+  g_assert_null (gtk_application_get_windows (app));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  /* See test-flow.c: the MIME database is needed to load the SVG app icon. */
+  g_free (g_content_type_guess ("icon.svg", NULL, 0, NULL));
+
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  gtk_init ();
+  adw_init ();
+  wsp_test_bind_textdomains ();
+
+  g_test_add_func ("/application/accels", test_application_accels);
+  g_test_add_func ("/application/windows", test_application_windows);
+
+  return g_test_run ();
+}
