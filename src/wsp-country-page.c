@@ -145,9 +145,22 @@ on_search_changed (WspCountryPage *self)
 static void
 on_search_activate (WspCountryPage *self)
 {
-  /* Enter in the search field takes the only match, then moves on. */
-  if (self->filtered != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) == 1)
-    gtk_single_selection_set_selected (self->selection, 0);
+  guint n = self->filtered != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) : 0;
+
+  /* Enter in the search field takes the only match, or the one whose whole name was typed
+   * ("United States" also finds "United States Minor Outlying Islands"), then moves on. */
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(WspCountry) country = g_list_model_get_item (G_LIST_MODEL (self->filtered), i);
+      g_autofree char *name = wsp_countries_fold (wsp_country_get_name (country));
+      g_autofree char *english = wsp_countries_fold (wsp_country_get_english_name (country));
+
+      if (n == 1 || g_strcmp0 (name, self->query) == 0 || g_strcmp0 (english, self->query) == 0)
+        {
+          gtk_single_selection_set_selected (self->selection, i);
+          break;
+        }
+    }
 
   if (wsp_page_get_complete (WSP_PAGE (self)))
     gtk_widget_activate_action (GTK_WIDGET (self), "assistant.next", NULL);

@@ -72,6 +72,13 @@ match_row_title (GtkWidget     *widget,
   return g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), data) == 0;
 }
 
+static gboolean
+match_icon_name (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  return g_strcmp0 (gtk_image_get_icon_name (GTK_IMAGE (widget)), data) == 0;
+}
+
 static GtkWidget *
 page (Fixture    *f,
       const char *name)
@@ -536,6 +543,43 @@ test_flow_email_validation (Fixture       *f,
                    "jana@example.org");
 }
 
+static GtkWidget *
+country_warning (Fixture *f)
+{
+  GtkWidget *icon = find_widget (page (f, "country"), GTK_TYPE_IMAGE, match_icon_name,
+                                 "dialog-warning-symbolic");
+
+  /* The warning is the box around the warning icon. */
+  g_assert_nonnull (icon);
+  return gtk_widget_get_parent (icon);
+}
+
+static void
+test_flow_country_outside (Fixture       *f,
+                           gconstpointer  data)
+{
+  GtkWidget *warning;
+
+  next (f, "platform");
+  choose_platform (f, WSP_PLATFORMS_FACEBOOK);
+  next (f, "country");
+  warning = country_warning (f);
+  g_assert_false (gtk_widget_get_visible (warning));
+
+  /* Meta offers no objection in the USA: say so, and still let the user go on. */
+  choose_country (f, T ("United States", "Vereinigte Staaten"));
+  assert_page (f, "email");
+  g_assert_cmpstr (wsp_objection_get_country (wsp_window_get_objection (f->window)), ==, "US");
+  back (f, "country");
+  g_assert_true (gtk_widget_get_visible (warning));
+  g_assert_true (gtk_widget_get_sensitive (next_button (f)));
+
+  choose_country (f, T ("switzerland", "schweiz"));
+  assert_page (f, "email");
+  back (f, "country");
+  g_assert_false (gtk_widget_get_visible (warning));
+}
+
 static void
 test_flow_back_keeps_values (Fixture       *f,
                              gconstpointer  data)
@@ -649,6 +693,7 @@ main (int   argc,
   ADD ("instagram", test_flow_instagram, TRUE);
   ADD ("both", test_flow_both, TRUE);
   ADD ("email-validation", test_flow_email_validation, TRUE);
+  ADD ("country-outside", test_flow_country_outside, TRUE);
   ADD ("back-keeps-values", test_flow_back_keeps_values, TRUE);
   ADD ("manual-page", test_flow_manual_page, TRUE);
 
