@@ -145,7 +145,11 @@ on_search_changed (WspCountryPage *self)
 static void
 on_search_activate (WspCountryPage *self)
 {
-  guint n = self->filtered != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) : 0;
+  guint n;
+
+  /* Enter can come before the search field reported the typing: filter now. */
+  on_search_changed (self);
+  n = self->filtered != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) : 0;
 
   /* Enter in the search field takes the only match, or the one whose whole name was typed
    * ("United States" also finds "United States Minor Outlying Islands"), then moves on. */

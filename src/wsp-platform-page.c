@@ -57,7 +57,10 @@ on_key_pressed (WspPlatformPage       *self,
       (state & gtk_accelerator_get_default_mod_mask ()) != 0)
     return GDK_EVENT_PROPAGATE;
 
+  /* The focus is on the option's check button, or on its row after arrow keys. */
   focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self)));
+  if (ADW_IS_ACTION_ROW (focus))
+    focus = adw_action_row_get_activatable_widget (ADW_ACTION_ROW (focus));
   if (!GTK_IS_CHECK_BUTTON (focus) || !gtk_check_button_get_active (GTK_CHECK_BUTTON (focus)))
     return GDK_EVENT_PROPAGATE;
 

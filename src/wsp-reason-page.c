@@ -150,14 +150,16 @@ build_reason_rows (WspReasonPage *self)
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
       GtkWidget *label = gtk_label_new (wsp_reasons_get_text (i));
       GtkWidget *button = gtk_button_new_with_mnemonic (_("_Use This Text"));
+      GtkWidget *row;
       g_autofree char *button_label = NULL;
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), wsp_reasons_get_title (i));
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (expander), FALSE);
+      /* Let the focus go to the row's header, which Enter and Space expand. */
+      gtk_widget_set_focusable (expander, FALSE);
 
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
       gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_label_set_selectable (GTK_LABEL (label), TRUE);
 
       gtk_widget_set_halign (button, GTK_ALIGN_END);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "reason.use");
@@ -174,7 +176,12 @@ build_reason_rows (WspReasonPage *self)
       gtk_widget_set_margin_end (box, 12);
       gtk_box_append (GTK_BOX (box), label);
       gtk_box_append (GTK_BOX (box), button);
-      adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), box);
+      /* A row of our own that takes no focus: Tab goes straight to the button. */
+      row = gtk_list_box_row_new ();
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+      gtk_widget_set_focusable (row, FALSE);
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
       adw_preferences_group_add (self->reasons_group, expander);
     }
 }
@@ -182,7 +189,7 @@ build_reason_rows (WspReasonPage *self)
 static GtkWidget *
 wsp_reason_page_get_initial_focus (WspPage *page)
 {
-  return NULL;
+  return GTK_WIDGET (WSP_REASON_PAGE (page)->text_view);
 }
 
 static void

@@ -96,7 +96,17 @@ update_title (WspWindow *self)
   int index = page_index (self, page);
   g_autofree char *subtitle = NULL;
 
+  g_autofree char *window_title = NULL;
+
   adw_window_title_set_title (self->window_title, wsp_page_get_title (page));
+
+  /* The page in the window's own title too: window lists and screen readers show it. */
+  if (index == 0)
+    window_title = g_strdup ("Widerspruch");
+  else
+    /* Translators: the window title, %s is the page, e.g. "Country – Widerspruch" */
+    window_title = g_strdup_printf (_("%s – Widerspruch"), wsp_page_get_title (page));
+  gtk_window_set_title (GTK_WINDOW (self), window_title);
 
   /* Count only the steps that ask for something: not welcome, not done. */
   if (index > 0 && index + 1 < (int)N_PAGES)
@@ -117,19 +127,13 @@ on_page_notify (WspWindow  *self,
     }
 }
 
-static gboolean
-focus_page (gpointer data)
+static void
+focus_page (WspPage *page)
 {
-  WspPage *page = data;
   GtkWidget *focus = wsp_page_get_initial_focus (page);
-
-  if (!gtk_widget_get_mapped (GTK_WIDGET (page)))
-    return G_SOURCE_REMOVE;
 
   if (focus == NULL || !gtk_widget_grab_focus (focus))
     gtk_widget_child_focus (GTK_WIDGET (page), GTK_DIR_TAB_FORWARD);
-
-  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -144,8 +148,9 @@ on_visible_child_changed (WspWindow *self)
   update_actions (self);
   update_title (self);
 
-  /* Once the page is mapped, so that a screen reader follows the focus to the new page. */
-  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, focus_page, g_object_ref (page), g_object_unref);
+  /* At once, so that keys typed right after the change land on the page, and a screen reader
+   * follows the focus to it. */
+  focus_page (page);
 }
 
 static void
@@ -290,9 +295,6 @@ wsp_window_class_init (WspWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "assistant.continue", NULL, assistant_continue);
   gtk_widget_class_install_action (widget_class, "assistant.restart", NULL, assistant_restart);
 
-  /* Return reaches the window only when the focused widget did not use it itself. */
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, 0, "assistant.next", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, 0, "assistant.next", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK,
                                        "assistant.next", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK,
@@ -303,6 +305,7 @@ wsp_window_class_init (WspWindowClass *klass)
 static void
 wsp_window_init (WspWindow *self)
 {
+  GtkEventController *controller;
   int width, height;
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -334,7 +337,17 @@ wsp_window_init (WspWindow *self)
                            G_CALLBACK (on_page_notify), self, G_CONNECT_SWAPPED);
   self->manual_return = self->pages [0];
 
-  gtk_window_set_default_widget (GTK_WINDOW (self), self->next_button);
+  /* Plain Enter is left to the pages (entries, the country list, the platform options): a
+   * window-wide binding would also fire where a row ignores Enter. Ctrl+Enter moves on from
+   * anywhere; it is caught before the focused widget, since a text view takes it as a newline. */
+  controller = gtk_shortcut_controller_new ();
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        gtk_shortcut_new (gtk_alternative_trigger_new (
+                                                            gtk_keyval_trigger_new (GDK_KEY_Return, GDK_CONTROL_MASK),
+                                                            gtk_keyval_trigger_new (GDK_KEY_KP_Enter, GDK_CONTROL_MASK)),
+                                                          gtk_named_action_new ("assistant.next")));
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
 
   if (DEVEL_BUILD)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
