@@ -1,0 +1,1396 @@
+/* wsp-records.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#define G_LOG_DOMAIN "Widerspruch"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <unistd.h>
+
+#include "wsp-records.h"
+
+#define RECORDS_VERSION 1
+
+G_DEFINE_QUARK (wsp-records-error-quark, wsp_records_error)
+
+const char *
+wsp_record_state_get_label (WspRecordState state)
+{
+  switch (state)
+    {
+    case WSP_RECORD_NOT_STARTED:
+      return _("Not started");
+    case WSP_RECORD_OPENED:
+      return _("Form opened");
+    case WSP_RECORD_SENT:
+      return _("Sent");
+    case WSP_RECORD_CONFIRMED:
+      return _("Confirmed");
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+/* WspRecord ------------------------------------------------------------------------------- */
+
+struct _WspRecord
+{
+  GObject      parent_instance;
+
+  char        *id;
+  WspPlatform  platform;
+  char        *label;
+  char        *email;
+  char        *country;
+  char        *country_name;
+  char        *reason;
+  char        *url;
+  gint64       opened;
+  gint64       sent;
+  gint64       confirmed;
+};
+
+G_DEFINE_FINAL_TYPE (WspRecord, wsp_record, G_TYPE_OBJECT)
+
+/* One signal for every change: the store saves and updates its list on it. */
+enum {
+  RECORD_CHANGED,
+  N_RECORD_SIGNALS
+};
+
+static guint record_signals [N_RECORD_SIGNALS];
+
+static void
+wsp_record_finalize (GObject *object)
+{
+  WspRecord *self = (WspRecord *)object;
+
+  g_free (self->id);
+  g_free (self->label);
+  g_free (self->email);
+  g_free (self->country);
+  g_free (self->country_name);
+  g_free (self->reason);
+  g_free (self->url);
+
+  G_OBJECT_CLASS (wsp_record_parent_class)->finalize (object);
+}
+
+static void
+wsp_record_class_init (WspRecordClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = wsp_record_finalize;
+
+  record_signals [RECORD_CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+wsp_record_init (WspRecord *self)
+{
+}
+
+WspRecord *
+wsp_record_new (WspPlatform platform)
+{
+  WspRecord *self;
+
+  g_return_val_if_fail (platform < WSP_N_PLATFORMS, NULL);
+
+  self = g_object_new (WSP_TYPE_RECORD, NULL);
+  self->id = g_uuid_string_random ();
+  self->platform = platform;
+  return self;
+}
+
+WspRecord *
+wsp_record_new_from_objection (WspObjection *objection)
+{
+  WspRecord *self;
+
+  g_return_val_if_fail (WSP_IS_OBJECTION (objection), NULL);
+  g_return_val_if_fail (wsp_objection_get_current (objection) < WSP_N_PLATFORMS, NULL);
+
+  self = wsp_record_new (wsp_objection_get_current (objection));
+  self->email = g_strdup (wsp_objection_get_email (objection));
+  self->country = g_strdup (wsp_objection_get_country (objection));
+  self->country_name = g_strdup (wsp_objection_get_country_name (objection));
+  self->reason = g_strdup (wsp_objection_get_reason (objection));
+  return self;
+}
+
+static gboolean
+set_string (char       **field,
+            const char  *value)
+{
+  if (g_strcmp0 (*field, value) == 0)
+    return FALSE;
+
+  g_free (*field);
+  *field = g_strdup (value);
+  return TRUE;
+}
+
+static void
+emit_changed (WspRecord *self)
+{
+  g_signal_emit (self, record_signals [RECORD_CHANGED], 0);
+}
+
+const char *
+wsp_record_get_id (WspRecord *self)
+{
+  g_return_val_if_fail (WSP_IS_RECORD (self), NULL);
+  return self->id;
+}
+
+WspPlatform
+wsp_record_get_platform (WspRecord *self)
+{
+  g_return_val_if_fail (WSP_IS_RECORD (self), WSP_N_PLATFORMS);
+  return self->platform;
+}
+
+const char *
+wsp_record_get_label (WspRecord *self)
+{
+  g_return_val_if_fail (WSP_IS_RECORD (self), NULL);
+  return self->label;
+}
+
+void
+wsp_record_set_label (WspRecord  *self,
+                      const char *label)
+{
+  g_autofree char *stripped = NULL;
+
+  g_return_if_fail (WSP_IS_RECORD (self));
+
+  stripped = label != NULL ? g_strstrip (g_strdup (label)) : NULL;
+  if (set_string (&self->label, stripped != NULL && *stripped != '\0' ? stripped : NULL))
+    emit_changed (self);
+}
+
+const char *
+wsp_record_get_email (WspRecord *self)
+{
+  g_return_val_if_fail (WSP_IS_RECORD (self), NULL);
+  return self->email;
+}
+
+void
+wsp_record_set_email (WspRecord  *self,
+                      const char *email)
+{
+  g_return_if_fail (WSP_IS_RECORD (self));
+
+  if (set_string (&self->email, email))
+    emit_changed (self);
+}
+
+const char *
+wsp_record_get_country (WspRecord *self)
+{
+  g_return_val_if_fail (WSP_IS_RECORD (self), NULL);
+  return self->country;
+}
+
+const char *
+wsp_record_get_country_name (WspRecord *self)
+{
+  g_return_val_if_fail (WSP_IS_RECORD (self), NULL);
+  return self->country_name;
+}
+
+void
+wsp_record_set_country (WspRecord  *self,
+                        const char *code,
+                        const char *name)
+{
+  gboolean changed;
+
+  g_return_if_fail (WSP_IS_RECORD (self));
+
+  changed = set_string (&self->country, code);
+  changed |= set_string (&self->country_name, name);
+  if (changed)
+    emit_changed (self);
+}
+
+const char *
+wsp_record_get_reason (WspRecord *self)
+{
+  g_return_val_if_fail (WSP_IS_RECORD (self), NULL);
+  return self->reason;
+}
+
+void
+wsp_record_set_reason (WspRecord  *self,
+                       const char *reason)
+{
+  g_return_if_fail (WSP_IS_RECORD (self));
+
+  if (set_string (&self->reason, reason))
+    emit_changed (self);
+}
+
+const char *
+wsp_record_get_url (WspRecord *self)
+{
+  g_return_val_if_fail (WSP_IS_RECORD (self), NULL);
+  return self->url;
+}
+
+void
+wsp_record_set_url (WspRecord  *self,
+                    const char *url)
+{
+  g_return_if_fail (WSP_IS_RECORD (self));
+
+  if (set_string (&self->url, url))
+    emit_changed (self);
+}
+
+static void
+set_time (WspRecord *self,
+          gint64    *field,
+          gint64     when)
+{
+  if (*field != when)
+    {
+      *field = when;
+      emit_changed (self);
+    }
+}
+
+gint64
+wsp_record_get_opened (WspRecord *self)
+{
+  g_return_val_if_fail (WSP_IS_RECORD (self), 0);
+  return self->opened;
+}
+
+void
+wsp_record_set_opened (WspRecord *self,
+                       gint64     when)
+{
+  g_return_if_fail (WSP_IS_RECORD (self));
+  set_time (self, &self->opened, when);
+}
+
+gint64
+wsp_record_get_sent (WspRecord *self)
+{
+  g_return_val_if_fail (WSP_IS_RECORD (self), 0);
+  return self->sent;
+}
+
+void
+wsp_record_set_sent (WspRecord *self,
+                     gint64     when)
+{
+  g_return_if_fail (WSP_IS_RECORD (self));
+  set_time (self, &self->sent, when);
+}
+
+gint64
+wsp_record_get_confirmed (WspRecord *self)
+{
+  g_return_val_if_fail (WSP_IS_RECORD (self), 0);
+  return self->confirmed;
+}
+
+void
+wsp_record_set_confirmed (WspRecord *self,
+                          gint64     when)
+{
+  g_return_if_fail (WSP_IS_RECORD (self));
+  set_time (self, &self->confirmed, when);
+}
+
+WspRecordState
+wsp_record_get_state (WspRecord *self)
+{
+  g_return_val_if_fail (WSP_IS_RECORD (self), WSP_RECORD_NOT_STARTED);
+
+  if (self->confirmed != 0)
+    return WSP_RECORD_CONFIRMED;
+  if (self->sent != 0)
+    return WSP_RECORD_SENT;
+  if (self->opened != 0)
+    return WSP_RECORD_OPENED;
+  return WSP_RECORD_NOT_STARTED;
+}
+
+char *
+wsp_record_dup_title (WspRecord *self)
+{
+  g_return_val_if_fail (WSP_IS_RECORD (self), NULL);
+
+  if (self->label == NULL)
+    return g_strdup (wsp_platform_get_name (self->platform));
+
+  /* Translators: a record's title: the platform, then the account's label, e.g.
+   * "Instagram – Shop" */
+  return g_strdup_printf (_("%s – %s"), wsp_platform_get_name (self->platform), self->label);
+}
+
+char *
+wsp_record_format_time (gint64 when)
+{
+  g_autoptr(GDateTime) time = NULL;
+
+  if (when == 0)
+    return NULL;
+
+  time = g_date_time_new_from_unix_local (when);
+  /* Translators: a date and time in a record, see the strftime() manual; e.g. "%d.%m.%Y, %H:%M" */
+  return g_date_time_format (time, _("%Y-%m-%d, %H:%M"));
+}
+
+char *
+wsp_record_format_text (WspRecord *self)
+{
+  GString *text;
+  g_autofree char *title = NULL;
+  struct {
+    const char *name;
+    gint64      when;
+  } times [3];
+
+  g_return_val_if_fail (WSP_IS_RECORD (self), NULL);
+
+  title = wsp_record_dup_title (self);
+  text = g_string_new (NULL);
+
+  /* Translators: the heading of a saved record; %s is e.g. "Facebook" or "Instagram – Shop" */
+  g_string_append_printf (text, _("Objection to AI training at Meta: %s"), title);
+  g_string_append (text, "\n\n");
+
+  g_string_append_printf (text, "%s\n  %s\n", _("Form address"), self->url != NULL ? self->url : "");
+  g_string_append_printf (text, "%s\n  %s\n", _("Email address"),
+                          self->email != NULL ? self->email : "");
+  g_string_append_printf (text, "%s\n  %s\n", _("Country of residence"),
+                          self->country_name != NULL ? self->country_name : _("Not chosen"));
+  g_string_append_printf (text, "%s\n", _("Reason"));
+  if (self->reason != NULL && *self->reason != '\0')
+    {
+      g_auto(GStrv) lines = g_strsplit (self->reason, "\n", -1);
+
+      for (guint i = 0; lines [i] != NULL; i++)
+        g_string_append_printf (text, "  %s\n", lines [i]);
+    }
+  else
+    {
+      g_string_append_printf (text, "  %s\n", _("None"));
+    }
+
+  g_string_append (text, "\n");
+  times [0].name = _("Form opened");
+  times [0].when = self->opened;
+  times [1].name = _("Sent");
+  times [1].when = self->sent;
+  times [2].name = _("Confirmation arrived");
+  times [2].when = self->confirmed;
+  for (guint i = 0; i < G_N_ELEMENTS (times); i++)
+    {
+      g_autofree char *date = wsp_record_format_time (times [i].when);
+
+      g_string_append_printf (text, "%s: %s\n", times [i].name, date != NULL ? date : _("Not yet"));
+    }
+
+  g_string_append (text, "\n");
+  g_string_append (text, _("Written by Widerspruch from what you entered and ticked. This is your "
+                           "own note, not a receipt from Meta: keep Meta’s confirmation email "
+                           "as well."));
+  g_string_append (text, "\n");
+
+  return g_string_free (text, FALSE);
+}
+
+/* JSON ------------------------------------------------------------------------------------ */
+
+static void
+add_string (JsonBuilder *builder,
+            const char  *name,
+            const char  *value)
+{
+  if (value == NULL)
+    return;
+
+  json_builder_set_member_name (builder, name);
+  json_builder_add_string_value (builder, value);
+}
+
+static void
+add_time (JsonBuilder *builder,
+          const char  *name,
+          gint64       when)
+{
+  g_autoptr(GDateTime) time = NULL;
+  g_autofree char *text = NULL;
+
+  if (when == 0)
+    return;
+
+  time = g_date_time_new_from_unix_utc (when);
+  text = g_date_time_format_iso8601 (time);
+  add_string (builder, name, text);
+}
+
+static const char *
+get_string (JsonObject *object,
+            const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+
+  return json_node_get_string (node);
+}
+
+/* Returns FALSE when the member is there but not a date. */
+static gboolean
+get_time (JsonObject *object,
+          const char *name,
+          gint64     *out)
+{
+  const char *text = get_string (object, name);
+  g_autoptr(GDateTime) time = NULL;
+
+  *out = 0;
+  if (!json_object_has_member (object, name))
+    return TRUE;
+  if (text == NULL || (time = g_date_time_new_from_iso8601 (text, NULL)) == NULL)
+    return FALSE;
+
+  *out = g_date_time_to_unix (time);
+  return TRUE;
+}
+
+static WspPlatform
+platform_from_id (const char *id)
+{
+  for (WspPlatform p = 0; p < WSP_N_PLATFORMS; p++)
+    if (g_strcmp0 (id, wsp_platform_get_id (p)) == 0)
+      return p;
+
+  return WSP_N_PLATFORMS;
+}
+
+static void
+record_to_json (WspRecord   *self,
+                JsonBuilder *builder)
+{
+  json_builder_begin_object (builder);
+  add_string (builder, "id", self->id);
+  add_string (builder, "platform", wsp_platform_get_id (self->platform));
+  add_string (builder, "label", self->label);
+  add_string (builder, "email", self->email);
+  add_string (builder, "country", self->country);
+  add_string (builder, "country-name", self->country_name);
+  add_string (builder, "reason", self->reason);
+  add_string (builder, "url", self->url);
+  add_time (builder, "opened", self->opened);
+  add_time (builder, "sent", self->sent);
+  add_time (builder, "confirmed", self->confirmed);
+  json_builder_end_object (builder);
+}
+
+/* Returns NULL for anything that is not a whole record. */
+static WspRecord *
+record_from_json (JsonNode *node)
+{
+  g_autoptr(WspRecord) self = NULL;
+  JsonObject *object;
+  const char *id;
+  WspPlatform platform;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return NULL;
+
+  object = json_node_get_object (node);
+  id = get_string (object, "id");
+  platform = platform_from_id (get_string (object, "platform"));
+  if (id == NULL || *id == '\0' || platform == WSP_N_PLATFORMS)
+    return NULL;
+
+  self = g_object_new (WSP_TYPE_RECORD, NULL);
+  self->id = g_strdup (id);
+  self->platform = platform;
+  self->label = g_strdup (get_string (object, "label"));
+  self->email = g_strdup (get_string (object, "email"));
+  self->country = g_strdup (get_string (object, "country"));
+  self->country_name = g_strdup (get_string (object, "country-name"));
+  self->reason = g_strdup (get_string (object, "reason"));
+  self->url = g_strdup (get_string (object, "url"));
+  if ((self->country == NULL) != (self->country_name == NULL))
+    return NULL;
+  if (!get_time (object, "opened", &self->opened) ||
+      !get_time (object, "sent", &self->sent) ||
+      !get_time (object, "confirmed", &self->confirmed))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+/* WspRecordStore -------------------------------------------------------------------------- */
+
+typedef struct {
+  char         *page;
+  WspPlatforms  platforms;
+  char         *country;
+  char         *country_name;
+  char         *email;
+  char         *reason;
+} Draft;
+
+static void
+draft_free (Draft *draft)
+{
+  g_free (draft->page);
+  g_free (draft->country);
+  g_free (draft->country_name);
+  g_free (draft->email);
+  g_free (draft->reason);
+  g_free (draft);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Draft, draft_free)
+
+struct _WspRecordStore
+{
+  GObject            parent_instance;
+
+  char              *path;
+  GPtrArray         *records;
+  Draft             *draft;
+  char              *notice;
+  char              *save_error;
+
+  guint              hold_count;
+  gboolean           dirty;
+  /* Set when the file could be neither read nor moved aside: never overwrite it then. */
+  gboolean           protect_file;
+
+  WspRecordSaveHook  save_hook;
+  gpointer           save_hook_data;
+};
+
+static void list_model_iface_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (WspRecordStore, wsp_record_store, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+
+enum {
+  PROP_0,
+  PROP_NOTICE,
+  PROP_SAVE_ERROR,
+  PROP_HAS_DRAFT,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+static GType
+get_item_type (GListModel *model)
+{
+  return WSP_TYPE_RECORD;
+}
+
+static guint
+get_n_items (GListModel *model)
+{
+  return WSP_RECORD_STORE (model)->records->len;
+}
+
+static gpointer
+get_item (GListModel *model,
+          guint       position)
+{
+  WspRecordStore *self = WSP_RECORD_STORE (model);
+
+  if (position >= self->records->len)
+    return NULL;
+
+  return g_object_ref (g_ptr_array_index (self->records, position));
+}
+
+static void
+list_model_iface_init (GListModelInterface *iface)
+{
+  iface->get_item_type = get_item_type;
+  iface->get_n_items = get_n_items;
+  iface->get_item = get_item;
+}
+
+static void
+set_save_error (WspRecordStore *self,
+                const char     *message)
+{
+  if (set_string (&self->save_error, message))
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SAVE_ERROR]);
+}
+
+/* Every change is written at once, unless held; a failed write stays dirty and the next change
+ * tries again. */
+static void
+changed (WspRecordStore *self)
+{
+  self->dirty = TRUE;
+
+  if (self->hold_count == 0)
+    wsp_record_store_save (self, NULL);
+}
+
+static void
+on_record_changed (WspRecordStore *self,
+                   WspRecord      *record)
+{
+  guint position;
+
+  if (g_ptr_array_find (self->records, record, &position))
+    g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 1);
+
+  changed (self);
+}
+
+static void
+disconnect_record (gpointer data,
+                   gpointer user_data)
+{
+  g_signal_handlers_disconnect_by_data (data, user_data);
+}
+
+static void
+wsp_record_store_finalize (GObject *object)
+{
+  WspRecordStore *self = (WspRecordStore *)object;
+
+  g_ptr_array_foreach (self->records, disconnect_record, self);
+  g_clear_pointer (&self->records, g_ptr_array_unref);
+  g_clear_pointer (&self->draft, draft_free);
+  g_free (self->path);
+  g_free (self->notice);
+  g_free (self->save_error);
+
+  G_OBJECT_CLASS (wsp_record_store_parent_class)->finalize (object);
+}
+
+static void
+wsp_record_store_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  WspRecordStore *self = WSP_RECORD_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_NOTICE:
+      g_value_set_string (value, self->notice);
+      break;
+
+    case PROP_SAVE_ERROR:
+      g_value_set_string (value, self->save_error);
+      break;
+
+    case PROP_HAS_DRAFT:
+      g_value_set_boolean (value, self->draft != NULL);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+wsp_record_store_class_init (WspRecordStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = wsp_record_store_finalize;
+  object_class->get_property = wsp_record_store_get_property;
+
+  properties [PROP_NOTICE] =
+    g_param_spec_string ("notice", NULL, NULL, NULL,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_SAVE_ERROR] =
+    g_param_spec_string ("save-error", NULL, NULL, NULL,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_HAS_DRAFT] =
+    g_param_spec_boolean ("has-draft", NULL, NULL, FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+wsp_record_store_init (WspRecordStore *self)
+{
+  self->records = g_ptr_array_new_with_free_func (g_object_unref);
+}
+
+WspRecordStore *
+wsp_record_store_new (const char *path)
+{
+  WspRecordStore *self;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  self = g_object_new (WSP_TYPE_RECORD_STORE, NULL);
+  self->path = g_strdup (path);
+  return self;
+}
+
+WspRecordStore *
+wsp_record_store_get_default (void)
+{
+  static WspRecordStore *store;
+
+  if (store == NULL)
+    {
+      g_autofree char *path = g_build_filename (g_get_user_data_dir (), "widerspruch",
+                                                "records.json", NULL);
+      g_autoptr(GError) error = NULL;
+
+      store = wsp_record_store_new (path);
+      /* The notice keeps the message for the window to show. */
+      if (!wsp_record_store_load (store, &error))
+        g_warning ("Records: %s", error->message);
+    }
+
+  return store;
+}
+
+const char *
+wsp_record_store_get_path (WspRecordStore *self)
+{
+  g_return_val_if_fail (WSP_IS_RECORD_STORE (self), NULL);
+
+  return self->path;
+}
+
+static void
+append_record (WspRecordStore *self,
+               WspRecord      *record)
+{
+  g_ptr_array_add (self->records, g_object_ref (record));
+  g_signal_connect_object (record, "changed", G_CALLBACK (on_record_changed), self,
+                           G_CONNECT_SWAPPED);
+}
+
+static Draft *
+draft_from_json (JsonNode *node)
+{
+  g_autoptr(Draft) draft = NULL;
+  JsonObject *object;
+  JsonArray *platforms;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return NULL;
+
+  object = json_node_get_object (node);
+  draft = g_new0 (Draft, 1);
+  draft->page = g_strdup (get_string (object, "page"));
+  if (draft->page == NULL)
+    return NULL;
+
+  platforms = json_object_has_member (object, "platforms")
+            ? json_object_get_array_member (object, "platforms") : NULL;
+  for (guint i = 0; platforms != NULL && i < json_array_get_length (platforms); i++)
+    {
+      JsonNode *element = json_array_get_element (platforms, i);
+      WspPlatform p = JSON_NODE_HOLDS_VALUE (element) &&
+                      json_node_get_value_type (element) == G_TYPE_STRING
+                    ? platform_from_id (json_node_get_string (element)) : WSP_N_PLATFORMS;
+
+      if (p == WSP_N_PLATFORMS)
+        return NULL;
+      draft->platforms |= 1 << p;
+    }
+
+  draft->country = g_strdup (get_string (object, "country"));
+  draft->country_name = g_strdup (get_string (object, "country-name"));
+  draft->email = g_strdup (get_string (object, "email"));
+  draft->reason = g_strdup (get_string (object, "reason"));
+  if ((draft->country == NULL) != (draft->country_name == NULL))
+    return NULL;
+
+  return g_steal_pointer (&draft);
+}
+
+static void
+draft_to_json (Draft       *draft,
+               JsonBuilder *builder)
+{
+  json_builder_begin_object (builder);
+  add_string (builder, "page", draft->page);
+  json_builder_set_member_name (builder, "platforms");
+  json_builder_begin_array (builder);
+  for (WspPlatform p = 0; p < WSP_N_PLATFORMS; p++)
+    if (draft->platforms & (1 << p))
+      json_builder_add_string_value (builder, wsp_platform_get_id (p));
+  json_builder_end_array (builder);
+  add_string (builder, "country", draft->country);
+  add_string (builder, "country-name", draft->country_name);
+  add_string (builder, "email", draft->email);
+  add_string (builder, "reason", draft->reason);
+  json_builder_end_object (builder);
+}
+
+/* Reads what it can: returns the number of entries it had to skip, or -1 when the file as a
+ * whole is not a records file. */
+static int
+parse_records (WspRecordStore  *self,
+               const char      *contents,
+               gsize            length,
+               GError         **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *root;
+  JsonNode *node;
+  JsonArray *array;
+  int skipped = 0;
+
+  if (!json_parser_load_from_data (parser, contents, length, error))
+    return -1;
+
+  node = json_parser_get_root (parser);
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_set_error_literal (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_INVALID_DATA,
+                           "not a JSON object");
+      return -1;
+    }
+
+  root = json_node_get_object (node);
+  if (json_object_get_int_member_with_default (root, "version", 0) != RECORDS_VERSION)
+    {
+      g_set_error_literal (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_INVALID_DATA,
+                           "unknown version");
+      return -1;
+    }
+
+  node = json_object_get_member (root, "records");
+  if (node != NULL && !JSON_NODE_HOLDS_ARRAY (node))
+    {
+      g_set_error_literal (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_INVALID_DATA,
+                           "records is not a list");
+      return -1;
+    }
+
+  array = node != NULL ? json_node_get_array (node) : NULL;
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    {
+      g_autoptr(WspRecord) record = record_from_json (json_array_get_element (array, i));
+
+      if (record == NULL || wsp_record_store_lookup (self, record->id) != NULL)
+        skipped++;
+      else
+        append_record (self, record);
+    }
+
+  node = json_object_get_member (root, "draft");
+  if (node != NULL && !JSON_NODE_HOLDS_NULL (node))
+    {
+      self->draft = draft_from_json (node);
+      if (self->draft == NULL)
+        skipped++;
+    }
+
+  return skipped;
+}
+
+static char *
+backup_path (WspRecordStore *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+  char *path = g_strdup_printf ("%s.broken-%s", self->path, stamp);
+
+  /* Two failures in the same second must not overwrite the first backup. */
+  for (guint i = 2; g_file_test (path, G_FILE_TEST_EXISTS); i++)
+    {
+      g_free (path);
+      path = g_strdup_printf ("%s.broken-%s-%u", self->path, stamp, i);
+    }
+
+  return path;
+}
+
+static void
+set_notice (WspRecordStore *self,
+            const char     *notice)
+{
+  if (set_string (&self->notice, notice))
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_NOTICE]);
+}
+
+gboolean
+wsp_record_store_load (WspRecordStore  *self,
+                       GError         **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *backup = NULL;
+  g_autofree char *message = NULL;
+  gsize length;
+  guint old_n = 0;
+  int skipped;
+
+  g_return_val_if_fail (WSP_IS_RECORD_STORE (self), FALSE);
+
+  old_n = self->records->len;
+  g_ptr_array_foreach (self->records, disconnect_record, self);
+  g_ptr_array_set_size (self->records, 0);
+  g_clear_pointer (&self->draft, draft_free);
+  self->protect_file = FALSE;
+  self->dirty = FALSE;
+
+  if (!g_file_get_contents (self->path, &contents, &length, &local_error))
+    {
+      if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+        {
+          g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, 0);
+          g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_HAS_DRAFT]);
+          return TRUE;
+        }
+      skipped = -1;
+    }
+  else
+    {
+      skipped = parse_records (self, contents, length, &local_error);
+    }
+
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, self->records->len);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_HAS_DRAFT]);
+
+  if (skipped == 0)
+    return TRUE;
+
+  /* Keep the file as it was: what could not be read may still be rescued by hand. */
+  backup = backup_path (self);
+  if (g_rename (self->path, backup) != 0)
+    {
+      int saved_errno = errno;
+
+      self->protect_file = TRUE;
+      message = g_strdup_printf (_("Your records in “%s” could not be read (%s), nor moved aside (%s). "
+                                   "Widerspruch will not change the file."),
+                                 self->path,
+                                 local_error != NULL ? local_error->message : _("some entries are damaged"),
+                                 g_strerror (saved_errno));
+    }
+  else if (skipped < 0)
+    {
+      message = g_strdup_printf (_("Your records could not be read (%s). The file was kept as “%s”; "
+                                   "Widerspruch starts without records."),
+                                 local_error->message, backup);
+    }
+  else
+    {
+      message = g_strdup_printf (ngettext ("%d entry in your records could not be read. The file was "
+                                           "kept as “%s”; Widerspruch starts with the rest.",
+                                           "%d entries in your records could not be read. The file was "
+                                           "kept as “%s”; Widerspruch starts with the rest.",
+                                           skipped),
+                                 skipped, backup);
+      /* Write the readable rest, so the next start finds a good file. */
+      changed (self);
+    }
+
+  g_message ("%s", message);
+  set_notice (self, message);
+  g_set_error_literal (error, WSP_RECORDS_ERROR, WSP_RECORDS_ERROR_DAMAGED, message);
+  return FALSE;
+}
+
+static gboolean
+write_all (int          fd,
+           const char  *data,
+           gsize        length,
+           WspRecordStore *self)
+{
+  gsize done = 0;
+  gboolean hooked = FALSE;
+
+  while (done < length)
+    {
+      /* Half, then the rest: the test hook can stop the process in between. */
+      gsize chunk = !hooked ? MAX (length / 2, 1) - done : length - done;
+      gssize n = write (fd, data + done, chunk);
+
+      if (n < 0)
+        {
+          if (errno == EINTR)
+            continue;
+          return FALSE;
+        }
+      done += n;
+
+      if (!hooked && done >= MAX (length / 2, 1))
+        {
+          hooked = TRUE;
+          if (self->save_hook != NULL)
+            self->save_hook (WSP_RECORD_SAVE_HALF_WRITTEN, self->save_hook_data);
+        }
+    }
+
+  return TRUE;
+}
+
+/* Temporary file in the same directory, write, fsync, rename: the file on disk is always either
+ * the old or the new one. Written by hand (not g_file_set_contents) for the test hook. */
+static gboolean
+write_atomically (WspRecordStore  *self,
+                  const char      *data,
+                  gsize            length,
+                  GError         **error)
+{
+  g_autofree char *dir = g_path_get_dirname (self->path);
+  g_autofree char *tmp = g_strconcat (self->path, ".tmp", NULL);
+  int saved_errno;
+  int fd;
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      saved_errno = errno;
+      g_set_error (error, WSP_RECORDS_ERROR, WSP_RECORDS_ERROR_WRITE,
+                   _("Could not create the folder “%s”: %s"), dir, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  fd = g_open (tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      saved_errno = errno;
+      g_set_error (error, WSP_RECORDS_ERROR, WSP_RECORDS_ERROR_WRITE,
+                   _("Could not write “%s”: %s"), tmp, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  if (!write_all (fd, data, length, self) || fsync (fd) != 0)
+    {
+      saved_errno = errno;
+      close (fd);
+      g_unlink (tmp);
+      g_set_error (error, WSP_RECORDS_ERROR, WSP_RECORDS_ERROR_WRITE,
+                   _("Could not write “%s”: %s"), tmp, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  if (close (fd) != 0)
+    {
+      saved_errno = errno;
+      g_unlink (tmp);
+      g_set_error (error, WSP_RECORDS_ERROR, WSP_RECORDS_ERROR_WRITE,
+                   _("Could not write “%s”: %s"), tmp, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  if (self->save_hook != NULL)
+    self->save_hook (WSP_RECORD_SAVE_BEFORE_RENAME, self->save_hook_data);
+
+  if (g_rename (tmp, self->path) != 0)
+    {
+      saved_errno = errno;
+      g_unlink (tmp);
+      g_set_error (error, WSP_RECORDS_ERROR, WSP_RECORDS_ERROR_WRITE,
+                   _("Could not write “%s”: %s"), self->path, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  /* The rename itself must reach the disk too. */
+  fd = g_open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
+  if (fd >= 0)
+    {
+      fsync (fd);
+      close (fd);
+    }
+
+  return TRUE;
+}
+
+gboolean
+wsp_record_store_save (WspRecordStore  *self,
+                       GError         **error)
+{
+  g_autoptr(JsonBuilder) builder = NULL;
+  g_autoptr(JsonGenerator) generator = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *data = NULL;
+  gsize length;
+
+  g_return_val_if_fail (WSP_IS_RECORD_STORE (self), FALSE);
+
+  if (self->protect_file)
+    {
+      g_set_error (&local_error, WSP_RECORDS_ERROR, WSP_RECORDS_ERROR_WRITE,
+                   _("“%s” could not be read, so it is not overwritten. Move it away and try again."),
+                   self->path);
+      self->protect_file = g_file_test (self->path, G_FILE_TEST_EXISTS);
+    }
+
+  if (!self->protect_file)
+    {
+      builder = json_builder_new ();
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "version");
+      json_builder_add_int_value (builder, RECORDS_VERSION);
+      json_builder_set_member_name (builder, "records");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < self->records->len; i++)
+        record_to_json (g_ptr_array_index (self->records, i), builder);
+      json_builder_end_array (builder);
+      if (self->draft != NULL)
+        {
+          json_builder_set_member_name (builder, "draft");
+          draft_to_json (self->draft, builder);
+        }
+      json_builder_end_object (builder);
+
+      root = json_builder_get_root (builder);
+      generator = json_generator_new ();
+      json_generator_set_pretty (generator, TRUE);
+      json_generator_set_root (generator, root);
+      data = json_generator_to_data (generator, &length);
+
+      g_clear_error (&local_error);
+      if (write_atomically (self, data, length, &local_error))
+        {
+          self->dirty = FALSE;
+          set_save_error (self, NULL);
+          return TRUE;
+        }
+    }
+
+  g_message ("Records not saved: %s", local_error->message);
+  set_save_error (self, local_error->message);
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
+}
+
+const char *
+wsp_record_store_get_notice (WspRecordStore *self)
+{
+  g_return_val_if_fail (WSP_IS_RECORD_STORE (self), NULL);
+
+  return self->notice;
+}
+
+void
+wsp_record_store_clear_notice (WspRecordStore *self)
+{
+  g_return_if_fail (WSP_IS_RECORD_STORE (self));
+
+  set_notice (self, NULL);
+}
+
+const char *
+wsp_record_store_get_save_error (WspRecordStore *self)
+{
+  g_return_val_if_fail (WSP_IS_RECORD_STORE (self), NULL);
+
+  return self->save_error;
+}
+
+void
+wsp_record_store_hold (WspRecordStore *self)
+{
+  g_return_if_fail (WSP_IS_RECORD_STORE (self));
+
+  self->hold_count++;
+}
+
+void
+wsp_record_store_release (WspRecordStore *self)
+{
+  g_return_if_fail (WSP_IS_RECORD_STORE (self));
+  g_return_if_fail (self->hold_count > 0);
+
+  if (--self->hold_count == 0 && self->dirty)
+    wsp_record_store_save (self, NULL);
+}
+
+void
+wsp_record_store_add (WspRecordStore *self,
+                      WspRecord      *record)
+{
+  g_return_if_fail (WSP_IS_RECORD_STORE (self));
+  g_return_if_fail (WSP_IS_RECORD (record));
+  g_return_if_fail (wsp_record_store_lookup (self, record->id) == NULL);
+
+  append_record (self, record);
+  g_list_model_items_changed (G_LIST_MODEL (self), self->records->len - 1, 0, 1);
+  changed (self);
+}
+
+void
+wsp_record_store_remove (WspRecordStore *self,
+                         WspRecord      *record)
+{
+  guint position;
+
+  g_return_if_fail (WSP_IS_RECORD_STORE (self));
+  g_return_if_fail (WSP_IS_RECORD (record));
+
+  if (!g_ptr_array_find (self->records, record, &position))
+    return;
+
+  disconnect_record (record, self);
+  g_ptr_array_remove_index (self->records, position);
+  g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 0);
+  changed (self);
+}
+
+void
+wsp_record_store_remove_all (WspRecordStore *self)
+{
+  guint n;
+
+  g_return_if_fail (WSP_IS_RECORD_STORE (self));
+
+  n = self->records->len;
+  g_ptr_array_foreach (self->records, disconnect_record, self);
+  g_ptr_array_set_size (self->records, 0);
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, n, 0);
+  if (self->draft != NULL)
+    {
+      g_clear_pointer (&self->draft, draft_free);
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_HAS_DRAFT]);
+    }
+  changed (self);
+}
+
+WspRecord *
+wsp_record_store_lookup (WspRecordStore *self,
+                         const char     *id)
+{
+  g_return_val_if_fail (WSP_IS_RECORD_STORE (self), NULL);
+
+  for (guint i = 0; id != NULL && i < self->records->len; i++)
+    {
+      WspRecord *record = g_ptr_array_index (self->records, i);
+
+      if (g_str_equal (record->id, id))
+        return record;
+    }
+
+  return NULL;
+}
+
+static gboolean
+draft_equal (const Draft *a,
+             const Draft *b)
+{
+  return g_strcmp0 (a->page, b->page) == 0 &&
+         a->platforms == b->platforms &&
+         g_strcmp0 (a->country, b->country) == 0 &&
+         g_strcmp0 (a->country_name, b->country_name) == 0 &&
+         g_strcmp0 (a->email, b->email) == 0 &&
+         g_strcmp0 (a->reason, b->reason) == 0;
+}
+
+void
+wsp_record_store_set_draft (WspRecordStore *self,
+                            WspObjection   *objection,
+                            const char     *page,
+                            gboolean        keep_email)
+{
+  g_autoptr(Draft) draft = NULL;
+  gboolean had_draft;
+
+  g_return_if_fail (WSP_IS_RECORD_STORE (self));
+  g_return_if_fail (WSP_IS_OBJECTION (objection));
+  g_return_if_fail (page != NULL);
+
+  draft = g_new0 (Draft, 1);
+  draft->page = g_strdup (page);
+  draft->platforms = wsp_objection_get_platforms (objection);
+  draft->country = g_strdup (wsp_objection_get_country (objection));
+  draft->country_name = g_strdup (wsp_objection_get_country_name (objection));
+  draft->email = keep_email ? g_strdup (wsp_objection_get_email (objection)) : NULL;
+  draft->reason = g_strdup (wsp_objection_get_reason (objection));
+
+  if (self->draft != NULL && draft_equal (self->draft, draft))
+    return;
+
+  had_draft = self->draft != NULL;
+  g_clear_pointer (&self->draft, draft_free);
+  self->draft = g_steal_pointer (&draft);
+  if (!had_draft)
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_HAS_DRAFT]);
+  changed (self);
+}
+
+void
+wsp_record_store_clear_draft (WspRecordStore *self)
+{
+  g_return_if_fail (WSP_IS_RECORD_STORE (self));
+
+  if (self->draft == NULL)
+    return;
+
+  g_clear_pointer (&self->draft, draft_free);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_HAS_DRAFT]);
+  changed (self);
+}
+
+const char *
+wsp_record_store_get_draft_page (WspRecordStore *self)
+{
+  g_return_val_if_fail (WSP_IS_RECORD_STORE (self), NULL);
+
+  return self->draft != NULL ? self->draft->page : NULL;
+}
+
+WspPlatforms
+wsp_record_store_get_draft_platforms (WspRecordStore *self)
+{
+  g_return_val_if_fail (WSP_IS_RECORD_STORE (self), WSP_PLATFORMS_NONE);
+
+  return self->draft != NULL ? self->draft->platforms : WSP_PLATFORMS_NONE;
+}
+
+gboolean
+wsp_record_store_restore_draft (WspRecordStore *self,
+                                WspObjection   *objection)
+{
+  g_return_val_if_fail (WSP_IS_RECORD_STORE (self), FALSE);
+  g_return_val_if_fail (WSP_IS_OBJECTION (objection), FALSE);
+
+  if (self->draft == NULL)
+    return FALSE;
+
+  wsp_objection_set_platforms (objection, self->draft->platforms);
+  wsp_objection_set_country (objection, self->draft->country, self->draft->country_name);
+  wsp_objection_set_email (objection, self->draft->email);
+  wsp_objection_set_reason (objection, self->draft->reason);
+  return TRUE;
+}
+
+void
+wsp_record_store_set_save_hook (WspRecordStore    *self,
+                                WspRecordSaveHook  hook,
+                                gpointer           user_data)
+{
+  g_return_if_fail (WSP_IS_RECORD_STORE (self));
+
+  self->save_hook = hook;
+  self->save_hook_data = user_data;
+}

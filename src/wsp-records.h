@@ -1,0 +1,146 @@
+/* wsp-records.h: what was sent, to which form and when, kept on this computer
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "wsp-catalog.h"
+#include "wsp-objection.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  WSP_RECORD_NOT_STARTED,  /* known, but the form was never opened */
+  WSP_RECORD_OPENED,       /* the form was opened */
+  WSP_RECORD_SENT,         /* the user says it was sent */
+  WSP_RECORD_CONFIRMED,    /* the user ticked that Meta's confirmation arrived */
+} WspRecordState;
+
+/* "Not started", "Form opened", ... in the language of the app */
+const char *wsp_record_state_get_label (WspRecordState state);
+
+#define WSP_TYPE_RECORD (wsp_record_get_type ())
+
+G_DECLARE_FINAL_TYPE (WspRecord, wsp_record, WSP, RECORD, GObject)
+
+/* A new record with a fresh id. */
+WspRecord      *wsp_record_new               (WspPlatform   platform);
+/* A record for @objection's current platform, with its country, email and reason. */
+WspRecord      *wsp_record_new_from_objection (WspObjection *objection);
+
+const char     *wsp_record_get_id            (WspRecord    *self);
+WspPlatform     wsp_record_get_platform      (WspRecord    *self);
+const char     *wsp_record_get_label         (WspRecord    *self);
+void            wsp_record_set_label         (WspRecord    *self,
+                                              const char   *label);
+const char     *wsp_record_get_email         (WspRecord    *self);
+void            wsp_record_set_email         (WspRecord    *self,
+                                              const char   *email);
+const char     *wsp_record_get_country       (WspRecord    *self);
+const char     *wsp_record_get_country_name  (WspRecord    *self);
+void            wsp_record_set_country       (WspRecord    *self,
+                                              const char   *code,
+                                              const char   *name);
+const char     *wsp_record_get_reason        (WspRecord    *self);
+void            wsp_record_set_reason        (WspRecord    *self,
+                                              const char   *reason);
+const char     *wsp_record_get_url           (WspRecord    *self);
+void            wsp_record_set_url           (WspRecord    *self,
+                                              const char   *url);
+/* Unix times in seconds; 0 for "not yet". */
+gint64          wsp_record_get_opened        (WspRecord    *self);
+void            wsp_record_set_opened        (WspRecord    *self,
+                                              gint64        when);
+gint64          wsp_record_get_sent          (WspRecord    *self);
+void            wsp_record_set_sent          (WspRecord    *self,
+                                              gint64        when);
+gint64          wsp_record_get_confirmed     (WspRecord    *self);
+void            wsp_record_set_confirmed     (WspRecord    *self,
+                                              gint64        when);
+WspRecordState  wsp_record_get_state         (WspRecord    *self);
+/* "Facebook", or "Facebook – Work" when the user gave the account a label */
+char           *wsp_record_dup_title         (WspRecord    *self);
+/* A date as people read it, in local time; NULL for 0. */
+char           *wsp_record_format_time       (gint64        when);
+/* The plain-text proof: what was sent, to which form, and when. */
+char           *wsp_record_format_text       (WspRecord    *self);
+
+#define WSP_RECORDS_ERROR (wsp_records_error_quark ())
+typedef enum {
+  WSP_RECORDS_ERROR_DAMAGED,   /* the file was unreadable or corrupt and was moved aside */
+  WSP_RECORDS_ERROR_WRITE,     /* the file could not be written */
+} WspRecordsError;
+
+GQuark wsp_records_error_quark (void);
+
+/* Where a save stands when the test hook runs. */
+typedef enum {
+  WSP_RECORD_SAVE_HALF_WRITTEN,   /* half of the new file is in the temporary file */
+  WSP_RECORD_SAVE_BEFORE_RENAME,  /* all written and synced, not yet renamed into place */
+} WspRecordSaveStage;
+
+typedef void (*WspRecordSaveHook) (WspRecordSaveStage stage,
+                                   gpointer           user_data);
+
+#define WSP_TYPE_RECORD_STORE (wsp_record_store_get_type ())
+
+/* A GListModel of WspRecord, in the order they were made, plus the unfinished objection. */
+G_DECLARE_FINAL_TYPE (WspRecordStore, wsp_record_store, WSP, RECORD_STORE, GObject)
+
+/* The store for g_get_user_data_dir()/widerspruch/records.json, loaded on the first call. */
+WspRecordStore *wsp_record_store_get_default    (void);
+/* A store for @path, empty until wsp_record_store_load(). */
+WspRecordStore *wsp_record_store_new            (const char        *path);
+const char     *wsp_record_store_get_path       (WspRecordStore    *self);
+
+/* Reads the file. A missing file is an empty store. A corrupt or unreadable file is moved aside
+ * (records.json.broken-YYYYMMDD-HHMMSS), what could be read is kept, and the error (also kept
+ * as the notice) says where the old file went. */
+gboolean        wsp_record_store_load           (WspRecordStore    *self,
+                                                 GError           **error);
+/* Writes the file atomically. On failure the data stays in memory, save-error says why, and
+ * the next change (or another call) tries again. */
+gboolean        wsp_record_store_save           (WspRecordStore    *self,
+                                                 GError           **error);
+/* What went wrong when loading, for the user; NULL when nothing did. */
+const char     *wsp_record_store_get_notice     (WspRecordStore    *self);
+void            wsp_record_store_clear_notice   (WspRecordStore    *self);
+/* Why the last save failed; NULL after a successful one. */
+const char     *wsp_record_store_get_save_error (WspRecordStore    *self);
+
+/* Changes between hold and release are saved once, at the release. */
+void            wsp_record_store_hold           (WspRecordStore    *self);
+void            wsp_record_store_release        (WspRecordStore    *self);
+
+void            wsp_record_store_add            (WspRecordStore    *self,
+                                                 WspRecord         *record);
+void            wsp_record_store_remove         (WspRecordStore    *self,
+                                                 WspRecord         *record);
+/* Forgets every record and the unfinished objection. */
+void            wsp_record_store_remove_all     (WspRecordStore    *self);
+WspRecord      *wsp_record_store_lookup         (WspRecordStore    *self,
+                                                 const char        *id);
+
+/* The objection being assembled and the page it was on, kept until it is finished. The email
+ * is kept only with @keep_email. */
+void            wsp_record_store_set_draft      (WspRecordStore    *self,
+                                                 WspObjection      *objection,
+                                                 const char        *page,
+                                                 gboolean           keep_email);
+void            wsp_record_store_clear_draft    (WspRecordStore    *self);
+/* The draft's page, or NULL when there is no draft. */
+const char     *wsp_record_store_get_draft_page (WspRecordStore    *self);
+WspPlatforms    wsp_record_store_get_draft_platforms (WspRecordStore *self);
+/* Fills @objection from the draft; returns FALSE when there is none. */
+gboolean        wsp_record_store_restore_draft  (WspRecordStore    *self,
+                                                 WspObjection      *objection);
+
+/* For tests: runs @hook during each save (see WspRecordSaveStage). */
+void            wsp_record_store_set_save_hook  (WspRecordStore    *self,
+                                                 WspRecordSaveHook  hook,
+                                                 gpointer           user_data);
+
+G_END_DECLS

@@ -1,0 +1,535 @@
+/* test-records.c: the records file: round trip, interrupted writes, damage, no place to write
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "wsp-records.h"
+#include "wsp-test-util.h"
+
+#define EMAIL "jana.beispiel+ki@mail.example.org"
+#define FORM "https://www.facebook.com/help/contact/6359191084165019"
+
+static char *
+records_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "widerspruch", "records.json", NULL);
+}
+
+/* Each test starts with no records directory. */
+static void
+remove_records_dir (void)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "widerspruch", NULL);
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  if (d == NULL)
+    return;
+
+  while ((name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_assert_cmpint (g_remove (path), ==, 0);
+    }
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+static WspRecordStore *
+load_store (const char *path)
+{
+  g_autoptr(WspRecordStore) store = wsp_record_store_new (path);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (wsp_record_store_load (store, &error));
+  g_assert_no_error (error);
+  g_assert_null (wsp_record_store_get_notice (store));
+  return g_steal_pointer (&store);
+}
+
+static WspRecord *
+make_record (WspPlatform  platform,
+             const char  *label,
+             guint        n)
+{
+  WspRecord *record = wsp_record_new (platform);
+  g_autofree char *reason = g_strdup_printf ("Grund Nr. %u: „Meine Fotos“ gehören mir.\nZweite Zeile.", n);
+
+  wsp_record_set_label (record, label);
+  wsp_record_set_email (record, EMAIL);
+  wsp_record_set_country (record, "DE", "Deutschland");
+  wsp_record_set_reason (record, reason);
+  wsp_record_set_url (record, FORM);
+  wsp_record_set_opened (record, 1764374400 + n);
+  return record;
+}
+
+static void
+assert_same_record (WspRecord *a,
+                    WspRecord *b)
+{
+  g_assert_cmpstr (wsp_record_get_id (a), ==, wsp_record_get_id (b));
+  g_assert_cmpint (wsp_record_get_platform (a), ==, wsp_record_get_platform (b));
+  g_assert_cmpstr (wsp_record_get_label (a), ==, wsp_record_get_label (b));
+  g_assert_cmpstr (wsp_record_get_email (a), ==, wsp_record_get_email (b));
+  g_assert_cmpstr (wsp_record_get_country (a), ==, wsp_record_get_country (b));
+  g_assert_cmpstr (wsp_record_get_country_name (a), ==, wsp_record_get_country_name (b));
+  g_assert_cmpstr (wsp_record_get_reason (a), ==, wsp_record_get_reason (b));
+  g_assert_cmpstr (wsp_record_get_url (a), ==, wsp_record_get_url (b));
+  g_assert_cmpint (wsp_record_get_opened (a), ==, wsp_record_get_opened (b));
+  g_assert_cmpint (wsp_record_get_sent (a), ==, wsp_record_get_sent (b));
+  g_assert_cmpint (wsp_record_get_confirmed (a), ==, wsp_record_get_confirmed (b));
+}
+
+static WspRecord *
+nth (WspRecordStore *store,
+     guint           i)
+{
+  WspRecord *record = g_list_model_get_item (G_LIST_MODEL (store), i);
+
+  /* The store holds another reference. */
+  g_object_unref (record);
+  return record;
+}
+
+static void
+test_records_round_trip (void)
+{
+  g_autofree char *path = records_path ();
+  g_autoptr(WspRecordStore) store = NULL;
+  g_autoptr(WspRecordStore) again = NULL;
+  g_autoptr(WspRecord) facebook = make_record (WSP_PLATFORM_FACEBOOK, "  Privat ", 1);
+  g_autoptr(WspRecord) instagram = make_record (WSP_PLATFORM_INSTAGRAM, NULL, 2);
+  g_autoptr(WspObjection) objection = wsp_objection_new ();
+  g_autoptr(WspObjection) restored = wsp_objection_new ();
+
+  remove_records_dir ();
+  store = load_store (path);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 0);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  g_assert_cmpstr (wsp_record_get_label (facebook), ==, "Privat");
+  wsp_record_set_sent (facebook, 1764378000);
+  wsp_record_set_confirmed (facebook, 1764378600);
+  wsp_record_set_country (instagram, NULL, NULL);
+  wsp_record_set_reason (instagram, NULL);
+  wsp_record_store_add (store, facebook);
+  wsp_record_store_add (store, instagram);
+  g_assert_null (wsp_record_store_get_save_error (store));
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+
+  g_assert_cmpint (wsp_record_get_state (facebook), ==, WSP_RECORD_CONFIRMED);
+  g_assert_cmpint (wsp_record_get_state (instagram), ==, WSP_RECORD_OPENED);
+
+  /* The draft keeps the email only when asked to. */
+  wsp_objection_set_platforms (objection, WSP_PLATFORMS_BOTH);
+  wsp_objection_set_country (objection, "AT", "Österreich");
+  wsp_objection_set_email (objection, EMAIL);
+  wsp_objection_set_reason (objection, "Nein.");
+  wsp_record_store_set_draft (store, objection, "reason", FALSE);
+
+  again = load_store (path);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (again)), ==, 2);
+  assert_same_record (nth (again, 0), facebook);
+  assert_same_record (nth (again, 1), instagram);
+  g_assert_cmpstr (wsp_record_get_label (nth (again, 1)), ==, NULL);
+  g_assert_cmpstr (wsp_record_get_country (nth (again, 1)), ==, NULL);
+
+  g_assert_cmpstr (wsp_record_store_get_draft_page (again), ==, "reason");
+  g_assert_cmpuint (wsp_record_store_get_draft_platforms (again), ==, WSP_PLATFORMS_BOTH);
+  g_assert_true (wsp_record_store_restore_draft (again, restored));
+  g_assert_cmpuint (wsp_objection_get_platforms (restored), ==, WSP_PLATFORMS_BOTH);
+  g_assert_cmpstr (wsp_objection_get_country (restored), ==, "AT");
+  g_assert_cmpstr (wsp_objection_get_country_name (restored), ==, "Österreich");
+  g_assert_null (wsp_objection_get_email (restored));
+  g_assert_cmpstr (wsp_objection_get_reason (restored), ==, "Nein.");
+
+  wsp_record_store_set_draft (store, objection, "summary", TRUE);
+  g_clear_object (&again);
+  again = load_store (path);
+  g_assert_true (wsp_record_store_restore_draft (again, restored));
+  g_assert_cmpstr (wsp_objection_get_email (restored), ==, EMAIL);
+  g_assert_cmpstr (wsp_record_store_get_draft_page (again), ==, "summary");
+
+  /* Forget one, then everything. */
+  wsp_record_store_remove (store, facebook);
+  g_clear_object (&again);
+  again = load_store (path);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (again)), ==, 1);
+  assert_same_record (nth (again, 0), instagram);
+
+  wsp_record_store_remove_all (store);
+  g_clear_object (&again);
+  again = load_store (path);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (again)), ==, 0);
+  g_assert_null (wsp_record_store_get_draft_page (again));
+}
+
+static void
+test_records_text (void)
+{
+  g_autoptr(WspRecord) record = make_record (WSP_PLATFORM_INSTAGRAM, "Laden", 0);
+  g_autofree char *text = NULL;
+  g_autofree char *title = wsp_record_dup_title (record);
+  g_autofree char *opened = wsp_record_format_time (wsp_record_get_opened (record));
+  g_autofree char *opened_line = g_strdup_printf ("Form opened: %s\n", opened);
+
+  g_assert_cmpstr (title, ==, "Instagram – Laden");
+  text = wsp_record_format_text (record);
+  g_assert_true (g_str_has_prefix (text, "Objection to AI training at Meta: Instagram – Laden\n"));
+  g_assert_nonnull (strstr (text, "\nEmail address\n  " EMAIL "\n"));
+  g_assert_nonnull (strstr (text, "\nForm address\n  " FORM "\n"));
+  g_assert_nonnull (strstr (text, "\n  Zweite Zeile.\n"));
+  g_assert_nonnull (strstr (text, opened_line));
+  g_assert_nonnull (strstr (text, "\nSent: Not yet\n"));
+}
+
+/* Interrupted writes ---------------------------------------------------------------------- */
+
+typedef struct {
+  WspRecordSaveStage stop_at;
+  int                fd;
+} StopAt;
+
+/* In the child: tell the parent where the save stands, then wait to be killed. */
+static void
+stop_here (WspRecordSaveStage  stage,
+           gpointer            user_data)
+{
+  StopAt *stop = user_data;
+
+  if (stage != stop->stop_at)
+    return;
+
+  g_assert_cmpint (write (stop->fd, "!", 1), ==, 1);
+  for (;;)
+    pause ();
+}
+
+static void
+interrupted_save (gconstpointer data)
+{
+  WspRecordSaveStage stage = GPOINTER_TO_INT (data);
+  g_autofree char *path = records_path ();
+  g_autofree char *tmp = g_strconcat (path, ".tmp", NULL);
+  g_autoptr(WspRecordStore) store = NULL;
+  g_autoptr(WspRecordStore) after = NULL;
+  g_autoptr(GPtrArray) old_ids = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *old_contents = NULL;
+  g_autofree char *after_contents = NULL;
+  gsize old_length;
+  int fds [2];
+  int status;
+  char byte;
+  pid_t pid;
+
+  remove_records_dir ();
+  store = load_store (path);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(WspRecord) record = make_record (WSP_PLATFORM_FACEBOOK, "alt", i);
+
+      wsp_record_store_add (store, record);
+      g_ptr_array_add (old_ids, g_strdup (wsp_record_get_id (record)));
+    }
+  g_assert_true (g_file_get_contents (path, &old_contents, &old_length, NULL));
+
+  g_assert_cmpint (pipe (fds), ==, 0);
+  pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+
+  if (pid == 0)
+    {
+      /* The child saves a much larger set and is stopped in the middle by the hook. */
+      StopAt stop = { stage, fds [1] };
+
+      close (fds [0]);
+      wsp_record_store_set_save_hook (store, stop_here, &stop);
+      wsp_record_store_hold (store);
+      for (guint i = 0; i < 2000; i++)
+        {
+          g_autoptr(WspRecord) record = make_record (WSP_PLATFORM_INSTAGRAM, "neu", i);
+          wsp_record_store_add (store, record);
+        }
+      wsp_record_store_release (store);
+      _exit (1);
+    }
+
+  close (fds [1]);
+  /* Blocks until the child is at the stage: no timing involved. */
+  g_assert_cmpint (read (fds [0], &byte, 1), ==, 1);
+  g_assert_cmpint (kill (pid, SIGKILL), ==, 0);
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFSIGNALED (status) && WTERMSIG (status) == SIGKILL);
+  close (fds [0]);
+
+  /* The half-written new file is only in the temporary file. */
+  g_assert_true (g_file_test (tmp, G_FILE_TEST_IS_REGULAR));
+
+  /* The old file, byte for byte, and it loads. */
+  g_assert_true (g_file_get_contents (path, &after_contents, NULL, NULL));
+  g_assert_cmpmem (after_contents, strlen (after_contents), old_contents, old_length);
+  after = load_store (path);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (after)), ==, 3);
+  for (guint i = 0; i < 3; i++)
+    g_assert_cmpstr (wsp_record_get_id (nth (after, i)), ==, g_ptr_array_index (old_ids, i));
+
+  /* The next save goes through and leaves no temporary file behind. */
+  {
+    g_autoptr(WspRecord) record = make_record (WSP_PLATFORM_INSTAGRAM, "neu", 0);
+    g_autoptr(WspRecordStore) last = NULL;
+
+    wsp_record_store_add (after, record);
+    g_assert_false (g_file_test (tmp, G_FILE_TEST_EXISTS));
+    last = load_store (path);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (last)), ==, 4);
+  }
+}
+
+/* The same big save, not interrupted: the new file. */
+static void
+test_records_big_save (void)
+{
+  g_autofree char *path = records_path ();
+  g_autoptr(WspRecordStore) store = NULL;
+  g_autoptr(WspRecordStore) after = NULL;
+
+  remove_records_dir ();
+  store = load_store (path);
+  wsp_record_store_hold (store);
+  for (guint i = 0; i < 2000; i++)
+    {
+      g_autoptr(WspRecord) record = make_record (WSP_PLATFORM_INSTAGRAM, "neu", i);
+      wsp_record_store_add (store, record);
+    }
+  /* Held: nothing written yet. */
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  wsp_record_store_release (store);
+
+  after = load_store (path);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (after)), ==, 2000);
+  assert_same_record (nth (after, 1999), nth (store, 1999));
+}
+
+/* Damage ---------------------------------------------------------------------------------- */
+
+static char *
+find_backup (void)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "widerspruch", NULL);
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+  char *found = NULL;
+
+  g_assert_nonnull (d);
+  while ((name = g_dir_read_name (d)) != NULL)
+    if (g_str_has_prefix (name, "records.json.broken-"))
+      {
+        g_assert_null (found);
+        found = g_build_filename (dir, name, NULL);
+      }
+
+  return found;
+}
+
+static void
+assert_backup_name (const char *backup)
+{
+  g_autofree char *base = g_path_get_basename (backup);
+  g_autoptr(GRegex) regex = g_regex_new ("^records\\.json\\.broken-[0-9]{8}-[0-9]{6}$", 0, 0, NULL);
+
+  g_assert_true (g_regex_match (regex, base, 0, NULL));
+}
+
+static void
+test_records_corrupt (void)
+{
+  static const char garbage[] = "{ \"version\": 1, \"records\": [ { \"id\": \"a\", \"platf";
+  g_autofree char *path = records_path ();
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autoptr(WspRecordStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *backup = NULL;
+  g_autofree char *backup_contents = NULL;
+  g_autofree char *expected = NULL;
+
+  remove_records_dir ();
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (path, garbage, -1, NULL));
+
+  store = wsp_record_store_new (path);
+  g_assert_false (wsp_record_store_load (store, &error));
+  g_assert_error (error, WSP_RECORDS_ERROR, WSP_RECORDS_ERROR_DAMAGED);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 0);
+
+  /* Moved aside as it was, and the user is told where. */
+  backup = find_backup ();
+  g_assert_nonnull (backup);
+  assert_backup_name (backup);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_get_contents (backup, &backup_contents, NULL, NULL));
+  g_assert_cmpstr (backup_contents, ==, garbage);
+  g_assert_cmpstr (wsp_record_store_get_notice (store), ==, error->message);
+  g_assert_true (g_str_has_prefix (error->message, "Your records could not be read ("));
+  expected = g_strdup_printf ("The file was kept as “%s”; Widerspruch starts without records.", backup);
+  g_assert_true (g_str_has_suffix (error->message, expected));
+
+  /* The app goes on, and the next change writes a good file. */
+  {
+    g_autoptr(WspRecord) record = make_record (WSP_PLATFORM_FACEBOOK, NULL, 1);
+    g_autoptr(WspRecordStore) again = NULL;
+
+    wsp_record_store_add (store, record);
+    again = load_store (path);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (again)), ==, 1);
+  }
+}
+
+/* One good record, one broken: the good one is kept, the file is backed up. */
+static void
+test_records_partly_damaged (void)
+{
+  g_autofree char *path = records_path ();
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autoptr(WspRecordStore) store = NULL;
+  g_autoptr(WspRecordStore) again = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *backup = NULL;
+  g_autofree char *expected = NULL;
+  const char *contents =
+    "{ \"version\": 1, \"records\": ["
+    "  { \"id\": \"good\", \"platform\": \"instagram\", \"email\": \"" EMAIL "\","
+    "    \"url\": \"" FORM "\", \"opened\": \"2026-11-28T10:00:00Z\" },"
+    "  { \"id\": \"bad\", \"platform\": \"myspace\" },"
+    "  { \"id\": \"bad-date\", \"platform\": \"facebook\", \"sent\": \"yesterday\" } ] }";
+
+  remove_records_dir ();
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
+
+  store = wsp_record_store_new (path);
+  g_assert_false (wsp_record_store_load (store, &error));
+  g_assert_error (error, WSP_RECORDS_ERROR, WSP_RECORDS_ERROR_DAMAGED);
+  backup = find_backup ();
+  g_assert_nonnull (backup);
+  expected = g_strdup_printf ("2 entries in your records could not be read. The file was kept as "
+                              "“%s”; Widerspruch starts with the rest.", backup);
+  g_assert_cmpstr (error->message, ==, expected);
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 1);
+  g_assert_cmpstr (wsp_record_get_id (nth (store, 0)), ==, "good");
+  g_assert_cmpint (wsp_record_get_opened (nth (store, 0)), ==, 1795860000);
+
+  /* The readable rest was written back at once. */
+  again = load_store (path);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (again)), ==, 1);
+}
+
+/* No place to write ----------------------------------------------------------------------- */
+
+static void
+count (guint *counter)
+{
+  (*counter)++;
+}
+
+static void
+test_records_unwritable (void)
+{
+  g_autofree char *path = records_path ();
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *moved = g_strconcat (dir, ".moved", NULL);
+  g_autoptr(WspRecordStore) store = NULL;
+  g_autoptr(WspRecordStore) again = NULL;
+  g_autoptr(WspRecord) first = make_record (WSP_PLATFORM_FACEBOOK, "eins", 1);
+  g_autoptr(WspRecord) second = make_record (WSP_PLATFORM_INSTAGRAM, "zwei", 2);
+  g_autoptr(GError) error = NULL;
+  gboolean root = geteuid () == 0;
+  guint notified = 0;
+
+  remove_records_dir ();
+  store = load_store (path);
+  wsp_record_store_add (store, first);
+  g_assert_null (wsp_record_store_get_save_error (store));
+  g_signal_connect_swapped (store, "notify::save-error", G_CALLBACK (count), &notified);
+
+  /* chmod 0500 keeps a normal user out of the folder, but root writes anyway (the tests run as
+   * root on CI machines). For root, a plain file where the folder should be: creating the
+   * temporary file in it fails with ENOTDIR for everyone. */
+  if (root)
+    {
+      g_assert_cmpint (g_rename (dir, moved), ==, 0);
+      g_assert_true (g_file_set_contents (dir, "not a folder", -1, NULL));
+    }
+  else
+    {
+      g_assert_cmpint (g_chmod (dir, 0500), ==, 0);
+    }
+
+  wsp_record_store_add (store, second);
+  g_assert_cmpuint (notified, ==, 1);
+  g_assert_nonnull (wsp_record_store_get_save_error (store));
+  g_assert_true (g_str_has_prefix (wsp_record_store_get_save_error (store), "Could not "));
+  g_assert_nonnull (strstr (wsp_record_store_get_save_error (store),
+                            g_strerror (root ? ENOTDIR : EACCES)));
+  /* Kept in memory. */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 2);
+  g_assert_true (nth (store, 1) == second);
+
+  /* The next change tries again, and fails again. */
+  wsp_record_set_sent (second, 1764378000);
+  g_assert_nonnull (wsp_record_store_get_save_error (store));
+  g_assert_false (wsp_record_store_save (store, &error));
+  g_assert_error (error, WSP_RECORDS_ERROR, WSP_RECORDS_ERROR_WRITE);
+
+  if (root)
+    {
+      g_assert_cmpint (g_remove (dir), ==, 0);
+      g_assert_cmpint (g_rename (moved, dir), ==, 0);
+    }
+  else
+    {
+      g_assert_cmpint (g_chmod (dir, 0700), ==, 0);
+    }
+
+  /* Try Again. */
+  g_clear_error (&error);
+  g_assert_true (wsp_record_store_save (store, &error));
+  g_assert_no_error (error);
+  g_assert_null (wsp_record_store_get_save_error (store));
+  g_assert_cmpuint (notified, ==, 2);
+
+  again = load_store (path);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (again)), ==, 2);
+  assert_same_record (nth (again, 0), first);
+  assert_same_record (nth (again, 1), second);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  wsp_test_bind_textdomains ();
+
+  g_test_add_func ("/records/round-trip", test_records_round_trip);
+  g_test_add_func ("/records/text", test_records_text);
+  g_test_add_data_func ("/records/interrupted/half-written",
+                        GINT_TO_POINTER (WSP_RECORD_SAVE_HALF_WRITTEN), interrupted_save);
+  g_test_add_data_func ("/records/interrupted/before-rename",
+                        GINT_TO_POINTER (WSP_RECORD_SAVE_BEFORE_RENAME), interrupted_save);
+  g_test_add_func ("/records/big-save", test_records_big_save);
+  g_test_add_func ("/records/corrupt", test_records_corrupt);
+  g_test_add_func ("/records/partly-damaged", test_records_partly_damaged);
+  g_test_add_func ("/records/unwritable", test_records_unwritable);
+
+  return g_test_run ();
+}
