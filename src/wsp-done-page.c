@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "wsp-done-page.h"
+#include "wsp-window.h"
 
 struct _WspDonePage
 {
@@ -16,9 +17,106 @@ struct _WspDonePage
   AdwStatusPage *status_page;
   GtkButton *continue_button;
   GtkWidget *restart_button;
+  GtkWidget *record_group;
+  AdwActionRow *sent_row;
+  GtkWidget *sent_button;
+  AdwActionRow *confirmed_row;
+  GtkCheckButton *confirmed_check;
+  AdwEntryRow *label_row;
+
+  /* The record the page shows (the window's), and whether the page is filling it in. */
+  WspRecord *record;
+  gboolean updating;
 };
 
 G_DEFINE_FINAL_TYPE (WspDonePage, wsp_done_page, WSP_TYPE_PAGE)
+
+static void
+update_record (WspDonePage *self)
+{
+  gint64 sent, confirmed;
+  g_autofree char *sent_date = NULL;
+  g_autofree char *confirmed_date = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *stripped = NULL;
+  const char *label;
+
+  gtk_widget_set_visible (self->record_group, self->record != NULL);
+  if (self->record == NULL)
+    return;
+
+  sent = wsp_record_get_sent (self->record);
+  confirmed = wsp_record_get_confirmed (self->record);
+  sent_date = wsp_record_format_time (sent);
+  confirmed_date = wsp_record_format_time (confirmed);
+  self->updating = TRUE;
+
+  gtk_widget_set_visible (self->sent_button, sent == 0);
+  if (sent == 0)
+    {
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->sent_row), _("Did you send it?"));
+      adw_action_row_set_subtitle (self->sent_row, _("Mark it once you have pressed Send in Meta’s form."));
+    }
+  else
+    {
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->sent_row), _("Sent"));
+      /* Translators: %s is a date and time */
+      text = g_strdup_printf (_("On %s"), sent_date);
+      adw_action_row_set_subtitle (self->sent_row, text);
+      g_clear_pointer (&text, g_free);
+    }
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->confirmed_row), sent != 0);
+  gtk_check_button_set_active (self->confirmed_check, confirmed != 0);
+  if (confirmed != 0)
+    /* Translators: %s is a date and time */
+    text = g_strdup_printf (_("Arrived on %s"), confirmed_date);
+  else
+    text = g_strdup (_("Meta’s email usually comes within minutes. Tick this once it is in your inbox."));
+  adw_action_row_set_subtitle (self->confirmed_row, text);
+
+  /* Only when the label really differs: not while the user types spaces around it. */
+  stripped = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->label_row))));
+  label = wsp_record_get_label (self->record) != NULL ? wsp_record_get_label (self->record) : "";
+  if (!g_str_equal (stripped, label))
+    gtk_editable_set_text (GTK_EDITABLE (self->label_row), label);
+
+  self->updating = FALSE;
+}
+
+static void
+on_confirmed_toggled (WspDonePage *self)
+{
+  if (self->updating || self->record == NULL)
+    return;
+
+  wsp_record_set_confirmed (self->record,
+                            gtk_check_button_get_active (self->confirmed_check)
+                            ? g_get_real_time () / G_USEC_PER_SEC : 0);
+}
+
+static void
+on_label_changed (WspDonePage *self)
+{
+  if (self->updating || self->record == NULL)
+    return;
+
+  wsp_record_set_label (self->record, gtk_editable_get_text (GTK_EDITABLE (self->label_row)));
+}
+
+static void
+set_record (WspDonePage *self,
+            WspRecord   *record)
+{
+  if (self->record == record)
+    return;
+
+  if (self->record != NULL)
+    g_signal_handlers_disconnect_by_data (self->record, self);
+  g_set_object (&self->record, record);
+  if (record != NULL)
+    g_signal_connect_object (record, "changed", G_CALLBACK (update_record), self, G_CONNECT_SWAPPED);
+}
 
 static void
 wsp_done_page_shown (WspPage *page)
@@ -34,6 +132,10 @@ wsp_done_page_shown (WspPage *page)
                             "that were already used for training cannot be taken back out."),
                           wsp_objection_get_email (objection));
   adw_status_page_set_description (self->status_page, note);
+
+  if (WSP_IS_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))))
+    set_record (self, wsp_window_get_record (WSP_WINDOW (gtk_widget_get_root (GTK_WIDGET (self)))));
+  update_record (self);
 
   gtk_widget_set_visible (GTK_WIDGET (self->continue_button), next < WSP_N_PLATFORMS);
   if (next < WSP_N_PLATFORMS)
@@ -58,6 +160,7 @@ wsp_done_page_get_initial_focus (WspPage *page)
 static void
 wsp_done_page_dispose (GObject *object)
 {
+  set_record (WSP_DONE_PAGE (object), NULL);
   /* The status page is both the bin's child and a template child: let the bin drop it. */
   adw_bin_set_child (ADW_BIN (object), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (object), WSP_TYPE_DONE_PAGE);
@@ -80,6 +183,14 @@ wsp_done_page_class_init (WspDonePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WspDonePage, status_page);
   gtk_widget_class_bind_template_child (widget_class, WspDonePage, continue_button);
   gtk_widget_class_bind_template_child (widget_class, WspDonePage, restart_button);
+  gtk_widget_class_bind_template_child (widget_class, WspDonePage, record_group);
+  gtk_widget_class_bind_template_child (widget_class, WspDonePage, sent_row);
+  gtk_widget_class_bind_template_child (widget_class, WspDonePage, sent_button);
+  gtk_widget_class_bind_template_child (widget_class, WspDonePage, confirmed_row);
+  gtk_widget_class_bind_template_child (widget_class, WspDonePage, confirmed_check);
+  gtk_widget_class_bind_template_child (widget_class, WspDonePage, label_row);
+  gtk_widget_class_bind_template_callback (widget_class, on_confirmed_toggled);
+  gtk_widget_class_bind_template_callback (widget_class, on_label_changed);
 }
 
 static void

@@ -17,6 +17,8 @@ struct _WspEmailPage
 
   AdwEntryRow *entry_row;
   GtkLabel    *error_label;
+  GtkWidget   *remember_check;
+  GSettings   *settings;
 
   guint        validate_id;
 };
@@ -117,6 +119,17 @@ wsp_email_page_apply (WspPage *page)
   return status == WSP_EMAIL_OK;
 }
 
+static void
+wsp_email_page_shown (WspPage *page)
+{
+  WspEmailPage *self = WSP_EMAIL_PAGE (page);
+  const char *email = wsp_objection_get_email (wsp_page_get_objection (page));
+
+  /* An objection resumed, or a record opened again, brings its address along. */
+  if (email != NULL && *gtk_editable_get_text (GTK_EDITABLE (self->entry_row)) == '\0')
+    gtk_editable_set_text (GTK_EDITABLE (self->entry_row), email);
+}
+
 static GtkWidget *
 wsp_email_page_get_initial_focus (WspPage *page)
 {
@@ -130,6 +143,7 @@ wsp_email_page_dispose (GObject *object)
 
   g_clear_handle_id (&self->validate_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (object), WSP_TYPE_EMAIL_PAGE);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (wsp_email_page_parent_class)->dispose (object);
 }
@@ -143,11 +157,13 @@ wsp_email_page_class_init (WspEmailPageClass *klass)
 
   object_class->dispose = wsp_email_page_dispose;
   page_class->apply = wsp_email_page_apply;
+  page_class->shown = wsp_email_page_shown;
   page_class->get_initial_focus = wsp_email_page_get_initial_focus;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/wsp-email-page.ui");
   gtk_widget_class_bind_template_child (widget_class, WspEmailPage, entry_row);
   gtk_widget_class_bind_template_child (widget_class, WspEmailPage, error_label);
+  gtk_widget_class_bind_template_child (widget_class, WspEmailPage, remember_check);
   gtk_widget_class_bind_template_callback (widget_class, on_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_activated);
 }
@@ -156,4 +172,8 @@ static void
 wsp_email_page_init (WspEmailPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new (APP_ID);
+  g_settings_bind (self->settings, "remember-email", self->remember_check, "active",
+                   G_SETTINGS_BIND_DEFAULT);
 }

@@ -186,6 +186,18 @@ build_reason_rows (WspReasonPage *self)
     }
 }
 
+static void
+wsp_reason_page_shown (WspPage *page)
+{
+  WspReasonPage *self = WSP_REASON_PAGE (page);
+  const char *reason = wsp_objection_get_reason (wsp_page_get_objection (page));
+  g_autofree char *text = get_text (self);
+
+  /* An objection resumed, or a record opened again, brings its reason along. */
+  if (reason != NULL && *text == '\0')
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->text_view), reason, -1);
+}
+
 static GtkWidget *
 wsp_reason_page_get_initial_focus (WspPage *page)
 {
@@ -236,6 +248,7 @@ wsp_reason_page_class_init (WspReasonPageClass *klass)
   object_class->dispose = wsp_reason_page_dispose;
   object_class->finalize = wsp_reason_page_finalize;
   page_class->get_initial_focus = wsp_reason_page_get_initial_focus;
+  page_class->shown = wsp_reason_page_shown;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/wsp-reason-page.ui");
   gtk_widget_class_bind_template_child (widget_class, WspReasonPage, scroller);

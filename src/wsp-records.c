@@ -1313,7 +1313,6 @@ wsp_record_store_set_draft (WspRecordStore *self,
                             gboolean        keep_email)
 {
   g_autoptr(Draft) draft = NULL;
-  gboolean had_draft;
 
   g_return_if_fail (WSP_IS_RECORD_STORE (self));
   g_return_if_fail (WSP_IS_OBJECTION (objection));
@@ -1330,11 +1329,10 @@ wsp_record_store_set_draft (WspRecordStore *self,
   if (self->draft != NULL && draft_equal (self->draft, draft))
     return;
 
-  had_draft = self->draft != NULL;
   g_clear_pointer (&self->draft, draft_free);
   self->draft = g_steal_pointer (&draft);
-  if (!had_draft)
-    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_HAS_DRAFT]);
+  /* Also when only its contents changed: the welcome page shows them. */
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_HAS_DRAFT]);
   changed (self);
 }
 

@@ -87,7 +87,8 @@ typedef void (*WspRecordSaveHook) (WspRecordSaveStage stage,
 
 #define WSP_TYPE_RECORD_STORE (wsp_record_store_get_type ())
 
-/* A GListModel of WspRecord, in the order they were made, plus the unfinished objection. */
+/* A GListModel of WspRecord, in the order they were made, plus the unfinished objection
+ * (notify::has-draft also tells of changes to it). Records emit "changed". */
 G_DECLARE_FINAL_TYPE (WspRecordStore, wsp_record_store, WSP, RECORD_STORE, GObject)
 
 /* The store for g_get_user_data_dir()/widerspruch/records.json, loaded on the first call. */

@@ -147,8 +147,13 @@ open_form (GtkWidget  *widget,
   WspSummaryPage *self = WSP_SUMMARY_PAGE (widget);
   const char *url = form_url (self);
 
-  if (url != NULL)
-    wsp_launch_uri (widget, url);
+  if (url == NULL)
+    return;
+
+  wsp_launch_uri (widget, url);
+  /* Even when no browser opens it: the error offers the link to copy and open by hand. */
+  if (WSP_IS_WINDOW (gtk_widget_get_root (widget)))
+    wsp_window_note_form_opened (WSP_WINDOW (gtk_widget_get_root (widget)), url);
 }
 
 static void

@@ -5,16 +5,171 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "wsp-welcome-page.h"
 
 struct _WspWelcomePage
 {
-  WspPage    parent_instance;
+  WspPage              parent_instance;
 
-  GtkWidget *start_button;
+  WspRecordStore      *store;
+
+  GtkWidget           *start_button;
+  AdwPreferencesGroup *records_group;
+  GtkListBox          *records_list;
 };
 
 G_DEFINE_FINAL_TYPE (WspWelcomePage, wsp_welcome_page, WSP_TYPE_PAGE)
+
+static const char *
+state_icon (WspRecordState state)
+{
+  switch (state)
+    {
+    case WSP_RECORD_OPENED:
+      return "web-browser-symbolic";
+    case WSP_RECORD_SENT:
+      return "mail-send-symbolic";
+    case WSP_RECORD_CONFIRMED:
+      return "emblem-ok-symbolic";
+    case WSP_RECORD_NOT_STARTED:
+    default:
+      return "document-edit-symbolic";
+    }
+}
+
+static char *
+state_text (WspRecord *record)
+{
+  WspRecordState state = wsp_record_get_state (record);
+  g_autofree char *date = NULL;
+
+  switch (state)
+    {
+    case WSP_RECORD_OPENED:
+      date = wsp_record_format_time (wsp_record_get_opened (record));
+      /* Translators: a record's state; %s is a date and time */
+      return g_strdup_printf (_("Form opened on %s"), date);
+    case WSP_RECORD_SENT:
+      date = wsp_record_format_time (wsp_record_get_sent (record));
+      /* Translators: a record's state; %s is a date and time */
+      return g_strdup_printf (_("Sent on %s, waiting for the confirmation"), date);
+    case WSP_RECORD_CONFIRMED:
+      date = wsp_record_format_time (wsp_record_get_confirmed (record));
+      /* Translators: a record's state; %s is a date and time */
+      return g_strdup_printf (_("Confirmed on %s"), date);
+    case WSP_RECORD_NOT_STARTED:
+    default:
+      return g_strdup (wsp_record_state_get_label (state));
+    }
+}
+
+/* @continue_target may be NULL; @forget_id "" forgets the unfinished objection. */
+static GtkWidget *
+make_row (const char *title,
+          const char *subtitle,
+          const char *icon_name,
+          const char *continue_action,
+          const char *continue_target,
+          const char *forget_id)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *icon = gtk_image_new_from_icon_name (icon_name);
+  GtkWidget *forget = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  GtkWidget *go_on = gtk_button_new_from_icon_name ("go-next-symbolic");
+  g_autofree char *forget_label = NULL;
+  g_autofree char *continue_label = NULL;
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  subtitle, -1);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+
+  gtk_widget_set_valign (forget, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (forget, "flat");
+  gtk_widget_set_tooltip_text (forget, _("Forget"));
+  /* Translators: the accessible name of a record's Forget button; %s is e.g. "Facebook" */
+  forget_label = g_strdup_printf (_("Forget %s"), title);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (forget), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  forget_label, -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (forget), "records.forget");
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (forget), g_variant_new_string (forget_id));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), forget);
+
+  gtk_widget_set_valign (go_on, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (go_on, "flat");
+  gtk_widget_set_tooltip_text (go_on, _("Continue"));
+  /* Translators: the accessible name of a record's Continue button; %s is e.g. "Facebook" */
+  continue_label = g_strdup_printf (_("Continue with %s"), title);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (go_on), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  continue_label, -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (go_on), continue_action);
+  if (continue_target != NULL)
+    gtk_actionable_set_action_target_value (GTK_ACTIONABLE (go_on),
+                                            g_variant_new_string (continue_target));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), go_on);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), go_on);
+
+  return row;
+}
+
+static char *
+platforms_text (WspPlatforms platforms)
+{
+  switch (platforms)
+    {
+    case WSP_PLATFORMS_FACEBOOK:
+      return g_strdup (wsp_platform_get_name (WSP_PLATFORM_FACEBOOK));
+    case WSP_PLATFORMS_INSTAGRAM:
+      return g_strdup (wsp_platform_get_name (WSP_PLATFORM_INSTAGRAM));
+    case WSP_PLATFORMS_BOTH:
+      return g_strdup (_("Facebook and Instagram"));
+    case WSP_PLATFORMS_NONE:
+    default:
+      return g_strdup (_("Unfinished objection"));
+    }
+}
+
+static void
+rebuild (WspWelcomePage *self)
+{
+  GListModel *records = G_LIST_MODEL (self->store);
+  guint n = g_list_model_get_n_items (records);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->records_list))) != NULL)
+    gtk_list_box_remove (self->records_list, child);
+
+  /* A handful of rows at most: rebuilt on every change, which keeps them simple. */
+  if (wsp_record_store_get_draft_page (self->store) != NULL)
+    {
+      g_autofree char *title = platforms_text (wsp_record_store_get_draft_platforms (self->store));
+
+      gtk_list_box_append (self->records_list,
+                           make_row (title, _("Not started: go on where you left off"),
+                                     state_icon (WSP_RECORD_NOT_STARTED), "assistant.resume",
+                                     NULL, ""));
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(WspRecord) record = g_list_model_get_item (records, i);
+      g_autofree char *title = wsp_record_dup_title (record);
+      g_autofree char *subtitle = state_text (record);
+
+      gtk_list_box_append (self->records_list,
+                           make_row (title, subtitle, state_icon (wsp_record_get_state (record)),
+                                     "assistant.open-record", wsp_record_get_id (record),
+                                     wsp_record_get_id (record)));
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->records_group),
+                          gtk_widget_get_first_child (GTK_WIDGET (self->records_list)) != NULL);
+}
 
 static GtkWidget *
 wsp_welcome_page_get_initial_focus (WspPage *page)
@@ -25,7 +180,10 @@ wsp_welcome_page_get_initial_focus (WspPage *page)
 static void
 wsp_welcome_page_dispose (GObject *object)
 {
+  WspWelcomePage *self = WSP_WELCOME_PAGE (object);
+
   gtk_widget_dispose_template (GTK_WIDGET (object), WSP_TYPE_WELCOME_PAGE);
+  g_clear_object (&self->store);
 
   G_OBJECT_CLASS (wsp_welcome_page_parent_class)->dispose (object);
 }
@@ -42,10 +200,27 @@ wsp_welcome_page_class_init (WspWelcomePageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/wsp-welcome-page.ui");
   gtk_widget_class_bind_template_child (widget_class, WspWelcomePage, start_button);
+  gtk_widget_class_bind_template_child (widget_class, WspWelcomePage, records_group);
+  gtk_widget_class_bind_template_child (widget_class, WspWelcomePage, records_list);
 }
 
 static void
 wsp_welcome_page_init (WspWelcomePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+void
+wsp_welcome_page_set_store (WspWelcomePage *self,
+                            WspRecordStore *store)
+{
+  g_return_if_fail (WSP_IS_WELCOME_PAGE (self));
+  g_return_if_fail (WSP_IS_RECORD_STORE (store));
+  g_return_if_fail (self->store == NULL);
+
+  self->store = g_object_ref (store);
+  g_signal_connect_object (store, "items-changed", G_CALLBACK (rebuild), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (store, "notify::has-draft", G_CALLBACK (rebuild), self,
+                           G_CONNECT_SWAPPED);
+  rebuild (self);
 }

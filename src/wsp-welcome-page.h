@@ -6,11 +6,16 @@
 #pragma once
 
 #include "wsp-page.h"
+#include "wsp-records.h"
 
 G_BEGIN_DECLS
 
 #define WSP_TYPE_WELCOME_PAGE (wsp_welcome_page_get_type ())
 
 G_DECLARE_FINAL_TYPE (WspWelcomePage, wsp_welcome_page, WSP, WELCOME_PAGE, WspPage)
+
+/* Shows @store's records and unfinished objection, one row each, to go on with. */
+void wsp_welcome_page_set_store (WspWelcomePage *self,
+                                 WspRecordStore *store);
 
 G_END_DECLS

@@ -13,6 +13,8 @@
 #include "wsp-manual-page.h"
 #include "wsp-platform-page.h"
 #include "wsp-reason-page.h"
+#include "wsp-record-pdf.h"
+#include "wsp-records.h"
 #include "wsp-summary-page.h"
 #include "wsp-welcome-page.h"
 #include "wsp-window.h"
@@ -39,6 +41,10 @@ struct _WspWindow
 
   GSettings            *settings;
   WspObjection         *objection;
+  WspRecordStore       *store;
+  /* The record of the form being filled in now, once there is one. */
+  WspRecord            *record;
+  GtkFileChooserNative *chooser;
   WspPage              *pages [N_PAGES];
   WspPage              *manual_page;
   /* Where Back goes from the manual page. */
@@ -49,9 +55,24 @@ struct _WspWindow
   GtkStack             *stack;
   GtkWidget            *back_button;
   GtkWidget            *next_button;
+  GtkRevealer          *notice_revealer;
+  GtkLabel             *notice_label;
+  GtkRevealer          *save_error_revealer;
+  GtkLabel             *save_error_label;
 };
 
 G_DEFINE_FINAL_TYPE (WspWindow, wsp_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+/* The pages an unfinished objection can be resumed on. */
+static const char * const draft_pages [] = { "platform", "country", "email", "reason", "summary", NULL };
 
 static int
 page_index (WspWindow *self,
@@ -136,6 +157,31 @@ focus_page (WspPage *page)
     gtk_widget_child_focus (GTK_WIDGET (page), GTK_DIR_TAB_FORWARD);
 }
 
+/* Keeps the objection being assembled in the records file, so that closing the window (or a
+ * crash) does not lose what was typed. The email only when the user asked for it. */
+static void
+update_draft (WspWindow *self)
+{
+  WspPage *page = visible_page (self);
+  const char *name;
+
+  if (self->store == NULL || page == NULL)
+    return;
+
+  if (page == self->manual_page)
+    page = self->manual_return;
+  name = NULL;
+  for (guint i = 0; i < N_PAGES; i++)
+    if (self->pages [i] == page)
+      name = page_table [i].name;
+
+  if (g_strv_contains (draft_pages, name))
+    wsp_record_store_set_draft (self->store, self->objection, name,
+                                g_settings_get_boolean (self->settings, "remember-email"));
+  else if (g_strcmp0 (name, "done") == 0)
+    wsp_record_store_clear_draft (self->store);
+}
+
 static void
 on_visible_child_changed (WspWindow *self)
 {
@@ -143,6 +189,8 @@ on_visible_child_changed (WspWindow *self)
 
   if (page == NULL)
     return;
+
+  update_draft (self);
 
   wsp_page_shown (page);
   update_actions (self);
@@ -178,6 +226,12 @@ assistant_next (GtkWidget  *widget,
 
   if (!wsp_page_apply (page))
     return;
+
+  /* Start begins a new objection; the done page is about a record. */
+  if (index == 0)
+    g_clear_object (&self->record);
+  if (g_str_equal (page_table [index + 1].name, "done"))
+    wsp_window_ensure_record (self);
 
   show_page (self, self->pages [index + 1], TRUE);
 }
@@ -220,7 +274,10 @@ assistant_continue (GtkWidget  *widget,
   WspWindow *self = WSP_WINDOW (widget);
 
   if (wsp_objection_advance_platform (self->objection))
-    show_page (self, wsp_window_get_page (self, "summary"), TRUE);
+    {
+      g_clear_object (&self->record);
+      show_page (self, wsp_window_get_page (self, "summary"), TRUE);
+    }
 }
 
 static void
@@ -231,8 +288,251 @@ assistant_restart (GtkWidget  *widget,
   WspWindow *self = WSP_WINDOW (widget);
 
   /* Country, email and reason stay: they are the same for the next account. */
+  g_clear_object (&self->record);
   wsp_objection_set_platforms (self->objection, wsp_objection_get_platforms (self->objection));
   show_page (self, wsp_window_get_page (self, "platform"), FALSE);
+}
+
+static void
+assistant_resume (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  WspWindow *self = WSP_WINDOW (widget);
+  const char *name = wsp_record_store_get_draft_page (self->store);
+  g_autofree char *target = g_strdup (name);
+  WspPage *page;
+
+  if (!wsp_record_store_restore_draft (self->store, self->objection))
+    return;
+
+  /* Without a remembered email, go back to where it is typed. */
+  if (wsp_objection_get_email (self->objection) == NULL &&
+      (g_str_equal (target, "reason") || g_str_equal (target, "summary")))
+    {
+      g_free (target);
+      target = g_strdup ("email");
+    }
+
+  page = wsp_window_get_page (self, target);
+  if (page == NULL)
+    page = wsp_window_get_page (self, "platform");
+
+  g_clear_object (&self->record);
+  show_page (self, page, TRUE);
+}
+
+static void
+assistant_open_record (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  WspWindow *self = WSP_WINDOW (widget);
+  WspRecord *record = wsp_record_store_lookup (self->store, g_variant_get_string (param, NULL));
+
+  if (record == NULL)
+    return;
+
+  /* The summary of that record's form, with the values it was made with. */
+  wsp_objection_set_platforms (self->objection, 1 << wsp_record_get_platform (record));
+  wsp_objection_set_country (self->objection, wsp_record_get_country (record),
+                             wsp_record_get_country_name (record));
+  wsp_objection_set_email (self->objection, wsp_record_get_email (record));
+  wsp_objection_set_reason (self->objection, wsp_record_get_reason (record));
+  g_set_object (&self->record, record);
+  show_page (self, wsp_window_get_page (self, "summary"), TRUE);
+}
+
+static void
+records_forget (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  WspWindow *self = WSP_WINDOW (widget);
+  const char *id = g_variant_get_string (param, NULL);
+  WspRecord *record;
+
+  if (*id == '\0')
+    {
+      /* The unfinished objection. */
+      wsp_record_store_clear_draft (self->store);
+      wsp_window_add_toast (self, adw_toast_new (_("Unfinished objection forgotten")));
+      return;
+    }
+
+  record = wsp_record_store_lookup (self->store, id);
+  if (record == NULL)
+    return;
+
+  if (record == self->record)
+    g_clear_object (&self->record);
+  wsp_record_store_remove (self->store, record);
+  wsp_window_add_toast (self, adw_toast_new (_("Record forgotten")));
+}
+
+static void
+on_forget_all_response (WspWindow  *self,
+                        const char *response)
+{
+  if (!g_str_equal (response, "forget"))
+    return;
+
+  g_clear_object (&self->record);
+  wsp_record_store_remove_all (self->store);
+  wsp_window_add_toast (self, adw_toast_new (_("All records forgotten")));
+}
+
+static void
+records_forget_all (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  WspWindow *self = WSP_WINDOW (widget);
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Forget Everything?"),
+                                   _("All records of your objections, and the unfinished one, are "
+                                     "deleted from this computer. Files you saved stay where you "
+                                     "saved them. This cannot be undone."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "forget", _("_Forget Everything"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "forget",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_forget_all_response), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+records_retry (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  wsp_record_store_save (WSP_WINDOW (widget)->store, NULL);
+}
+
+static void
+records_dismiss (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *param)
+{
+  wsp_record_store_clear_notice (WSP_WINDOW (widget)->store);
+}
+
+static void
+records_sent (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *param)
+{
+  WspWindow *self = WSP_WINDOW (widget);
+
+  if (self->record != NULL && wsp_record_get_sent (self->record) == 0)
+    wsp_record_set_sent (self->record, g_get_real_time () / G_USEC_PER_SEC);
+}
+
+static void
+show_error (WspWindow  *self,
+            const char *heading,
+            const char *body)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_chooser_response (WspWindow            *self,
+                     int                   response,
+                     GtkFileChooserNative *chooser)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *text_path = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *pdf_name = NULL;
+  g_autofree char *text_name = NULL;
+  WspRecord *record = g_object_get_data (G_OBJECT (chooser), "record");
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+  if (file != NULL && record != NULL)
+    {
+      path = g_file_get_path (file);
+      if (path == NULL)
+        {
+          show_error (self, _("Could Not Save the Record"),
+                      _("Choose a folder on this computer."));
+        }
+      else if (!wsp_record_export (record, path, &text_path, &error))
+        {
+          show_error (self, _("Could Not Save the Record"), error->message);
+        }
+      else
+        {
+          pdf_name = g_path_get_basename (path);
+          text_name = g_path_get_basename (text_path);
+          /* Translators: the names of the two files saved, e.g. "record.pdf" and "record.txt" */
+          message = g_strdup_printf (_("Saved as %s and %s"), pdf_name, text_name);
+          wsp_window_add_toast (self, adw_toast_new (message));
+        }
+    }
+
+  gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (chooser));
+  if (self->chooser == chooser)
+    g_clear_object (&self->chooser);
+}
+
+static void
+records_save (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *param)
+{
+  WspWindow *self = WSP_WINDOW (widget);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *name = NULL;
+
+  if (self->record == NULL || self->chooser != NULL)
+    return;
+
+  self->chooser = gtk_file_chooser_native_new (_("Save a Record"), GTK_WINDOW (self),
+                                               GTK_FILE_CHOOSER_ACTION_SAVE,
+                                               _("_Save"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  /* Translators: the suggested file name; %s is Facebook or Instagram, then the date */
+  name = g_strdup_printf (_("Objection %s %s.pdf"), wsp_platform_get_name (wsp_record_get_platform (self->record)), date);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
+  g_object_set_data_full (G_OBJECT (self->chooser), "record", g_object_ref (self->record),
+                          g_object_unref);
+  g_signal_connect_object (self->chooser, "response", G_CALLBACK (on_chooser_response), self,
+                           G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+update_record_bars (WspWindow *self)
+{
+  const char *notice = wsp_record_store_get_notice (self->store);
+  const char *save_error = wsp_record_store_get_save_error (self->store);
+  g_autofree char *save_text = NULL;
+
+  gtk_label_set_label (self->notice_label, notice != NULL ? notice : "");
+  gtk_revealer_set_reveal_child (self->notice_revealer, notice != NULL);
+
+  if (save_error != NULL)
+    /* Translators: %s says why, e.g. "Could not write “…/records.json”: Permission denied" */
+    save_text = g_strdup_printf (_("Your records could not be saved. %s. They are kept while "
+                                   "Widerspruch is open; it tries again with every change."),
+                                 save_error);
+  gtk_label_set_label (self->save_error_label, save_text != NULL ? save_text : "");
+  gtk_revealer_set_reveal_child (self->save_error_revealer, save_error != NULL);
 }
 
 static gboolean
@@ -240,6 +540,8 @@ wsp_window_close_request (GtkWindow *window)
 {
   WspWindow *self = WSP_WINDOW (window);
   int width, height;
+
+  update_draft (self);
 
   gtk_window_get_default_size (window, &width, &height);
   g_settings_set_int (self->settings, "window-width", width);
@@ -250,9 +552,72 @@ wsp_window_close_request (GtkWindow *window)
 }
 
 static void
+wsp_window_constructed (GObject *object)
+{
+  WspWindow *self = (WspWindow *)object;
+
+  G_OBJECT_CLASS (wsp_window_parent_class)->constructed (object);
+
+  if (self->store == NULL)
+    self->store = g_object_ref (wsp_record_store_get_default ());
+
+  /* An objection left unfinished last time is a row on the welcome page (assistant.resume);
+   * Start begins a new one. */
+  wsp_welcome_page_set_store (WSP_WELCOME_PAGE (self->pages [0]), self->store);
+
+  g_signal_connect_object (self->store, "notify::notice", G_CALLBACK (update_record_bars), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "notify::save-error", G_CALLBACK (update_record_bars), self,
+                           G_CONNECT_SWAPPED);
+  update_record_bars (self);
+}
+
+static void
+wsp_window_set_property (GObject      *object,
+                         guint         prop_id,
+                         const GValue *value,
+                         GParamSpec   *pspec)
+{
+  WspWindow *self = WSP_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_set_object (&self->store, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+wsp_window_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  WspWindow *self = WSP_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 wsp_window_dispose (GObject *object)
 {
   WspWindow *self = (WspWindow *)object;
+
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), WSP_TYPE_WINDOW);
 
@@ -265,6 +630,8 @@ wsp_window_finalize (GObject *object)
   WspWindow *self = (WspWindow *)object;
 
   g_clear_object (&self->objection);
+  g_clear_object (&self->record);
+  g_clear_object (&self->store);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (wsp_window_parent_class)->finalize (object);
@@ -277,9 +644,18 @@ wsp_window_class_init (WspWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
+  object_class->constructed = wsp_window_constructed;
   object_class->dispose = wsp_window_dispose;
   object_class->finalize = wsp_window_finalize;
+  object_class->get_property = wsp_window_get_property;
+  object_class->set_property = wsp_window_set_property;
   window_class->close_request = wsp_window_close_request;
+
+  /* Where the records are kept; the default store when not given. */
+  properties [PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, WSP_TYPE_RECORD_STORE,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/wsp-window.ui");
   gtk_widget_class_bind_template_child (widget_class, WspWindow, toast_overlay);
@@ -287,6 +663,10 @@ wsp_window_class_init (WspWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WspWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, WspWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, WspWindow, next_button);
+  gtk_widget_class_bind_template_child (widget_class, WspWindow, notice_revealer);
+  gtk_widget_class_bind_template_child (widget_class, WspWindow, notice_label);
+  gtk_widget_class_bind_template_child (widget_class, WspWindow, save_error_revealer);
+  gtk_widget_class_bind_template_child (widget_class, WspWindow, save_error_label);
   gtk_widget_class_bind_template_callback (widget_class, on_visible_child_changed);
 
   gtk_widget_class_install_action (widget_class, "assistant.next", NULL, assistant_next);
@@ -294,6 +674,14 @@ wsp_window_class_init (WspWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "assistant.manual", NULL, assistant_manual);
   gtk_widget_class_install_action (widget_class, "assistant.continue", NULL, assistant_continue);
   gtk_widget_class_install_action (widget_class, "assistant.restart", NULL, assistant_restart);
+  gtk_widget_class_install_action (widget_class, "assistant.resume", NULL, assistant_resume);
+  gtk_widget_class_install_action (widget_class, "assistant.open-record", "s", assistant_open_record);
+  gtk_widget_class_install_action (widget_class, "records.forget", "s", records_forget);
+  gtk_widget_class_install_action (widget_class, "records.forget-all", NULL, records_forget_all);
+  gtk_widget_class_install_action (widget_class, "records.retry", NULL, records_retry);
+  gtk_widget_class_install_action (widget_class, "records.dismiss", NULL, records_dismiss);
+  gtk_widget_class_install_action (widget_class, "records.sent", NULL, records_sent);
+  gtk_widget_class_install_action (widget_class, "records.save", NULL, records_save);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK,
                                        "assistant.next", NULL);
@@ -361,6 +749,80 @@ wsp_window_new (GtkApplication *application)
   g_return_val_if_fail (GTK_IS_APPLICATION (application), NULL);
 
   return g_object_new (WSP_TYPE_WINDOW, "application", application, NULL);
+}
+
+WspRecordStore *
+wsp_window_get_store (WspWindow *self)
+{
+  g_return_val_if_fail (WSP_IS_WINDOW (self), NULL);
+
+  return self->store;
+}
+
+WspRecord *
+wsp_window_get_record (WspWindow *self)
+{
+  g_return_val_if_fail (WSP_IS_WINDOW (self), NULL);
+
+  return self->record;
+}
+
+WspRecord *
+wsp_window_ensure_record (WspWindow *self)
+{
+  WspPlatform platform;
+
+  g_return_val_if_fail (WSP_IS_WINDOW (self), NULL);
+
+  platform = wsp_objection_get_current (self->objection);
+  if (platform >= WSP_N_PLATFORMS)
+    return NULL;
+
+  /* What was sent is proof and stays as it was; before that, the record follows the choices. */
+  if (self->record != NULL &&
+      (wsp_record_get_platform (self->record) != platform ||
+       wsp_record_get_state (self->record) >= WSP_RECORD_SENT))
+    g_clear_object (&self->record);
+
+  if (self->record == NULL)
+    {
+      self->record = wsp_record_new_from_objection (self->objection);
+      wsp_record_set_url (self->record,
+                          wsp_catalog_get_form (wsp_catalog_get_default (), platform)->url);
+      wsp_record_store_add (self->store, self->record);
+    }
+  else
+    {
+      wsp_record_store_hold (self->store);
+      wsp_record_set_email (self->record, wsp_objection_get_email (self->objection));
+      wsp_record_set_country (self->record, wsp_objection_get_country (self->objection),
+                              wsp_objection_get_country_name (self->objection));
+      wsp_record_set_reason (self->record, wsp_objection_get_reason (self->objection));
+      wsp_record_store_release (self->store);
+    }
+
+  return self->record;
+}
+
+void
+wsp_window_note_form_opened (WspWindow  *self,
+                             const char *url)
+{
+  WspRecord *record;
+
+  g_return_if_fail (WSP_IS_WINDOW (self));
+  g_return_if_fail (url != NULL);
+
+  record = wsp_window_ensure_record (self);
+  if (record == NULL)
+    return;
+
+  wsp_record_store_hold (self->store);
+  wsp_record_set_url (record, url);
+  /* The first time counts. */
+  if (wsp_record_get_opened (record) == 0)
+    wsp_record_set_opened (record, g_get_real_time () / G_USEC_PER_SEC);
+  wsp_record_store_release (self->store);
 }
 
 WspObjection *

@@ -9,6 +9,7 @@
 
 #include "wsp-objection.h"
 #include "wsp-page.h"
+#include "wsp-records.h"
 
 G_BEGIN_DECLS
 
@@ -18,6 +19,14 @@ G_DECLARE_FINAL_TYPE (WspWindow, wsp_window, WSP, WINDOW, AdwApplicationWindow)
 
 WspWindow    *wsp_window_new                (GtkApplication *application);
 WspObjection *wsp_window_get_objection      (WspWindow      *self);
+WspRecordStore *wsp_window_get_store        (WspWindow      *self);
+/* The record of the form being filled in, or NULL before there is one. */
+WspRecord    *wsp_window_get_record         (WspWindow      *self);
+/* Makes (or updates, until it is sent) the record of the current form. */
+WspRecord    *wsp_window_ensure_record      (WspWindow      *self);
+/* The summary page opened @url: the record notes it. */
+void          wsp_window_note_form_opened   (WspWindow      *self,
+                                             const char     *url);
 /* The name of the visible page: "welcome", "platform", ..., "done", or "manual". */
 const char   *wsp_window_get_page_name      (WspWindow      *self);
 WspPage      *wsp_window_get_page           (WspWindow      *self,

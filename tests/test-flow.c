@@ -27,6 +27,7 @@
 
 typedef struct {
   GtkApplication *app;
+  WspRecordStore *store;
   WspWindow      *window;
   char           *opened_path;
 } Fixture;
@@ -223,6 +224,35 @@ register_fake_browser (Fixture *f)
   g_assert_no_error (error);
 }
 
+static char *
+records_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "widerspruch", "records.json", NULL);
+}
+
+/* What a new start of the app finds in the records file. */
+static WspRecordStore *
+new_store (void)
+{
+  g_autofree char *path = records_path ();
+  g_autoptr(WspRecordStore) store = wsp_record_store_new (path);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (wsp_record_store_load (store, &error));
+  g_assert_no_error (error);
+  return g_steal_pointer (&store);
+}
+
+static WspWindow *
+new_window (Fixture *f)
+{
+  WspWindow *window = g_object_new (WSP_TYPE_WINDOW, "application", f->app, "store", f->store, NULL);
+
+  gtk_window_present (GTK_WINDOW (window));
+  run_for (50);
+  return window;
+}
+
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
@@ -241,9 +271,9 @@ fixture_set_up (Fixture       *f,
   g_application_register (G_APPLICATION (f->app), NULL, &error);
   g_assert_no_error (error);
 
-  f->window = wsp_window_new (f->app);
-  gtk_window_present (GTK_WINDOW (f->window));
-  run_for (50);
+  /* A store of the test's own: the default one would carry records from test to test. */
+  f->store = new_store ();
+  f->window = new_window (f);
 }
 
 static void
@@ -265,6 +295,7 @@ fixture_tear_down (Fixture       *f,
 
   g_application_quit (G_APPLICATION (f->app));
   g_clear_object (&f->app);
+  g_clear_object (&f->store);
   g_clear_pointer (&f->opened_path, g_free);
 }
 
