@@ -6,8 +6,8 @@
 # On a fresh Debian 12 machine it installs what the build and the tests need, then configures
 # and builds the project in $BUILD_DIR (default: _build in the top of the repository).
 
-# Debian 12 packages: build, tests (xvfb, xauth, xmllint, the validators), screenshots
-# (xdotool, imagemagick).
+# Debian 12 packages: build, tests (xvfb, xauth, xmllint, the validators, pdftotext and pdfinfo
+# from poppler-utils), screenshots (xdotool, imagemagick).
 WSP_PACKAGES=(
   build-essential
   pkg-config
@@ -26,6 +26,7 @@ WSP_PACKAGES=(
   desktop-file-utils
   appstream
   libxml2-utils
+  poppler-utils
   librsvg2-common
   adwaita-icon-theme
   shared-mime-info

@@ -18,22 +18,18 @@
 
 static PangoLayout *
 make_layout (cairo_t    *cr,
-             const char *text,
-             const char *family,
-             double      size,
-             gboolean    bold)
+             const char *markup,
+             double      size)
 {
   PangoLayout *layout = pango_cairo_create_layout (cr);
   g_autoptr(PangoFontDescription) font = pango_font_description_new ();
 
-  pango_font_description_set_family (font, family);
+  pango_font_description_set_family (font, "Sans");
   pango_font_description_set_size (font, size * PANGO_SCALE);
-  if (bold)
-    pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
   pango_layout_set_font_description (layout, font);
   pango_layout_set_width (layout, (PAGE_WIDTH - 2 * MARGIN) * PANGO_SCALE);
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_text (layout, text, -1);
+  pango_layout_set_markup (layout, markup, -1);
   return layout;
 }
 
@@ -46,16 +42,64 @@ layout_height (PangoLayout *layout)
   return (double)height / PANGO_SCALE;
 }
 
+static void
+add_field (GString    *markup,
+           const char *name,
+           const char *value)
+{
+  g_autofree char *escaped = g_markup_escape_text (value != NULL ? value : "", -1);
+
+  g_string_append_printf (markup, "<b>%s</b>\n%s\n\n", name, escaped);
+}
+
+static void
+add_time (GString    *markup,
+          const char *name,
+          gint64      when)
+{
+  g_autofree char *date = wsp_record_format_time (when);
+
+  add_field (markup, name, date != NULL ? date : _("Not yet"));
+}
+
+/* The same fields and words as wsp_record_format_text(), laid out for paper. */
+static char *
+record_markup (WspRecord *record)
+{
+  GString *markup = g_string_new (NULL);
+  const char *reason = wsp_record_get_reason (record);
+  g_autofree char *note = NULL;
+
+  add_field (markup, _("Form address"), wsp_record_get_url (record));
+  add_field (markup, _("Email address"), wsp_record_get_email (record));
+  add_field (markup, _("Country of residence"),
+             wsp_record_get_country_name (record) != NULL ? wsp_record_get_country_name (record)
+                                                         : _("Not chosen"));
+  add_field (markup, _("Reason"), reason != NULL && *reason != '\0' ? reason : _("None"));
+  add_time (markup, _("Form opened"), wsp_record_get_opened (record));
+  add_time (markup, _("Sent"), wsp_record_get_sent (record));
+  add_time (markup, _("Confirmation arrived"), wsp_record_get_confirmed (record));
+
+  note = g_markup_escape_text (_("Written by Widerspruch from what you entered and ticked. This is "
+                                 "your own note, not a receipt from Meta: keep Meta’s "
+                                 "confirmation email as well."), -1);
+  g_string_append_printf (markup, "<small>%s</small>", note);
+
+  return g_string_free (markup, FALSE);
+}
+
 gboolean
 wsp_record_write_pdf (WspRecord   *record,
                       const char  *path,
                       GError     **error)
 {
-  g_autofree char *text = NULL;
+  g_autofree char *title = NULL;
   g_autofree char *heading = NULL;
+  g_autofree char *escaped = NULL;
+  g_autofree char *markup = NULL;
+  g_autofree char *body = NULL;
   g_autoptr(PangoLayout) heading_layout = NULL;
   g_autoptr(PangoLayout) body_layout = NULL;
-  const char *body;
   cairo_surface_t *surface;
   cairo_status_t status;
   cairo_t *cr;
@@ -64,25 +108,26 @@ wsp_record_write_pdf (WspRecord   *record,
   g_return_val_if_fail (WSP_IS_RECORD (record), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  /* The same words as the text copy: the first line is the heading. */
-  text = wsp_record_format_text (record);
-  body = strchr (text, '\n');
-  heading = g_strndup (text, body != NULL ? body - text : (gssize)strlen (text));
-  body = body != NULL ? body + 1 : "";
-  while (*body == '\n')
-    body++;
+  title = wsp_record_dup_title (record);
+  /* Translators: the heading of a saved record; %s is e.g. "Facebook" or "Instagram – Shop" */
+  heading = g_strdup_printf (_("Objection to AI training at Meta: %s"), title);
+  escaped = g_markup_escape_text (heading, -1);
+  markup = g_strdup_printf ("<b>%s</b>", escaped);
+  body = record_markup (record);
 
   surface = cairo_pdf_surface_create (path, PAGE_WIDTH, PAGE_HEIGHT);
   cr = cairo_create (surface);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, heading);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Widerspruch");
 
-  heading_layout = make_layout (cr, heading, "Sans", 16, TRUE);
+  heading_layout = make_layout (cr, markup, 15);
   heading_height = layout_height (heading_layout);
 
   /* One page, always: a long reason makes the type smaller rather than spill over. */
   for (double size = 11; size >= 5; size -= 0.5)
     {
       g_clear_object (&body_layout);
-      body_layout = make_layout (cr, body, "Sans", size, FALSE);
+      body_layout = make_layout (cr, body, size);
       if (heading_height + 18 + layout_height (body_layout) <= PAGE_HEIGHT - 2 * MARGIN)
         break;
     }
