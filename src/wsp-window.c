@@ -767,6 +767,15 @@ wsp_window_get_record (WspWindow *self)
   return self->record;
 }
 
+static gboolean
+record_matches (WspRecord    *record,
+                WspObjection *objection)
+{
+  return g_strcmp0 (wsp_record_get_email (record), wsp_objection_get_email (objection)) == 0 &&
+         g_strcmp0 (wsp_record_get_country (record), wsp_objection_get_country (objection)) == 0 &&
+         g_strcmp0 (wsp_record_get_reason (record), wsp_objection_get_reason (objection)) == 0;
+}
+
 WspRecord *
 wsp_window_ensure_record (WspWindow *self)
 {
@@ -778,10 +787,12 @@ wsp_window_ensure_record (WspWindow *self)
   if (platform >= WSP_N_PLATFORMS)
     return NULL;
 
-  /* What was sent is proof and stays as it was; before that, the record follows the choices. */
+  /* What was sent is proof and stays as it was: changed values after that make a new record.
+   * Before that, the record follows the choices. */
   if (self->record != NULL &&
       (wsp_record_get_platform (self->record) != platform ||
-       wsp_record_get_state (self->record) >= WSP_RECORD_SENT))
+       (wsp_record_get_state (self->record) >= WSP_RECORD_SENT &&
+        !record_matches (self->record, self->objection))))
     g_clear_object (&self->record);
 
   if (self->record == NULL)

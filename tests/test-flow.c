@@ -12,6 +12,7 @@
 #include "wsp-catalog.h"
 #include "wsp-email.h"
 #include "wsp-reasons.h"
+#include "wsp-records.h"
 #include "wsp-test-util.h"
 #include "wsp-window.h"
 
@@ -703,6 +704,427 @@ test_flow_manual_page (Fixture       *f,
   back (f, "summary");
 }
 
+/* Records --------------------------------------------------------------------------------- */
+
+/* Closes the window as the user would (so it keeps what it keeps on closing), then starts as
+ * the app does after a restart: a store read from the file, a new window. */
+static void
+restart (Fixture *f)
+{
+  g_object_add_weak_pointer (G_OBJECT (f->window), (gpointer *)&f->window);
+  gtk_window_close (GTK_WINDOW (f->window));
+  run_for (20);
+  g_assert_null (f->window);
+
+  g_clear_object (&f->store);
+  f->store = new_store ();
+  f->window = new_window (f);
+  assert_page (f, "welcome");
+}
+
+static GtkWidget *
+welcome_row (Fixture    *f,
+             const char *title)
+{
+  return find_widget (page (f, "welcome"), ADW_TYPE_ACTION_ROW, match_row_title, title);
+}
+
+/* Clicks a real button; a button clicks once its press animation (250 ms) has run. */
+static void
+click (GtkWidget *button)
+{
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_is_sensitive (button));
+  gtk_widget_activate (button);
+  run_for (300);
+}
+
+static WspRecord *
+only_record (WspRecordStore *store)
+{
+  WspRecord *record;
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 1);
+  record = g_list_model_get_item (G_LIST_MODEL (store), 0);
+  g_object_unref (record);
+  return record;
+}
+
+static char *
+records_file (void)
+{
+  g_autofree char *path = records_path ();
+  char *contents = NULL;
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  return contents;
+}
+
+static GtkWindow *
+wait_for_toplevel (GType type)
+{
+  for (guint i = 0; i < 200; i++)
+    {
+      GList *toplevels = gtk_window_list_toplevels ();
+      GtkWindow *found = NULL;
+
+      for (GList *l = toplevels; l != NULL; l = l->next)
+        if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
+          found = l->data;
+      g_list_free (toplevels);
+      if (found != NULL)
+        return found;
+      run_for (10);
+    }
+
+  return NULL;
+}
+
+static void
+test_flow_records (Fixture       *f,
+                   gconstpointer  data)
+{
+  GtkWidget *done;
+  GtkWidget *sent_row, *confirmed_row, *confirmed_check, *label_row, *row;
+  WspRecord *record;
+  g_autofree char *copied = NULL;
+  const char *subtitle;
+
+  walk_to_summary (f, WSP_PLATFORMS_FACEBOOK);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->store)), ==, 0);
+
+  /* Opening the form makes the record. */
+  open_form (f, 1, FACEBOOK_FORM);
+  record = only_record (f->store);
+  g_assert_cmpint (wsp_record_get_state (record), ==, WSP_RECORD_OPENED);
+  g_assert_cmpint (wsp_record_get_platform (record), ==, WSP_PLATFORM_FACEBOOK);
+  g_assert_cmpstr (wsp_record_get_url (record), ==, FACEBOOK_FORM);
+  g_assert_cmpstr (wsp_record_get_email (record), ==, EMAIL);
+  g_assert_cmpstr (wsp_record_get_country (record), ==, "DE");
+  g_assert_cmpstr (wsp_record_get_reason (record), ==, wsp_reasons_get_text (1));
+  g_assert_cmpint (ABS (wsp_record_get_opened (record) - g_get_real_time () / G_USEC_PER_SEC), <, 60);
+
+  next (f, "done");
+  done = page (f, "done");
+  sent_row = find_widget (done, ADW_TYPE_ACTION_ROW, match_row_title,
+                          T ("Did you send it?", "Haben Sie es abgeschickt?"));
+  confirmed_row = find_widget (done, ADW_TYPE_ACTION_ROW, match_row_title,
+                               T ("Did the confirmation arrive?", "Ist die Bestätigung angekommen?"));
+  g_assert_nonnull (sent_row);
+  g_assert_nonnull (confirmed_row);
+  g_assert_false (gtk_widget_is_sensitive (confirmed_row));
+
+  click (find_widget (done, GTK_TYPE_BUTTON, match_action, "records.sent"));
+  g_assert_cmpint (wsp_record_get_state (record), ==, WSP_RECORD_SENT);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (sent_row)), ==,
+                   T ("Sent", "Abgeschickt"));
+  g_assert_true (gtk_widget_is_sensitive (confirmed_row));
+
+  confirmed_check = find_widget (confirmed_row, GTK_TYPE_CHECK_BUTTON, NULL, NULL);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (confirmed_check), TRUE);
+  g_assert_cmpint (wsp_record_get_state (record), ==, WSP_RECORD_CONFIRMED);
+
+  label_row = find_widget (done, ADW_TYPE_ENTRY_ROW, NULL, NULL);
+  gtk_editable_set_text (GTK_EDITABLE (label_row), "Privat ");
+  g_assert_cmpstr (wsp_record_get_label (record), ==, "Privat");
+  /* Not rewritten under the user's fingers. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (label_row)), ==, "Privat ");
+
+  /* After a restart the welcome page shows the account and its state. */
+  restart (f);
+  record = only_record (f->store);
+  g_assert_cmpstr (wsp_record_get_label (record), ==, "Privat");
+  g_assert_cmpint (wsp_record_get_state (record), ==, WSP_RECORD_CONFIRMED);
+  row = welcome_row (f, T ("Facebook – Privat", "Facebook – Privat"));
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_get_visible (gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_GROUP)));
+  subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
+  g_assert_true (g_str_has_prefix (subtitle, T ("Confirmed on ", "Bestätigt am ")));
+
+  /* Continue: the summary of that form, with its values. */
+  click (find_widget (row, GTK_TYPE_BUTTON, match_action, "assistant.open-record"));
+  assert_page (f, "summary");
+  g_assert_cmpstr (shown_title (f), ==, T ("Facebook Form", "Facebook-Formular"));
+  assert_summary (f, FACEBOOK_FORM, "www.facebook.com");
+  next (f, "done");
+  sent_row = find_widget (page (f, "done"), ADW_TYPE_ACTION_ROW, match_row_title,
+                          T ("Sent", "Abgeschickt"));
+  g_assert_nonnull (sent_row);
+  g_assert_false (gtk_widget_get_visible (find_widget (page (f, "done"), GTK_TYPE_BUTTON,
+                                                       match_action, "records.sent")));
+  /* Still the one record. */
+  g_assert_true (only_record (f->store) == record);
+
+  /* Forget it, from the welcome page after another restart. */
+  restart (f);
+  row = welcome_row (f, "Facebook – Privat");
+  click (find_widget (row, GTK_TYPE_BUTTON, match_action, "records.forget"));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->store)), ==, 0);
+  g_assert_null (welcome_row (f, "Facebook – Privat"));
+  g_clear_object (&f->store);
+  f->store = new_store ();
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->store)), ==, 0);
+}
+
+static void
+resume_until_reason (Fixture *f)
+{
+  next (f, "platform");
+  choose_platform (f, WSP_PLATFORMS_FACEBOOK);
+  next (f, "country");
+  choose_country (f, "germ");
+  assert_page (f, "email");
+  gtk_editable_set_text (GTK_EDITABLE (email_row (f)), EMAIL);
+  next (f, "reason");
+  set_reason_text (f, "Meine eigenen Worte.");
+}
+
+static void
+test_flow_resume (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *contents = NULL;
+  g_autofree char *kept = NULL;
+  GtkWidget *row;
+
+  resume_until_reason (f);
+  restart (f);
+
+  /* Not remembered: the email is not in the file. */
+  contents = records_file ();
+  g_assert_null (strstr (contents, EMAIL));
+  g_assert_nonnull (strstr (contents, "Meine eigenen Worte."));
+
+  row = welcome_row (f, "Facebook");
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
+                   T ("Not started: go on where you left off",
+                      "Nicht begonnen: dort weitermachen, wo Sie aufgehört haben"));
+  click (find_widget (row, GTK_TYPE_BUTTON, match_action, "assistant.resume"));
+
+  /* Back where the email is asked for, and it is empty; the rest is there. */
+  assert_page (f, "email");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (email_row (f))), ==, "");
+  g_assert_false (gtk_widget_get_sensitive (next_button (f)));
+  g_assert_cmpstr (wsp_objection_get_country (wsp_window_get_objection (f->window)), ==, "DE");
+  g_assert_cmpuint (wsp_objection_get_platforms (wsp_window_get_objection (f->window)), ==,
+                    WSP_PLATFORMS_FACEBOOK);
+  gtk_editable_set_text (GTK_EDITABLE (email_row (f)), EMAIL);
+  next (f, "reason");
+  kept = reason_text (f);
+  g_assert_cmpstr (kept, ==, "Meine eigenen Worte.");
+  next (f, "summary");
+  {
+    g_autofree char *copied = copy_field (f, "email");
+    g_assert_cmpstr (copied, ==, EMAIL);
+  }
+
+  /* Finished: the unfinished objection became a record, whose form was never opened here. */
+  next (f, "done");
+  restart (f);
+  g_assert_null (wsp_record_store_get_draft_page (f->store));
+  g_assert_cmpint (wsp_record_get_state (only_record (f->store)), ==, WSP_RECORD_NOT_STARTED);
+  row = welcome_row (f, "Facebook");
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
+                   T ("Not started", "Nicht begonnen"));
+}
+
+static void
+test_flow_resume_remembered (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *contents = NULL;
+  g_autofree char *kept = NULL;
+  GtkWidget *check;
+
+  g_assert_false (g_settings_get_boolean (settings, "remember-email"));
+  next (f, "platform");
+  choose_platform (f, WSP_PLATFORMS_FACEBOOK);
+  next (f, "country");
+  choose_country (f, "germ");
+  assert_page (f, "email");
+  check = find_widget (page (f, "email"), GTK_TYPE_CHECK_BUTTON, NULL, NULL);
+  g_assert_cmpstr (gtk_check_button_get_label (GTK_CHECK_BUTTON (check)), ==,
+                   T ("_Remember my email on this computer",
+                      "E-Mail-Adresse auf diesem Rechner _merken"));
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+  gtk_widget_activate (check);
+  g_assert_true (g_settings_get_boolean (settings, "remember-email"));
+  gtk_editable_set_text (GTK_EDITABLE (email_row (f)), EMAIL);
+  next (f, "reason");
+  set_reason_text (f, "Meine eigenen Worte.");
+
+  restart (f);
+  contents = records_file ();
+  g_assert_nonnull (strstr (contents, EMAIL));
+
+  click (find_widget (welcome_row (f, "Facebook"), GTK_TYPE_BUTTON, match_action, "assistant.resume"));
+  assert_page (f, "reason");
+  kept = reason_text (f);
+  g_assert_cmpstr (kept, ==, "Meine eigenen Worte.");
+  back (f, "email");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (email_row (f))), ==, EMAIL);
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (
+                   find_widget (page (f, "email"), GTK_TYPE_CHECK_BUTTON, NULL, NULL))));
+
+  /* Memory-backed settings outlive the test. */
+  g_settings_reset (settings, "remember-email");
+}
+
+static void
+test_flow_forget_everything (Fixture       *f,
+                             gconstpointer  data)
+{
+  AdwMessageDialog *dialog;
+
+  walk_to_summary (f, WSP_PLATFORMS_FACEBOOK);
+  open_form (f, 1, FACEBOOK_FORM);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->store)), ==, 1);
+  g_assert_nonnull (wsp_record_store_get_draft_page (f->store));
+
+  /* Cancel keeps everything. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "records.forget-all", NULL));
+  dialog = ADW_MESSAGE_DIALOG (wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==,
+                   T ("Forget Everything?", "Alles vergessen?"));
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->store)), ==, 1);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "records.forget-all", NULL));
+  dialog = ADW_MESSAGE_DIALOG (wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_cmpint (adw_message_dialog_get_response_appearance (dialog, "forget"), ==,
+                   ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_response (dialog, "forget");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->store)), ==, 0);
+  g_assert_null (wsp_record_store_get_draft_page (f->store));
+
+  /* Gone from the file too. */
+  g_clear_object (&f->store);
+  f->store = new_store ();
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->store)), ==, 0);
+  g_assert_null (wsp_record_store_get_draft_page (f->store));
+}
+
+static void
+test_flow_save_record (Fixture       *f,
+                       gconstpointer  data)
+{
+  GtkWindow *chooser;
+  g_autoptr(GFile) folder = g_file_new_for_path (g_get_user_data_dir ());
+  g_autofree char *pdf = g_build_filename (g_get_user_data_dir (), "proof.pdf", NULL);
+  g_autofree char *txt = g_build_filename (g_get_user_data_dir (), "proof.txt", NULL);
+  g_autofree char *pdf_contents = NULL;
+  g_autofree char *txt_contents = NULL;
+  g_autofree char *expected = NULL;
+  g_autoptr(GError) error = NULL;
+
+  walk_to_summary (f, WSP_PLATFORMS_INSTAGRAM);
+  open_form (f, 1, INSTAGRAM_FORM);
+  next (f, "done");
+
+  click (find_widget (page (f, "done"), GTK_TYPE_BUTTON, match_action, "records.save"));
+  /* Without a portal GtkFileChooserNative shows GTK's own dialog, in this process. */
+  chooser = wait_for_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  g_assert_nonnull (chooser);
+  g_assert_true (gtk_window_get_transient_for (chooser) == GTK_WINDOW (f->window));
+  g_assert_cmpint (gtk_file_chooser_get_action (GTK_FILE_CHOOSER (chooser)), ==,
+                   GTK_FILE_CHOOSER_ACTION_SAVE);
+  g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, &error));
+  g_assert_no_error (error);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "proof.pdf");
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+
+  for (guint i = 0; i < 200 && !g_file_test (txt, G_FILE_TEST_EXISTS); i++)
+    run_for (10);
+
+  g_assert_true (g_file_get_contents (pdf, &pdf_contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (pdf_contents, "%PDF-"));
+  g_assert_true (g_file_get_contents (txt, &txt_contents, NULL, NULL));
+  expected = wsp_record_format_text (only_record (f->store));
+  g_assert_cmpstr (txt_contents, ==, expected);
+  g_assert_nonnull (strstr (txt_contents, EMAIL));
+  g_assert_nonnull (strstr (txt_contents, INSTAGRAM_FORM));
+}
+
+static GtkWidget *
+bar_of (Fixture    *f,
+        const char *action)
+{
+  GtkWidget *button = find_widget (GTK_WIDGET (f->window), GTK_TYPE_BUTTON, match_action, action);
+
+  g_assert_nonnull (button);
+  return gtk_widget_get_ancestor (button, GTK_TYPE_REVEALER);
+}
+
+static const char *
+bar_text (GtkWidget *bar)
+{
+  return gtk_label_get_label (GTK_LABEL (find_widget (bar, GTK_TYPE_LABEL, NULL, NULL)));
+}
+
+/* A damaged file, then a folder that cannot be written: the user is told, nothing is lost. */
+static void
+test_flow_record_problems (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autofree char *path = records_path ();
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *moved = g_strconcat (dir, ".moved", NULL);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *notice, *save_error;
+
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (bar_of (f, "records.dismiss"))));
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (bar_of (f, "records.retry"))));
+
+  /* Close the window, damage the file, start again. */
+  g_object_add_weak_pointer (G_OBJECT (f->window), (gpointer *)&f->window);
+  gtk_window_close (GTK_WINDOW (f->window));
+  run_for (20);
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (path, "{ \"version\": 1, \"records\": [", -1, NULL));
+  g_clear_object (&f->store);
+  f->store = wsp_record_store_new (path);
+  g_assert_false (wsp_record_store_load (f->store, &error));
+  f->window = new_window (f);
+
+  notice = bar_of (f, "records.dismiss");
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (notice)));
+  g_assert_cmpstr (bar_text (notice), ==, error->message);
+  g_assert_true (g_str_has_prefix (bar_text (notice),
+                                   T ("Your records could not be read (",
+                                      "Ihre Aufzeichnungen konnten nicht gelesen werden (")));
+  click (find_widget (notice, GTK_TYPE_BUTTON, match_action, "records.dismiss"));
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (notice)));
+
+  /* A plain file where the folder should be: no one, not even root, can write there. */
+  g_assert_cmpint (g_rename (dir, moved), ==, 0);
+  g_assert_true (g_file_set_contents (dir, "", -1, NULL));
+
+  walk_to_summary (f, WSP_PLATFORMS_FACEBOOK);
+  open_form (f, 1, FACEBOOK_FORM);
+  save_error = bar_of (f, "records.retry");
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (save_error)));
+  g_assert_true (g_str_has_prefix (bar_text (save_error),
+                                   T ("Your records could not be saved. ",
+                                      "Ihre Aufzeichnungen konnten nicht gespeichert werden. ")));
+  /* Kept in memory meanwhile. */
+  g_assert_cmpstr (wsp_record_get_url (only_record (f->store)), ==, FACEBOOK_FORM);
+
+  g_assert_cmpint (g_remove (dir), ==, 0);
+  g_assert_cmpint (g_rename (moved, dir), ==, 0);
+  click (find_widget (save_error, GTK_TYPE_BUTTON, match_action, "records.retry"));
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (save_error)));
+
+  g_clear_object (&f->store);
+  f->store = new_store ();
+  g_assert_cmpstr (wsp_record_get_url (only_record (f->store)), ==, FACEBOOK_FORM);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -710,6 +1132,8 @@ main (int   argc,
   /* Load the system's MIME database before the isolated dirs hide it: image loading (the app
    * icon is an SVG) sniffs content types with it. */
   g_free (g_content_type_guess ("icon.svg", NULL, 0, NULL));
+  /* The same for the system's settings schemas: GTK's file chooser reads its own. */
+  g_settings_schema_source_get_default ();
 
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   gtk_init ();
@@ -727,6 +1151,12 @@ main (int   argc,
   ADD ("country-outside", test_flow_country_outside, TRUE);
   ADD ("back-keeps-values", test_flow_back_keeps_values, TRUE);
   ADD ("manual-page", test_flow_manual_page, TRUE);
+  ADD ("records", test_flow_records, TRUE);
+  ADD ("resume", test_flow_resume, TRUE);
+  ADD ("resume-remembered", test_flow_resume_remembered, TRUE);
+  ADD ("forget-everything", test_flow_forget_everything, TRUE);
+  ADD ("save-record", test_flow_save_record, TRUE);
+  ADD ("record-problems", test_flow_record_problems, TRUE);
 
   return g_test_run ();
 }
