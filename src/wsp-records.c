@@ -765,12 +765,10 @@ wsp_record_store_get_default (void)
     {
       g_autofree char *path = g_build_filename (g_get_user_data_dir (), "widerspruch",
                                                 "records.json", NULL);
-      g_autoptr(GError) error = NULL;
 
       store = wsp_record_store_new (path);
-      /* The notice keeps the message for the window to show. */
-      if (!wsp_record_store_load (store, &error))
-        g_warning ("Records: %s", error->message);
+      /* A damaged file is logged, and the notice keeps the message for the window to show. */
+      wsp_record_store_load (store, NULL);
     }
 
   return store;

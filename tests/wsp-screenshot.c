@@ -18,6 +18,7 @@
 #include "wsp-application.h"
 #include "wsp-countries.h"
 #include "wsp-reasons.h"
+#include "wsp-records.h"
 #include "wsp-window.h"
 
 #define SAMPLE_COUNTRY "DE"
@@ -390,11 +391,56 @@ run_flow (const Options *options)
          go (window, "assistant.manual", "manual") && save_png (options, "manual");
 }
 
+static WspRecord *
+sample_record (WspPlatform  platform,
+               const char  *label,
+               gint64       opened,
+               gint64       sent,
+               gint64       confirmed)
+{
+  WspRecord *record = wsp_record_new (platform);
+
+  wsp_record_set_label (record, label);
+  wsp_record_set_email (record, "jana.beispiel@example.org");
+  wsp_record_set_opened (record, opened);
+  wsp_record_set_sent (record, sent);
+  wsp_record_set_confirmed (record, confirmed);
+  return record;
+}
+
+/* Records of two accounts, for the welcome page, in a file of their own: never the user's. */
+static WspRecordStore *
+sample_store (const char *dir)
+{
+  g_autofree char *path = g_build_filename (dir, "records.json", NULL);
+  WspRecordStore *store = wsp_record_store_new (path);
+  g_autoptr(WspRecord) facebook = NULL;
+  g_autoptr(WspRecord) instagram = NULL;
+  const char *language = g_getenv ("LANGUAGE");
+  gboolean german = language != NULL && g_str_has_prefix (language, "de");
+
+  /* 20 May 2025, 09:12 to 18:47 UTC (build-aux/screenshots sets TZ=UTC); the labels are what a
+   * user would type, so not translated. */
+  facebook = sample_record (WSP_PLATFORM_FACEBOOK, german ? "Privat" : "Personal",
+                            1747732320, 1747732800, 1747733460);
+  instagram = sample_record (WSP_PLATFORM_INSTAGRAM, german ? "Laden" : "Shop",
+                             1747766400, 1747766820, 0);
+
+  wsp_record_store_hold (store);
+  wsp_record_store_add (store, facebook);
+  wsp_record_store_add (store, instagram);
+  wsp_record_store_release (store);
+  return store;
+}
+
 static void
 on_activate (GtkApplication *app,
              Options        *options)
 {
-  WspWindow *window = wsp_window_new (app);
+  g_autofree char *dir = g_dir_make_tmp ("wsp-screenshot-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "records.json", NULL);
+  g_autoptr(WspRecordStore) store = sample_store (dir);
+  WspWindow *window = g_object_new (WSP_TYPE_WINDOW, "application", app, "store", store, NULL);
 
   options->window = window;
   options->paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
@@ -409,6 +455,9 @@ on_activate (GtkApplication *app,
   g_clear_object (&options->paintable);
   options->window = NULL;
   gtk_window_destroy (GTK_WINDOW (window));
+
+  g_remove (path);
+  g_rmdir (dir);
 }
 
 static gboolean
