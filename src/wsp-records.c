@@ -550,6 +550,8 @@ record_from_json (JsonNode *node)
 typedef struct {
   char         *page;
   WspPlatforms  platforms;
+  /* The platform whose form was being filled in ("both": the second one may be next). */
+  WspPlatform   current;
   char         *country;
   char         *country_name;
   char         *email;
@@ -821,6 +823,7 @@ draft_from_json (JsonNode *node)
       draft->platforms |= 1 << p;
     }
 
+  draft->current = platform_from_id (get_string (object, "current"));
   draft->country = g_strdup (get_string (object, "country"));
   draft->country_name = g_strdup (get_string (object, "country-name"));
   draft->email = g_strdup (get_string (object, "email"));
@@ -843,6 +846,8 @@ draft_to_json (Draft       *draft,
     if (draft->platforms & (1 << p))
       json_builder_add_string_value (builder, wsp_platform_get_id (p));
   json_builder_end_array (builder);
+  if (draft->current < WSP_N_PLATFORMS)
+    add_string (builder, "current", wsp_platform_get_id (draft->current));
   add_string (builder, "country", draft->country);
   add_string (builder, "country-name", draft->country_name);
   add_string (builder, "email", draft->email);
@@ -1298,6 +1303,7 @@ draft_equal (const Draft *a,
 {
   return g_strcmp0 (a->page, b->page) == 0 &&
          a->platforms == b->platforms &&
+         a->current == b->current &&
          g_strcmp0 (a->country, b->country) == 0 &&
          g_strcmp0 (a->country_name, b->country_name) == 0 &&
          g_strcmp0 (a->email, b->email) == 0 &&
@@ -1319,6 +1325,7 @@ wsp_record_store_set_draft (WspRecordStore *self,
   draft = g_new0 (Draft, 1);
   draft->page = g_strdup (page);
   draft->platforms = wsp_objection_get_platforms (objection);
+  draft->current = wsp_objection_get_current (objection);
   draft->country = g_strdup (wsp_objection_get_country (objection));
   draft->country_name = g_strdup (wsp_objection_get_country_name (objection));
   draft->email = keep_email ? g_strdup (wsp_objection_get_email (objection)) : NULL;
@@ -1374,6 +1381,9 @@ wsp_record_store_restore_draft (WspRecordStore *self,
     return FALSE;
 
   wsp_objection_set_platforms (objection, self->draft->platforms);
+  while (wsp_objection_get_current (objection) != self->draft->current &&
+         wsp_objection_advance_platform (objection))
+    ;
   wsp_objection_set_country (objection, self->draft->country, self->draft->country_name);
   wsp_objection_set_email (objection, self->draft->email);
   wsp_objection_set_reason (objection, self->draft->reason);

@@ -44,6 +44,8 @@ struct _WspWindow
   WspRecordStore       *store;
   /* The record of the form being filled in now, once there is one. */
   WspRecord            *record;
+  /* The objection was resumed: a form opened before the interruption already has a record. */
+  gboolean              resumed;
   GtkFileChooserNative *chooser;
   WspPage              *pages [N_PAGES];
   WspPage              *manual_page;
@@ -83,6 +85,15 @@ page_index (WspWindow *self,
       return i;
 
   return -1;
+}
+
+static gboolean
+record_matches (WspRecord    *record,
+                WspObjection *objection)
+{
+  return g_strcmp0 (wsp_record_get_email (record), wsp_objection_get_email (objection)) == 0 &&
+         g_strcmp0 (wsp_record_get_country (record), wsp_objection_get_country (objection)) == 0 &&
+         g_strcmp0 (wsp_record_get_reason (record), wsp_objection_get_reason (objection)) == 0;
 }
 
 static WspPage *
@@ -175,7 +186,12 @@ update_draft (WspWindow *self)
     if (self->pages [i] == page)
       name = page_table [i].name;
 
-  if (g_strv_contains (draft_pages, name))
+  /* A form opened is a record of its own; the draft is only needed while more is to come. */
+  if (g_strcmp0 (name, "summary") == 0 && self->record != NULL &&
+      wsp_record_get_opened (self->record) != 0 &&
+      wsp_objection_get_next_platform (self->objection) == WSP_N_PLATFORMS)
+    wsp_record_store_clear_draft (self->store);
+  else if (g_strv_contains (draft_pages, name))
     wsp_record_store_set_draft (self->store, self->objection, name,
                                 g_settings_get_boolean (self->settings, "remember-email"));
   else if (g_strcmp0 (name, "done") == 0)
@@ -229,7 +245,10 @@ assistant_next (GtkWidget  *widget,
 
   /* Start begins a new objection; the done page is about a record. */
   if (index == 0)
-    g_clear_object (&self->record);
+    {
+      g_clear_object (&self->record);
+      self->resumed = FALSE;
+    }
   if (g_str_equal (page_table [index + 1].name, "done"))
     wsp_window_ensure_record (self);
 
@@ -289,6 +308,7 @@ assistant_restart (GtkWidget  *widget,
 
   /* Country, email and reason stay: they are the same for the next account. */
   g_clear_object (&self->record);
+  self->resumed = FALSE;
   wsp_objection_set_platforms (self->objection, wsp_objection_get_platforms (self->objection));
   show_page (self, wsp_window_get_page (self, "platform"), FALSE);
 }
@@ -319,6 +339,7 @@ assistant_resume (GtkWidget  *widget,
     page = wsp_window_get_page (self, "platform");
 
   g_clear_object (&self->record);
+  self->resumed = TRUE;
   show_page (self, page, TRUE);
 }
 
@@ -340,6 +361,7 @@ assistant_open_record (GtkWidget  *widget,
   wsp_objection_set_email (self->objection, wsp_record_get_email (record));
   wsp_objection_set_reason (self->objection, wsp_record_get_reason (record));
   g_set_object (&self->record, record);
+  self->resumed = FALSE;
   show_page (self, wsp_window_get_page (self, "summary"), TRUE);
 }
 
@@ -767,15 +789,6 @@ wsp_window_get_record (WspWindow *self)
   return self->record;
 }
 
-static gboolean
-record_matches (WspRecord    *record,
-                WspObjection *objection)
-{
-  return g_strcmp0 (wsp_record_get_email (record), wsp_objection_get_email (objection)) == 0 &&
-         g_strcmp0 (wsp_record_get_country (record), wsp_objection_get_country (objection)) == 0 &&
-         g_strcmp0 (wsp_record_get_reason (record), wsp_objection_get_reason (objection)) == 0;
-}
-
 WspRecord *
 wsp_window_ensure_record (WspWindow *self)
 {
@@ -794,6 +807,19 @@ wsp_window_ensure_record (WspWindow *self)
        (wsp_record_get_state (self->record) >= WSP_RECORD_SENT &&
         !record_matches (self->record, self->objection))))
     g_clear_object (&self->record);
+
+  /* Go on with the record of a form opened before the interruption, rather than make a second. */
+  for (guint i = 0;
+       self->resumed && self->record == NULL && i < g_list_model_get_n_items (G_LIST_MODEL (self->store));
+       i++)
+    {
+      g_autoptr(WspRecord) other = g_list_model_get_item (G_LIST_MODEL (self->store), i);
+
+      if (wsp_record_get_platform (other) == platform &&
+          wsp_record_get_state (other) < WSP_RECORD_SENT &&
+          record_matches (other, self->objection))
+        self->record = g_steal_pointer (&other);
+    }
 
   if (self->record == NULL)
     {

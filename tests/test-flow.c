@@ -973,6 +973,63 @@ test_flow_resume_remembered (Fixture       *f,
   g_settings_reset (settings, "remember-email");
 }
 
+/* A form opened before the interruption keeps its one record; "both" resumes on the second form. */
+static void
+test_flow_resume_opened (Fixture       *f,
+                         gconstpointer  data)
+{
+  WspRecord *record;
+  gint64 opened;
+
+  walk_to_summary (f, WSP_PLATFORMS_FACEBOOK);
+  open_form (f, 1, FACEBOOK_FORM);
+  record = only_record (f->store);
+  /* Back a step, then the window is closed. */
+  back (f, "reason");
+  restart (f);
+  opened = wsp_record_get_opened (only_record (f->store));
+
+  click (find_widget (welcome_row (f, "Facebook"), GTK_TYPE_BUTTON, match_action, "assistant.resume"));
+  assert_page (f, "email");
+  gtk_editable_set_text (GTK_EDITABLE (email_row (f)), EMAIL);
+  next (f, "reason");
+  next (f, "summary");
+  open_form (f, 2, FACEBOOK_FORM);
+  record = only_record (f->store);
+  g_assert_cmpint (wsp_record_get_opened (record), ==, opened);
+  next (f, "done");
+
+  /* Both: Facebook done, the window closed on the Instagram form. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "assistant.restart", NULL));
+  assert_page (f, "platform");
+  choose_platform (f, WSP_PLATFORMS_BOTH);
+  next (f, "country");
+  next (f, "email");
+  next (f, "reason");
+  next (f, "summary");
+  open_form (f, 3, FACEBOOK_FORM);
+  next (f, "done");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "assistant.continue", NULL));
+  assert_page (f, "summary");
+  g_assert_cmpstr (shown_title (f), ==, T ("Instagram Form", "Instagram-Formular"));
+  restart (f);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->store)), ==, 2);
+
+  click (find_widget (welcome_row (f, T ("Facebook and Instagram", "Facebook und Instagram")),
+                      GTK_TYPE_BUTTON, match_action, "assistant.resume"));
+  assert_page (f, "email");
+  gtk_editable_set_text (GTK_EDITABLE (email_row (f)), EMAIL);
+  next (f, "reason");
+  next (f, "summary");
+  g_assert_cmpstr (shown_title (f), ==, T ("Instagram Form", "Instagram-Formular"));
+  open_form (f, 4, INSTAGRAM_FORM);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->store)), ==, 3);
+  /* Closed on the last form, once opened: its record holds it all, no unfinished one is left. */
+  restart (f);
+  g_assert_null (wsp_record_store_get_draft_page (f->store));
+  g_assert_nonnull (welcome_row (f, "Instagram"));
+}
+
 static void
 test_flow_forget_everything (Fixture       *f,
                              gconstpointer  data)
@@ -1154,6 +1211,7 @@ main (int   argc,
   ADD ("records", test_flow_records, TRUE);
   ADD ("resume", test_flow_resume, TRUE);
   ADD ("resume-remembered", test_flow_resume_remembered, TRUE);
+  ADD ("resume-opened", test_flow_resume_opened, TRUE);
   ADD ("forget-everything", test_flow_forget_everything, TRUE);
   ADD ("save-record", test_flow_save_record, TRUE);
   ADD ("record-problems", test_flow_record_problems, TRUE);

@@ -134,6 +134,7 @@ test_records_round_trip (void)
   wsp_objection_set_country (objection, "AT", "Österreich");
   wsp_objection_set_email (objection, EMAIL);
   wsp_objection_set_reason (objection, "Nein.");
+  g_assert_true (wsp_objection_advance_platform (objection));
   wsp_record_store_set_draft (store, objection, "reason", FALSE);
 
   again = load_store (path);
@@ -147,6 +148,8 @@ test_records_round_trip (void)
   g_assert_cmpuint (wsp_record_store_get_draft_platforms (again), ==, WSP_PLATFORMS_BOTH);
   g_assert_true (wsp_record_store_restore_draft (again, restored));
   g_assert_cmpuint (wsp_objection_get_platforms (restored), ==, WSP_PLATFORMS_BOTH);
+  /* On the second form, as when it was left. */
+  g_assert_cmpint (wsp_objection_get_current (restored), ==, WSP_PLATFORM_INSTAGRAM);
   g_assert_cmpstr (wsp_objection_get_country (restored), ==, "AT");
   g_assert_cmpstr (wsp_objection_get_country_name (restored), ==, "Österreich");
   g_assert_null (wsp_objection_get_email (restored));
