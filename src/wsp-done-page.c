@@ -55,7 +55,8 @@ update_record (WspDonePage *self)
   if (sent == 0)
     {
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->sent_row), _("Did you send it?"));
-      adw_action_row_set_subtitle (self->sent_row, _("Mark it once you have pressed Send in Meta’s form."));
+      adw_action_row_set_subtitle (self->sent_row,
+                                   _("Mark it once you have pressed Send in Meta’s form."));
     }
   else
     {
@@ -72,7 +73,8 @@ update_record (WspDonePage *self)
     /* Translators: %s is a date and time */
     text = g_strdup_printf (_("Arrived on %s"), confirmed_date);
   else
-    text = g_strdup (_("Meta’s email usually comes within minutes. Tick this once it is in your inbox."));
+    text = g_strdup (_("Meta’s email usually comes within minutes. Tick this once it is in your "
+                       "inbox."));
   adw_action_row_set_subtitle (self->confirmed_row, text);
 
   /* Only when the label really differs: not while the user types spaces around it. */

@@ -74,7 +74,9 @@ enum {
 static GParamSpec *properties [N_PROPS];
 
 /* The pages an unfinished objection can be resumed on. */
-static const char * const draft_pages [] = { "platform", "country", "email", "reason", "summary", NULL };
+static const char * const draft_pages [] = {
+  "platform", "country", "email", "reason", "summary", NULL
+};
 
 static int
 page_index (WspWindow *self,
@@ -529,7 +531,8 @@ records_save (GtkWidget  *widget,
                                                _("_Save"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
   /* Translators: the suggested file name; %s is Facebook or Instagram, then the date */
-  name = g_strdup_printf (_("Objection %s %s.pdf"), wsp_platform_get_name (wsp_record_get_platform (self->record)), date);
+  name = g_strdup_printf (_("Objection %s %s.pdf"),
+                          wsp_platform_get_name (wsp_record_get_platform (self->record)), date);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
   g_object_set_data_full (G_OBJECT (self->chooser), "record", g_object_ref (self->record),
                           g_object_unref);
@@ -793,6 +796,7 @@ WspRecord *
 wsp_window_ensure_record (WspWindow *self)
 {
   WspPlatform platform;
+  guint n;
 
   g_return_val_if_fail (WSP_IS_WINDOW (self), NULL);
 
@@ -809,9 +813,8 @@ wsp_window_ensure_record (WspWindow *self)
     g_clear_object (&self->record);
 
   /* Go on with the record of a form opened before the interruption, rather than make a second. */
-  for (guint i = 0;
-       self->resumed && self->record == NULL && i < g_list_model_get_n_items (G_LIST_MODEL (self->store));
-       i++)
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->store));
+  for (guint i = 0; self->resumed && self->record == NULL && i < n; i++)
     {
       g_autoptr(WspRecord) other = g_list_model_get_item (G_LIST_MODEL (self->store), i);
 

@@ -61,7 +61,8 @@ make_record (WspPlatform  platform,
              guint        n)
 {
   WspRecord *record = wsp_record_new (platform);
-  g_autofree char *reason = g_strdup_printf ("Grund Nr. %u: „Meine Fotos“ gehören mir.\nZweite Zeile.", n);
+  g_autofree char *reason = g_strdup_printf ("Grund Nr. %u: „Meine Fotos“ gehören mir.\n"
+                                             "Zweite Zeile.", n);
 
   wsp_record_set_label (record, label);
   wsp_record_set_email (record, EMAIL);
