@@ -560,6 +560,14 @@ update_record_bars (WspWindow *self)
   gtk_revealer_set_reveal_child (self->save_error_revealer, save_error != NULL);
 }
 
+static void
+update_forget_all (WspWindow *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "records.forget-all",
+                                 g_list_model_get_n_items (G_LIST_MODEL (self->store)) > 0 ||
+                                 wsp_record_store_get_draft_page (self->store) != NULL);
+}
+
 static gboolean
 wsp_window_close_request (GtkWindow *window)
 {
@@ -595,6 +603,13 @@ wsp_window_constructed (GObject *object)
   g_signal_connect_object (self->store, "notify::save-error", G_CALLBACK (update_record_bars), self,
                            G_CONNECT_SWAPPED);
   update_record_bars (self);
+
+  /* Nothing to forget, nothing to ask. */
+  g_signal_connect_object (self->store, "items-changed", G_CALLBACK (update_forget_all), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "notify::has-draft", G_CALLBACK (update_forget_all), self,
+                           G_CONNECT_SWAPPED);
+  update_forget_all (self);
 }
 
 static void

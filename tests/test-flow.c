@@ -1035,11 +1035,17 @@ test_flow_forget_everything (Fixture       *f,
                              gconstpointer  data)
 {
   AdwMessageDialog *dialog;
+  GtkWidget *forget_all;
+
+  /* Nothing to forget yet: the button (and the menu item) follow the action. */
+  forget_all = find_widget (page (f, "welcome"), GTK_TYPE_BUTTON, match_action, "records.forget-all");
+  g_assert_false (gtk_widget_get_sensitive (forget_all));
 
   walk_to_summary (f, WSP_PLATFORMS_FACEBOOK);
   open_form (f, 1, FACEBOOK_FORM);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->store)), ==, 1);
   g_assert_nonnull (wsp_record_store_get_draft_page (f->store));
+  g_assert_true (gtk_widget_get_sensitive (forget_all));
 
   /* Cancel keeps everything. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "records.forget-all", NULL));
@@ -1059,6 +1065,8 @@ test_flow_forget_everything (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (dialog));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->store)), ==, 0);
   g_assert_null (wsp_record_store_get_draft_page (f->store));
+
+  g_assert_false (gtk_widget_get_sensitive (forget_all));
 
   /* Gone from the file too. */
   g_clear_object (&f->store);
