@@ -522,6 +522,8 @@ records_save (GtkWidget  *widget,
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
   g_autofree char *name = NULL;
+  g_autoptr(GFile) folder = NULL;
+  const char *documents;
 
   if (self->record == NULL || self->chooser != NULL)
     return;
@@ -534,6 +536,11 @@ records_save (GtkWidget  *widget,
   name = g_strdup_printf (_("Objection %s %s.pdf"),
                           wsp_platform_get_name (wsp_record_get_platform (self->record)), date);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
+  /* Proof belongs with documents; without that folder, home. */
+  documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+  folder = g_file_new_for_path (documents != NULL && g_file_test (documents, G_FILE_TEST_IS_DIR)
+                                ? documents : g_get_home_dir ());
+  gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (self->chooser), folder, NULL);
   g_object_set_data_full (G_OBJECT (self->chooser), "record", g_object_ref (self->record),
                           g_object_unref);
   g_signal_connect_object (self->chooser, "response", G_CALLBACK (on_chooser_response), self,
