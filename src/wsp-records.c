@@ -868,6 +868,7 @@ parse_records (WspRecordStore  *self,
   JsonObject *root;
   JsonNode *node;
   JsonArray *array;
+  g_autoptr(GHashTable) ids = NULL;
   int skipped = 0;
 
   if (!json_parser_load_from_data (parser, contents, length, error))
@@ -898,11 +899,13 @@ parse_records (WspRecordStore  *self,
     }
 
   array = node != NULL ? json_node_get_array (node) : NULL;
+  ids = g_hash_table_new (g_str_hash, g_str_equal);
   for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
     {
       g_autoptr(WspRecord) record = record_from_json (json_array_get_element (array, i));
 
-      if (record == NULL || wsp_record_store_lookup (self, record->id) != NULL)
+      /* A second record with the same id would be unreachable: count it as damage. */
+      if (record == NULL || !g_hash_table_add (ids, record->id))
         skipped++;
       else
         append_record (self, record);

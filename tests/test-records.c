@@ -397,7 +397,8 @@ test_records_corrupt (void)
   }
 }
 
-/* One good record, one broken: the good one is kept, the file is backed up. */
+/* One good record, broken ones and a second with the same id: the good one is kept, the file is
+ * backed up. */
 static void
 test_records_partly_damaged (void)
 {
@@ -413,6 +414,7 @@ test_records_partly_damaged (void)
     "  { \"id\": \"good\", \"platform\": \"instagram\", \"email\": \"" EMAIL "\","
     "    \"url\": \"" FORM "\", \"opened\": \"2026-11-28T10:00:00Z\" },"
     "  { \"id\": \"bad\", \"platform\": \"myspace\" },"
+    "  { \"id\": \"good\", \"platform\": \"facebook\" },"
     "  { \"id\": \"bad-date\", \"platform\": \"facebook\", \"sent\": \"yesterday\" } ] }";
 
   remove_records_dir ();
@@ -424,7 +426,7 @@ test_records_partly_damaged (void)
   g_assert_error (error, WSP_RECORDS_ERROR, WSP_RECORDS_ERROR_DAMAGED);
   backup = find_backup ();
   g_assert_nonnull (backup);
-  expected = g_strdup_printf ("2 entries in your records could not be read. The file was kept as "
+  expected = g_strdup_printf ("3 entries in your records could not be read. The file was kept as "
                               "“%s”; Widerspruch starts with the rest.", backup);
   g_assert_cmpstr (error->message, ==, expected);
 
