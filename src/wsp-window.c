@@ -187,6 +187,8 @@ update_draft (WspWindow *self)
   for (guint i = 0; i < N_PAGES; i++)
     if (self->pages [i] == page)
       name = page_table [i].name;
+  if (name == NULL)
+    return;
 
   /* A form opened is a record of its own; the draft is only needed while more is to come. */
   if (g_strcmp0 (name, "summary") == 0 && self->record != NULL &&
