@@ -12,22 +12,6 @@
 #include "wsp-test-util.h"
 #include "wsp-window.h"
 
-static gboolean
-set_flag (gpointer data)
-{
-  *(gboolean *)data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-run_for (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, set_flag, &done);
-  wsp_test_wait_for (&done, ms + 1000);
-}
-
 static GtkWindow *
 find_toplevel (GType type)
 {
@@ -90,7 +74,7 @@ test_application_windows (void)
   g_application_activate (G_APPLICATION (app));
   window = gtk_application_get_active_window (app);
   g_assert_true (WSP_IS_WINDOW (window));
-  run_for (50);
+  wsp_test_run_for (50);
 
   /* Activating again raises the same window rather than opening a second one. */
   g_application_activate (G_APPLICATION (app));
@@ -98,13 +82,13 @@ test_application_windows (void)
   g_assert_cmpuint (g_list_length (gtk_application_get_windows (app)), ==, 1);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
-  run_for (50);
+  wsp_test_run_for (50);
   shortcuts = find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
   g_assert_nonnull (shortcuts);
   gtk_window_close (shortcuts);
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
-  run_for (50);
+  wsp_test_run_for (50);
   about = find_toplevel (ADW_TYPE_ABOUT_WINDOW);
   g_assert_nonnull (about);
   g_assert_cmpstr (adw_about_window_get_version (ADW_ABOUT_WINDOW (about)), ==, PACKAGE_VERSION);
@@ -115,7 +99,7 @@ test_application_windows (void)
 
   /* Ctrl+Q's action closes every window. */
   g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
-  run_for (50);
+  wsp_test_run_for (50);
   g_assert_null (gtk_application_get_windows (app));
 }
 

@@ -112,22 +112,6 @@ shown_subtitle (Fixture *f)
 
 /* Waiting --------------------------------------------------------------------------------- */
 
-static gboolean
-set_flag (gpointer data)
-{
-  *(gboolean *)data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-run_for (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, set_flag, &done);
-  wsp_test_wait_for (&done, ms + 1000);
-}
-
 static char *
 wait_for_opened (Fixture *f,
                  guint    n_lines)
@@ -143,7 +127,7 @@ wait_for_opened (Fixture *f,
           if (g_strv_length (lines) >= n_lines)
             return g_strdup (lines [n_lines - 1]);
         }
-      run_for (20);
+      wsp_test_run_for (20);
     }
 
   return NULL;
@@ -170,7 +154,7 @@ clipboard_text (Fixture *f)
 
   gdk_clipboard_read_text_async (clipboard, NULL, on_text_read, &text);
   for (guint i = 0; i < 200 && text == NULL; i++)
-    run_for (10);
+    wsp_test_run_for (10);
   (void)done;
 
   return text;
@@ -243,7 +227,7 @@ fixture_set_up (Fixture       *f,
 
   f->window = wsp_window_new (f->app);
   gtk_window_present (GTK_WINDOW (f->window));
-  run_for (50);
+  wsp_test_run_for (50);
 }
 
 static void
@@ -260,7 +244,7 @@ fixture_tear_down (Fixture       *f,
   /* Nothing may keep the window and its pages alive once it is closed. */
   g_object_add_weak_pointer (G_OBJECT (f->window), (gpointer *)&f->window);
   gtk_window_destroy (GTK_WINDOW (f->window));
-  run_for (20);
+  wsp_test_run_for (20);
   g_assert_null (f->window);
 
   g_application_quit (G_APPLICATION (f->app));
@@ -325,7 +309,7 @@ choose_country (Fixture    *f,
 
   gtk_editable_set_text (GTK_EDITABLE (entry), search);
   /* The search entry reports changes after a short delay. */
-  run_for (400);
+  wsp_test_run_for (400);
   /* Enter in the search field takes the only match and moves on. */
   g_signal_emit_by_name (entry, "activate");
 }
@@ -484,7 +468,7 @@ test_flow_both (Fixture       *f,
   /* A button clicks once its press animation has run. */
   gtk_widget_activate (continue_button);
   for (guint i = 0; i < 100 && !g_str_equal (wsp_window_get_page_name (f->window), "summary"); i++)
-    run_for (10);
+    wsp_test_run_for (10);
   assert_page (f, "summary");
 
   /* Country, email and reason carry over to the second form. */
@@ -520,7 +504,7 @@ test_flow_email_validation (Fixture       *f,
 
   /* The message comes once typing pauses. */
   g_assert_false (gtk_widget_get_visible (error));
-  run_for (900);
+  wsp_test_run_for (900);
   g_assert_true (gtk_widget_get_visible (error));
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (error)), ==, wsp_email_status_message (WSP_EMAIL_NO_AT));
   g_assert_true (g_str_has_prefix (gtk_label_get_label (GTK_LABEL (error)),
@@ -528,7 +512,7 @@ test_flow_email_validation (Fixture       *f,
   g_assert_true (gtk_widget_has_css_class (email_row (f), "error"));
 
   gtk_editable_set_text (GTK_EDITABLE (email_row (f)), "jana@example.");
-  run_for (900);
+  wsp_test_run_for (900);
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (error)), ==,
                    wsp_email_status_message (WSP_EMAIL_DOMAIN_TRAILING_DOT));
   g_assert_false (gtk_widget_get_sensitive (next_button (f)));
@@ -637,7 +621,7 @@ test_flow_no_browser (Fixture       *f,
         if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
           dialog = l->data;
       g_list_free (toplevels);
-      run_for (10);
+      wsp_test_run_for (10);
     }
 
   g_assert_nonnull (dialog);
