@@ -37,9 +37,12 @@ static const struct {
   const char *language;
   const char *text;
 } same_in [] = {
+  { "de", "Browser" },
   { "de", "Website" },
+  { "it", "Browser" },
   { "it", "Email" },
   { "nl", "Accounts" },
+  { "nl", "Browser" },
   { "nl", "Website" },
 };
 
