@@ -230,6 +230,23 @@ build_route (WspManualPage *self,
   return box;
 }
 
+/* Whether the first language the user asks for is English ("C" and "POSIX" do not count). */
+static gboolean
+user_reads_english (void)
+{
+  const char * const *names = g_get_language_names ();
+
+  for (guint i = 0; names [i] != NULL; i++)
+    {
+      if (g_str_equal (names [i], "C") || g_str_equal (names [i], "POSIX"))
+        continue;
+
+      return g_str_has_prefix (names [i], "en");
+    }
+
+  return TRUE;
+}
+
 static void
 rebuild (WspManualPage *self)
 {
@@ -253,9 +270,10 @@ rebuild (WspManualPage *self)
   gtk_widget_set_visible (self->search_box,
                           wsp_catalog_has_path (catalog, platform, WSP_ROUTE_SEARCH));
 
+  /* pick_language() falls back to "en" too, so ask what the user reads instead. */
   wsp_catalog_get_n_steps (catalog, platform, WSP_ROUTE_APP, language, &used);
-  gtk_widget_set_visible (self->language_note, g_strcmp0 (used, "en") == 0 &&
-                                               !g_str_has_prefix (language, "en"));
+  gtk_widget_set_visible (self->language_note,
+                          g_strcmp0 (used, "en") == 0 && !user_reads_english ());
   self->built = TRUE;
 }
 

@@ -11,6 +11,7 @@
 
 #include <adwaita.h>
 #include <locale.h>
+#include <stdio.h>
 
 #include "wsp-catalog.h"
 #include "wsp-countries.h"
@@ -124,6 +125,12 @@ run_collect (void)
       gtk_stack_set_visible_child (stack, page);
       wsp_test_run_for (30);
       collect (GTK_WIDGET (window), out);
+      {
+        int min_width;
+
+        gtk_widget_measure (page, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
+        g_string_append_printf (out, "@min-width %s %d\n", page_names [i], min_width);
+      }
     }
 
   g_print ("%s", out->str);
@@ -152,8 +159,22 @@ texts_in (const char *language)
 
   lines = g_strsplit (out, "\n", -1);
   for (guint i = 0; lines [i] != NULL; i++)
-    if (*lines [i] != '\0')
-      g_hash_table_add (texts, g_strdup (lines [i]));
+    {
+      char page [32];
+      int min_width;
+
+      /* Every page fits a phone, 360 px wide, in every language. */
+      if (sscanf (lines [i], "@min-width %31s %d", page, &min_width) == 2)
+        {
+          if (min_width > 360)
+            g_test_message ("In %s, the %s page needs %d px", language, page, min_width);
+          g_assert_cmpint (min_width, <=, 360);
+        }
+      else if (*lines [i] != '\0')
+        {
+          g_hash_table_add (texts, g_strdup (lines [i]));
+        }
+    }
 
   return texts;
 }
