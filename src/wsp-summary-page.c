@@ -76,7 +76,7 @@ update (WspSummaryPage *self)
 
   /* Translators: %s is Facebook or Instagram */
   open_label = g_strdup_printf (_("_Open the %s Form"), name);
-  gtk_button_set_label (self->open_button, open_label);
+  wsp_button_set_wrapping_label (self->open_button, open_label);
 
   adw_action_row_set_subtitle (self->url_row, form_url (self));
   adw_action_row_set_subtitle (self->host_row, host);

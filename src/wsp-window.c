@@ -45,10 +45,11 @@ struct _WspWindow
   WspPage              *manual_return;
 
   AdwToastOverlay      *toast_overlay;
-  AdwWindowTitle       *window_title;
+  GtkLabel             *title_label;
+  GtkLabel             *subtitle_label;
   GtkStack             *stack;
   GtkWidget            *back_button;
-  GtkWidget            *next_button;
+  GtkWidget            *next_squeezer;
 };
 
 G_DEFINE_FINAL_TYPE (WspWindow, wsp_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -86,7 +87,7 @@ update_actions (WspWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "assistant.manual", !is_manual);
 
   gtk_widget_set_visible (self->back_button, is_manual || index > 0);
-  gtk_widget_set_visible (self->next_button, show_next);
+  gtk_widget_set_visible (self->next_squeezer, show_next);
 }
 
 static void
@@ -98,7 +99,7 @@ update_title (WspWindow *self)
 
   g_autofree char *window_title = NULL;
 
-  adw_window_title_set_title (self->window_title, wsp_page_get_title (page));
+  gtk_label_set_label (self->title_label, wsp_page_get_title (page));
 
   /* The page in the window's own title too: window lists and screen readers show it. */
   if (index == 0)
@@ -112,7 +113,8 @@ update_title (WspWindow *self)
   if (index > 0 && index + 1 < (int)N_PAGES)
     subtitle = g_strdup_printf (_("Step %d of %d"), index, (int)N_PAGES - 2);
 
-  adw_window_title_set_subtitle (self->window_title, subtitle);
+  gtk_label_set_label (self->subtitle_label, subtitle);
+  gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), subtitle != NULL);
 }
 
 static void
@@ -283,10 +285,11 @@ wsp_window_class_init (WspWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/wsp-window.ui");
   gtk_widget_class_bind_template_child (widget_class, WspWindow, toast_overlay);
-  gtk_widget_class_bind_template_child (widget_class, WspWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, WspWindow, title_label);
+  gtk_widget_class_bind_template_child (widget_class, WspWindow, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, WspWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, WspWindow, back_button);
-  gtk_widget_class_bind_template_child (widget_class, WspWindow, next_button);
+  gtk_widget_class_bind_template_child (widget_class, WspWindow, next_squeezer);
   gtk_widget_class_bind_template_callback (widget_class, on_visible_child_changed);
 
   gtk_widget_class_install_action (widget_class, "assistant.next", NULL, assistant_next);

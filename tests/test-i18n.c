@@ -1,4 +1,5 @@
-/* test-i18n.c: no English is left on any page, in any of the app's languages
+/* test-i18n.c: no English is left on any page, in any of the app's languages, and every page
+ * fits a phone with large text
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
@@ -83,6 +84,11 @@ collect (GtkWidget *widget,
         {
           g_autofree char *line = g_strdelimit (g_strdup (text), "\n", ' ');
           g_string_append_printf (out, "%s\n", line);
+
+          /* Cut off with "…": only the list of countries may do that. */
+          if (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (widget))) &&
+              gtk_widget_get_ancestor (widget, GTK_TYPE_LIST_VIEW) == NULL)
+            g_string_append_printf (out, "@ellipsized %s\n", line);
         }
     }
 
@@ -109,6 +115,8 @@ run_collect (void)
   g_assert_no_error (error);
 
   window = wsp_window_new (app);
+  /* A phone: what does not fit here is cut off or scrolls sideways. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 640);
   objection = wsp_window_get_objection (window);
   wsp_objection_set_platforms (objection, WSP_PLATFORMS_BOTH);
   wsp_objection_set_country (objection, "CL", "Chile");
@@ -151,6 +159,8 @@ texts_in (const char *language)
   int status = 0;
 
   envp = g_environ_setenv (envp, "LANGUAGE", language, TRUE);
+  /* GNOME's "Large Text": everything must still fit, and nothing be cut off. */
+  envp = g_environ_setenv (envp, "WSP_TEST_TEXT_SCALE", "1.5", TRUE);
   envp = g_environ_setenv (envp, "XDG_DATA_DIRS", system_data_dirs, TRUE);
   g_spawn_sync (NULL, (char **)argv, envp, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error);
   g_assert_no_error (error);
@@ -164,7 +174,12 @@ texts_in (const char *language)
       int min_width;
 
       /* Every page fits a phone, 360 px wide, in every language. */
-      if (sscanf (lines [i], "@min-width %31s %d", page, &min_width) == 2)
+      if (g_str_has_prefix (lines [i], "@ellipsized "))
+        {
+          g_test_message ("In %s, this text is cut off: %s", language, lines [i] + 12);
+          g_test_fail ();
+        }
+      else if (sscanf (lines [i], "@min-width %31s %d", page, &min_width) == 2)
         {
           if (min_width > 360)
             g_test_message ("In %s, the %s page needs %d px", language, page, min_width);
@@ -274,6 +289,11 @@ main (int   argc,
       setlocale (LC_ALL, "");
       gtk_init ();
       adw_init ();
+      if (g_getenv ("WSP_TEST_TEXT_SCALE") != NULL)
+        /* GNOME's "Large Text" sets the X resolution to 1.5 times 96 dpi. */
+        g_object_set (gtk_settings_get_default (),
+                      "gtk-xft-dpi", (int)(96 * 1024 * g_ascii_strtod (g_getenv ("WSP_TEST_TEXT_SCALE"), NULL)),
+                      NULL);
       wsp_test_bind_textdomains ();
       return run_collect ();
     }
