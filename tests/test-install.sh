@@ -18,9 +18,15 @@ meson=$1 build_root=$2 source_root=$3 app_id=$4 version=$5
 prefix=$6 bindir=$7 datadir=$8 localedir=$9 mandir=${10}
 
 tmp=$(mktemp -d)
-pid=
 cleanup () {
-  [ -n "$pid" ] && kill "$pid" 2>/dev/null || true
+  # The app is not our child (gtk4-launch starts it): find it by its executable in $tmp, which
+  # only this test can have started.
+  local exe
+  for exe in /proc/[0-9]*/exe; do
+    case $(readlink "$exe" 2>/dev/null) in
+      "$tmp"/*) exe=${exe#/proc/}; kill "${exe%/exe}" 2>/dev/null || true ;;
+    esac
+  done
   rm -rf "$tmp" || true
 }
 trap cleanup EXIT
@@ -87,8 +93,8 @@ export G_DEBUG=fatal-criticals
 # gtk4-launch finds the desktop file by its id in XDG_DATA_DIRS and runs its Exec line.
 gtk4-launch "$app_id" || fail "gtk4-launch $app_id failed"
 
-wid=$(timeout 20 xdotool search --sync --onlyvisible --name '^Widerspruch$' | head -n 1) || true
-[ -n "$wid" ] || fail "no window titled Widerspruch appeared"
+wid=$(timeout 60 xdotool search --sync --onlyvisible --name '^Widerspruch$' | head -n 1) || true
+[ -n "$wid" ] || fail "no window titled Widerspruch appeared within a minute"
 pid=$(xdotool getwindowpid "$wid")
 exe=$(readlink "/proc/$pid/exe")
 [ "$exe" = "$dest$bindir/widerspruch" ] || fail "the window belongs to $exe, not the installed binary"
@@ -110,5 +116,4 @@ done
 if alive "$pid"; then
   fail "the app did not quit on Ctrl+Q"
 fi
-pid=
 echo "and quits on Ctrl+Q"
