@@ -89,11 +89,18 @@ quit_action (GSimpleAction *action,
              gpointer       user_data)
 {
   GApplication *app = user_data;
-  GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
+  GList *windows;
 
-  /* Closing the windows lets them save their state; quit afterwards. */
+  /* Closing the windows lets them save their state; quit afterwards. Closing one can destroy
+   * others (dialogs with destroy-with-parent) and changes the application's list: walk a copy,
+   * and skip the windows that are gone by the time their turn comes. */
+  windows = NULL;
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
+    windows = g_list_prepend (windows, g_object_ref (l->data));
   for (GList *l = windows; l != NULL; l = l->next)
-    gtk_window_close (l->data);
+    if (g_list_find (gtk_application_get_windows (GTK_APPLICATION (app)), l->data) != NULL)
+      gtk_window_close (l->data);
+  g_list_free_full (windows, g_object_unref);
 
   g_application_quit (app);
 }
