@@ -6,8 +6,9 @@
 # On a fresh Debian 12 machine it installs what the build and the tests need, then configures
 # and builds the project in $BUILD_DIR (default: _build in the top of the repository).
 
-# Debian 12 packages: build, tests (xvfb, xauth, xmllint, the validators), screenshots
-# (xdotool, imagemagick).
+# Debian 12 packages: build, tests (xvfb, xauth, xmllint, the validators; gtk4-launch and
+# gtk4-update-icon-cache from libgtk-4-bin for installing; dbus-run-session from dbus-daemon for
+# the single-instance test), screenshots (xdotool, imagemagick).
 WSP_PACKAGES=(
   build-essential
   pkg-config
@@ -15,6 +16,7 @@ WSP_PACKAGES=(
   ninja-build
   git
   libgtk-4-dev
+  libgtk-4-bin
   libadwaita-1-dev
   libsoup-3.0-dev
   libjson-glib-dev
@@ -33,6 +35,7 @@ WSP_PACKAGES=(
   xvfb
   xauth
   xdotool
+  dbus-daemon
   imagemagick
   locales
 )

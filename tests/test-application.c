@@ -26,6 +26,22 @@ find_toplevel (GType type)
   return found;
 }
 
+/* Whether a label under @widget, internal children included, reads exactly @text. */
+static gboolean
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (find_label (child, text))
+      return TRUE;
+
+  return FALSE;
+}
+
 static GtkApplication *
 new_app (void)
 {
@@ -95,6 +111,17 @@ test_application_windows (void)
   expected_comment_part = wsp_catalog_format_month (wsp_catalog_get_updated (wsp_catalog_get_default ()));
   g_assert_nonnull (strstr (adw_about_window_get_comments (ADW_ABOUT_WINDOW (about)),
                             expected_comment_part));
+  g_assert_cmpstr (adw_about_window_get_application_icon (ADW_ABOUT_WINDOW (about)), ==, APP_ID);
+  g_assert_cmpstr (adw_about_window_get_copyright (ADW_ABOUT_WINDOW (about)), ==,
+                   "© 2026 Widerspruch developers");
+  g_assert_cmpint (adw_about_window_get_license_type (ADW_ABOUT_WINDOW (about)), ==,
+                   GTK_LICENSE_GPL_3_0);
+  g_assert_cmpstr (adw_about_window_get_issue_url (ADW_ABOUT_WINDOW (about)), ==,
+                   "https://github.com/widerspruch/widerspruch/issues");
+  /* The sources of the guidance and the legal notes are in the window's pages, as labels. */
+  g_assert_true (find_label (GTK_WIDGET (about), "Sources of the guidance"));
+  g_assert_true (find_label (GTK_WIDGET (about), "Consumer advice centres"));
+  g_assert_true (find_label (GTK_WIDGET (about), "No legal advice"));
   gtk_window_destroy (about);
 
   /* Ctrl+Q's action closes every window. */
