@@ -7,7 +7,7 @@
 # and builds the project in $BUILD_DIR (default: _build in the top of the repository).
 
 # Debian 12 packages: build, tests (xvfb, xauth, xmllint, the validators), screenshots
-# (xdotool, imagemagick).
+# (xdotool, imagemagick), build-aux/bench (dbus-daemon for dbus-run-session).
 WSP_PACKAGES=(
   build-essential
   pkg-config
@@ -35,6 +35,7 @@ WSP_PACKAGES=(
   xdotool
   imagemagick
   locales
+  dbus-daemon
 )
 
 WSP_TOP_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
