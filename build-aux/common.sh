@@ -8,7 +8,7 @@
 
 # Debian 12 packages: build, tests (xvfb, xauth, xmllint, the validators; gtk4-launch and
 # gtk4-update-icon-cache from libgtk-4-bin for installing; dbus-run-session from dbus-daemon for
-# the single-instance test), screenshots (xdotool, imagemagick).
+# the single-instance test and build-aux/bench), screenshots (xdotool, imagemagick).
 WSP_PACKAGES=(
   build-essential
   pkg-config

@@ -9,6 +9,7 @@
 
 #include "wsp-application.h"
 #include "wsp-catalog.h"
+#include "wsp-first-frame.h"
 #include "wsp-window.h"
 
 struct _WspApplication
@@ -24,7 +25,11 @@ wsp_application_activate (GApplication *app)
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
 
   if (window == NULL)
-    window = GTK_WINDOW (wsp_window_new (GTK_APPLICATION (app)));
+    {
+      window = GTK_WINDOW (wsp_window_new (GTK_APPLICATION (app)));
+      /* Only build-aux/bench turns this on. */
+      wsp_first_frame_watch (window);
+    }
 
   gtk_window_present (window);
 }

@@ -39,6 +39,7 @@ struct _WspWindow
 
   GSettings            *settings;
   WspObjection         *objection;
+  /* Built on first use (ensure_page()): only the welcome page is needed for the first frame. */
   WspPage              *pages [N_PAGES];
   WspPage              *manual_page;
   /* Where Back goes from the manual page. */
@@ -63,6 +64,48 @@ page_index (WspWindow *self,
       return i;
 
   return -1;
+}
+
+static void on_page_notify (WspWindow  *self,
+                            GParamSpec *pspec,
+                            WspPage    *page);
+
+static WspPage *
+add_page (WspWindow  *self,
+          GType       type,
+          const char *name)
+{
+  WspPage *page = g_object_new (type, "objection", self->objection, NULL);
+
+  gtk_stack_add_named (self->stack, GTK_WIDGET (page), name);
+  g_signal_connect_object (page, "notify::complete",
+                           G_CALLBACK (on_page_notify), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (page, "notify::title",
+                           G_CALLBACK (on_page_notify), self, G_CONNECT_SWAPPED);
+
+  return page;
+}
+
+/* The pages read the objection when shown, so one built late starts from the current state. */
+static WspPage *
+ensure_page (WspWindow *self,
+             guint      index)
+{
+  g_assert (index < N_PAGES);
+
+  if (self->pages [index] == NULL)
+    self->pages [index] = add_page (self, page_table [index].get_type (), page_table [index].name);
+
+  return self->pages [index];
+}
+
+static WspPage *
+ensure_manual_page (WspWindow *self)
+{
+  if (self->manual_page == NULL)
+    self->manual_page = add_page (self, WSP_TYPE_MANUAL_PAGE, "manual");
+
+  return self->manual_page;
 }
 
 static WspPage *
@@ -181,7 +224,7 @@ assistant_next (GtkWidget  *widget,
   if (!wsp_page_apply (page))
     return;
 
-  show_page (self, self->pages [index + 1], TRUE);
+  show_page (self, ensure_page (self, index + 1), TRUE);
 }
 
 static void
@@ -196,7 +239,7 @@ assistant_back (GtkWidget  *widget,
   if (page == self->manual_page)
     show_page (self, self->manual_return, FALSE);
   else if (index > 0)
-    show_page (self, self->pages [index - 1], FALSE);
+    show_page (self, ensure_page (self, index - 1), FALSE);
 }
 
 static void
@@ -211,7 +254,7 @@ assistant_manual (GtkWidget  *widget,
     return;
 
   self->manual_return = page;
-  show_page (self, self->manual_page, TRUE);
+  show_page (self, ensure_manual_page (self), TRUE);
 }
 
 static void
@@ -322,23 +365,9 @@ wsp_window_init (WspWindow *self)
 
   self->objection = wsp_objection_new ();
 
-  for (guint i = 0; i < N_PAGES; i++)
-    {
-      self->pages [i] = g_object_new (page_table [i].get_type (),
-                                      "objection", self->objection,
-                                      NULL);
-      gtk_stack_add_named (self->stack, GTK_WIDGET (self->pages [i]), page_table [i].name);
-      g_signal_connect_object (self->pages [i], "notify::complete",
-                               G_CALLBACK (on_page_notify), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (self->pages [i], "notify::title",
-                               G_CALLBACK (on_page_notify), self, G_CONNECT_SWAPPED);
-    }
-
-  self->manual_page = g_object_new (WSP_TYPE_MANUAL_PAGE, "objection", self->objection, NULL);
-  gtk_stack_add_named (self->stack, GTK_WIDGET (self->manual_page), "manual");
-  g_signal_connect_object (self->manual_page, "notify::title",
-                           G_CALLBACK (on_page_notify), self, G_CONNECT_SWAPPED);
-  self->manual_return = self->pages [0];
+  /* The others follow when first shown: building all of them up front doubled the time to the
+   * first frame (build-aux/bench). */
+  self->manual_return = ensure_page (self, 0);
 
   /* Plain Enter is left to the pages (entries, the country list, the platform options): a
    * window-wide binding would also fire where a row ignores Enter. Ctrl+Enter moves on from
@@ -389,7 +418,14 @@ wsp_window_get_page (WspWindow  *self,
   g_return_val_if_fail (WSP_IS_WINDOW (self), NULL);
   g_return_val_if_fail (name != NULL, NULL);
 
-  return WSP_PAGE (gtk_stack_get_child_by_name (self->stack, name));
+  for (guint i = 0; i < N_PAGES; i++)
+    if (g_str_equal (page_table [i].name, name))
+      return ensure_page (self, i);
+
+  if (g_str_equal (name, "manual"))
+    return ensure_manual_page (self);
+
+  return NULL;
 }
 
 void

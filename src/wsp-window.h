@@ -20,6 +20,7 @@ WspWindow    *wsp_window_new                (GtkApplication *application);
 WspObjection *wsp_window_get_objection      (WspWindow      *self);
 /* The name of the visible page: "welcome", "platform", ..., "done", or "manual". */
 const char   *wsp_window_get_page_name      (WspWindow      *self);
+/* The page called @name, built now if it was not yet shown; NULL for an unknown name. */
 WspPage      *wsp_window_get_page           (WspWindow      *self,
                                              const char     *name);
 void          wsp_window_add_toast          (WspWindow      *self,
