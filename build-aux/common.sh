@@ -6,8 +6,10 @@
 # On a fresh Debian 12 machine it installs what the build and the tests need, then configures
 # and builds the project in $BUILD_DIR (default: _build in the top of the repository).
 
-# Debian 12 packages: build, tests (xvfb, xauth, xmllint, the validators, pdftotext and pdfinfo
-# from poppler-utils), screenshots (xdotool, imagemagick).
+# Debian 12 packages: build, tests (xvfb, xauth, xmllint, the validators; pdftotext and pdfinfo
+# from poppler-utils; gtk4-launch and gtk4-update-icon-cache from libgtk-4-bin for installing;
+# dbus-run-session from dbus-daemon for the single-instance test and build-aux/bench),
+# screenshots (xdotool, imagemagick).
 WSP_PACKAGES=(
   build-essential
   pkg-config
@@ -15,6 +17,7 @@ WSP_PACKAGES=(
   ninja-build
   git
   libgtk-4-dev
+  libgtk-4-bin
   libadwaita-1-dev
   libsoup-3.0-dev
   libjson-glib-dev
@@ -34,6 +37,7 @@ WSP_PACKAGES=(
   xvfb
   xauth
   xdotool
+  dbus-daemon
   imagemagick
   locales
 )

@@ -9,6 +9,7 @@
 
 #include "wsp-application.h"
 #include "wsp-catalog.h"
+#include "wsp-first-frame.h"
 #include "wsp-window.h"
 
 struct _WspApplication
@@ -24,7 +25,11 @@ wsp_application_activate (GApplication *app)
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
 
   if (window == NULL)
-    window = GTK_WINDOW (wsp_window_new (GTK_APPLICATION (app)));
+    {
+      window = GTK_WINDOW (wsp_window_new (GTK_APPLICATION (app)));
+      /* Only build-aux/bench turns this on. */
+      wsp_first_frame_watch (window);
+    }
 
   gtk_window_present (window);
 }
@@ -35,6 +40,12 @@ about_action (GSimpleAction *action,
               gpointer       user_data)
 {
   const char *developers[] = { _("Widerspruch developers"), NULL };
+  const char *sources[] = {
+    _("Consumer advice centres"),
+    _("News agencies and the technology press"),
+    _("Meta’s own Privacy Center and help pages"),
+    NULL
+  };
   GtkApplication *app = user_data;
   WspCatalog *catalog = wsp_catalog_get_default ();
   g_autofree char *comments = NULL;
@@ -54,6 +65,7 @@ about_action (GSimpleAction *action,
                         "version", PACKAGE_VERSION,
                         "developer-name", _("Widerspruch developers"),
                         "developers", developers,
+                        "copyright", _("© 2026 Widerspruch developers"),
                         "license-type", GTK_LICENSE_GPL_3_0,
                         "website", "https://github.com/widerspruch/widerspruch",
                         "issue-url", "https://github.com/widerspruch/widerspruch/issues",
@@ -61,6 +73,18 @@ about_action (GSimpleAction *action,
                         /* Translators: put your names here, one per line */
                         "translator-credits", _("translator-credits"),
                         NULL);
+  adw_about_window_add_credit_section (ADW_ABOUT_WINDOW (about), _("Sources of the guidance"), sources);
+  adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about),
+                                      "iso-codes",
+                                      _("Country names and their translations"),
+                                      GTK_LICENSE_LGPL_2_1,
+                                      NULL);
+  adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about),
+                                      _("No legal advice"),
+                                      _("Widerspruch helps you fill in Meta’s own form. It is not "
+                                        "legal advice and is not connected with Meta."),
+                                      GTK_LICENSE_UNKNOWN,
+                                      NULL);
   gtk_window_present (GTK_WINDOW (about));
 }
 
@@ -70,13 +94,34 @@ quit_action (GSimpleAction *action,
              gpointer       user_data)
 {
   GApplication *app = user_data;
-  GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
+  GList *windows;
 
-  /* Closing the windows lets them save their state; quit afterwards. */
+  /* Closing the windows lets them save their state; quit afterwards. Closing one can destroy
+   * others (dialogs with destroy-with-parent) and changes the application's list: walk a copy,
+   * and skip the windows that are gone by the time their turn comes. */
+  windows = NULL;
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
+    windows = g_list_prepend (windows, g_object_ref (l->data));
   for (GList *l = windows; l != NULL; l = l->next)
-    gtk_window_close (l->data);
+    if (g_list_find (gtk_application_get_windows (GTK_APPLICATION (app)), l->data) != NULL)
+      gtk_window_close (l->data);
+  g_list_free_full (windows, g_object_unref);
 
   g_application_quit (app);
+}
+
+static int
+wsp_application_handle_local_options (GApplication *app,
+                                      GVariantDict *options)
+{
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("%s %s\n", "widerspruch", PACKAGE_VERSION);
+      return 0;
+    }
+
+  /* Go on: register, and activate the running instance or this one. */
+  return -1;
 }
 
 static const GActionEntry app_actions [] = {
@@ -102,11 +147,24 @@ wsp_application_class_init (WspApplicationClass *klass)
 
   app_class->activate = wsp_application_activate;
   app_class->startup = wsp_application_startup;
+  app_class->handle_local_options = wsp_application_handle_local_options;
 }
+
+static const GOptionEntry main_options [] = {
+  { "version", 'v', G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+    N_("Show the version and exit"), NULL },
+  { NULL }
+};
 
 static void
 wsp_application_init (WspApplication *self)
 {
+  g_application_add_main_option_entries (G_APPLICATION (self), main_options);
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Object to Meta using your posts for AI"));
+  g_application_set_option_context_description (G_APPLICATION (self),
+                                                _("Without options, opens the window, or "
+                                                  "raises it if Widerspruch is already running."));
 }
 
 WspApplication *

@@ -22,12 +22,18 @@
 #define MAX_COUNTRIES   300
 #define MAX_LANGUAGES   64
 #define MAX_STEPS       64
+#define MAX_NAME        64
 
 static const char * const allowed_domains[] = { "facebook.com", "instagram.com", "meta.com" };
 
 static const char * const platform_ids[WSP_N_PLATFORMS] = { "facebook", "instagram" };
 static const char * const platform_names[WSP_N_PLATFORMS] = { "Facebook", "Instagram" };
-static const char * const route_ids[WSP_N_ROUTES] = { "app", "browser" };
+static const char * const route_ids[WSP_N_ROUTES] = {
+  "app", "browser", "privacy_center", "search",
+};
+/* Routes every catalog has; the others came later and are optional (schema 1 stays readable
+ * both ways: older apps ignore the new keys). */
+#define N_REQUIRED_ROUTES 2
 
 /* ISO 3166-1 alpha-2, from iso-codes 4.13 (249 codes), so that "UK" or "EL" (the EU's own
  * abbreviations for the United Kingdom and Greece) are caught as mistakes. */
@@ -46,9 +52,9 @@ typedef struct {
 } StepList;
 
 typedef struct {
-  const char *confirmed;
+  const char *confirmed;        /* NULL when the catalog does not have this path */
   const char *source;
-  GPtrArray *step_lists;        /* StepList, one of them "en" */
+  GPtrArray *step_lists;        /* StepList, one of them "en"; empty without the path */
 } PathData;
 
 typedef struct {
@@ -818,6 +824,27 @@ is_language_code (const char *code)
          code[len + 3] == '\0';
 }
 
+/* A drawing's name, not a file: "phone-menu". Lower-case letters, digits and single inner
+ * hyphens, so it can never reach outside the app's own drawings. */
+static gboolean
+is_illustration_name (const char *name)
+{
+  gsize len = strlen (name);
+
+  if (len == 0 || len > MAX_NAME || name[0] == '-' || name[len - 1] == '-')
+    return FALSE;
+
+  for (gsize i = 0; i < len; i++)
+    {
+      if (name[i] == '-' && name[i + 1] == '-')
+        return FALSE;
+      if (!g_ascii_islower (name[i]) && !g_ascii_isdigit (name[i]) && name[i] != '-')
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 static gboolean
 load_steps (WspCatalog  *self,
             JsonArray   *array,
@@ -828,14 +855,31 @@ load_steps (WspCatalog  *self,
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
       g_autofree char *step_path = path_index (path, i);
-      WspCatalogStep step;
+      WspCatalogStep step = { NULL, };
       JsonObject *object;
 
-      /* Keys other than label and help (say, a later "illustration") are left alone. */
+      /* Keys other than these are left alone, for later versions. */
       if (!(object = expect_object (json_array_get_element (array, i), step_path, error)) ||
           !(step.label = get_text_member (self, object, step_path, "label", error)) ||
           !(step.help = get_text_member (self, object, step_path, "help", error)))
         return FALSE;
+
+      if (json_object_has_member (object, "illustration"))
+        {
+          if (!(step.illustration = get_text_member (self, object, step_path, "illustration",
+                                                     error)))
+            return FALSE;
+
+          if (!is_illustration_name (step.illustration))
+            {
+              g_autofree char *name_path = path_key (step_path, "illustration");
+
+              set_error (error, WSP_CATALOG_ERROR_VALUE, name_path,
+                         _("not a drawing’s name like “phone-menu” (got %s)"),
+                         step.illustration);
+              return FALSE;
+            }
+        }
 
       g_array_append_val (steps, step);
     }
@@ -965,6 +1009,9 @@ load_platform (WspCatalog    *self,
     {
       g_autofree char *route_path = NULL;
       JsonObject *route;
+
+      if (r >= N_REQUIRED_ROUTES && !json_object_has_member (paths, route_ids[r]))
+        continue;
 
       if (!(route = get_object_member (paths, paths_path, route_ids[r], &route_path, error)) ||
           !load_path (self, &platform->paths[r], route, route_path, error))
@@ -1120,6 +1167,14 @@ wsp_platform_get_name (WspPlatform platform)
   return platform_names[platform];
 }
 
+const char *
+wsp_route_get_id (WspRoute route)
+{
+  g_return_val_if_fail (route < WSP_N_ROUTES, NULL);
+
+  return route_ids[route];
+}
+
 /**
  * wsp_catalog_new_from_bytes:
  *
@@ -1273,7 +1328,8 @@ find_step_list (const PathData *path_data,
   return NULL;
 }
 
-/* "de_AT.UTF-8@euro" -> "de_AT", then "de", then "en"; the load made sure "en" is there. */
+/* "de_AT.UTF-8@euro" -> "de_AT", then "de", then "en"; the load made sure "en" is there,
+ * for every path the catalog has. NULL for a path it does not have. */
 static const StepList *
 lookup_steps (WspCatalog  *self,
               WspPlatform  platform,
@@ -1295,7 +1351,7 @@ lookup_steps (WspCatalog  *self,
   if (list == NULL)
     list = find_step_list (path_data, "en");
 
-  g_assert (list != NULL);
+  g_assert (list != NULL || path_data->confirmed == NULL);
   return list;
 }
 
@@ -1315,9 +1371,9 @@ wsp_catalog_get_n_steps (WspCatalog   *self,
   list = lookup_steps (self, platform, route, language);
 
   if (out_language != NULL)
-    *out_language = list->language;
+    *out_language = list != NULL ? list->language : "en";
 
-  return list->steps->len;
+  return list != NULL ? list->steps->len : 0;
 }
 
 const WspCatalogStep *
@@ -1335,9 +1391,21 @@ wsp_catalog_get_step (WspCatalog  *self,
 
   list = lookup_steps (self, platform, route, language);
 
-  g_return_val_if_fail (index < list->steps->len, NULL);
+  g_return_val_if_fail (list != NULL && index < list->steps->len, NULL);
 
   return &g_array_index (list->steps, WspCatalogStep, index);
+}
+
+gboolean
+wsp_catalog_has_path (WspCatalog  *self,
+                      WspPlatform  platform,
+                      WspRoute     route)
+{
+  g_return_val_if_fail (WSP_IS_CATALOG (self), FALSE);
+  g_return_val_if_fail (platform < WSP_N_PLATFORMS, FALSE);
+  g_return_val_if_fail (route < WSP_N_ROUTES, FALSE);
+
+  return self->platforms[platform].paths[route].confirmed != NULL;
 }
 
 const char *

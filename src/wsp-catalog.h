@@ -21,10 +21,16 @@ const char *wsp_platform_get_id   (WspPlatform platform);
 const char *wsp_platform_get_name (WspPlatform platform);
 
 typedef enum {
-  WSP_ROUTE_APP,      /* the phone app */
-  WSP_ROUTE_BROWSER,  /* the website in a browser */
+  WSP_ROUTE_APP,             /* the phone app */
+  WSP_ROUTE_BROWSER,         /* the website in a browser */
+  /* Shorter routes; optional in the catalog (wsp_catalog_has_path()). */
+  WSP_ROUTE_PRIVACY_CENTER,  /* through the Privacy Center's "AI at Meta" box */
+  WSP_ROUTE_SEARCH,          /* searching the privacy policy for the right to object */
   WSP_N_ROUTES,
 } WspRoute;
+
+/* "app", "browser", "privacy_center", "search" (the catalog's keys) */
+const char *wsp_route_get_id (WspRoute route);
 
 #define WSP_CATALOG_SCHEMA_VERSION 1
 #define WSP_CATALOG_RESOURCE "/io/github/widerspruch/Widerspruch/catalog.json"
@@ -49,8 +55,9 @@ typedef struct {
 } WspCatalogLink;
 
 typedef struct {
-  const char *label;      /* the words the platform shows: "Einstellungen und Privatsphäre" */
-  const char *help;       /* one sentence of help */
+  const char *label;         /* the words the platform shows: "Einstellungen und Privatsphäre" */
+  const char *help;          /* one sentence of help */
+  const char *illustration;  /* a drawing's name like "phone-menu" ([a-z0-9-]), or NULL */
 } WspCatalogStep;
 
 #define WSP_TYPE_CATALOG (wsp_catalog_get_type ())
@@ -86,8 +93,14 @@ const WspCatalogLink *wsp_catalog_get_privacy_center  (WspCatalog   *self,
 const char * const   *wsp_catalog_get_hosts           (WspCatalog   *self,
                                                        WspPlatform   platform);
 
+/* Whether the catalog has this path: always for the app and the browser, the shorter routes
+ * only when the catalog names them. */
+gboolean              wsp_catalog_has_path            (WspCatalog   *self,
+                                                       WspPlatform   platform,
+                                                       WspRoute      route);
 /* The manual menu path. @language is a language code like "de" or "en"; when the catalog has
- * no steps in it, the English ones are returned and *out_language says "en". */
+ * no steps in it, the English ones are returned and *out_language says "en". A path the
+ * catalog does not have has 0 steps (and *out_language is "en"). */
 guint                 wsp_catalog_get_n_steps         (WspCatalog   *self,
                                                        WspPlatform   platform,
                                                        WspRoute      route,
@@ -98,7 +111,7 @@ const WspCatalogStep *wsp_catalog_get_step            (WspCatalog   *self,
                                                        WspRoute      route,
                                                        const char   *language,
                                                        guint         index);
-/* When the path was last confirmed, and by whom. */
+/* When the path was last confirmed, and by whom; NULL for a path the catalog does not have. */
 const char           *wsp_catalog_get_path_confirmed  (WspCatalog   *self,
                                                        WspPlatform   platform,
                                                        WspRoute      route);

@@ -144,7 +144,7 @@ wsp_done_page_shown (WspPage *page)
     {
       /* Translators: %s is Facebook or Instagram */
       g_autofree char *label = g_strdup_printf (_("Co_ntinue With %s"), wsp_platform_get_name (next));
-      gtk_button_set_label (self->continue_button, label);
+      wsp_button_set_wrapping_label (self->continue_button, label);
     }
 }
 

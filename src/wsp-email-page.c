@@ -171,7 +171,20 @@ wsp_email_page_class_init (WspEmailPageClass *klass)
 static void
 wsp_email_page_init (WspEmailPage *self)
 {
+  GtkEditable *text;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* The row's title is drawn as a label, but libadwaita 1.2 does not name the text field
+   * after it: a screen reader would announce a nameless field. */
+  text = gtk_editable_get_delegate (GTK_EDITABLE (self->entry_row));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (text),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self->entry_row)),
+                                  -1);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (text),
+                                  GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, self->error_label, NULL,
+                                  -1);
 
   self->settings = g_settings_new (APP_ID);
   g_settings_bind (self->settings, "remember-email", self->remember_check, "active",

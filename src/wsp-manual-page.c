@@ -11,20 +11,98 @@
 #include "wsp-launcher.h"
 #include "wsp-manual-page.h"
 
+#define ILLUSTRATIONS RESOURCE_PREFIX "/illustrations/"
+#define GENERIC_ILLUSTRATION "generic"
+
 struct _WspManualPage
 {
   WspPage          parent_instance;
 
+  WspCatalog      *catalog;
+  /* name -> GdkTexture: the same drawing serves several steps */
+  GHashTable      *textures;
+
   GtkToggleButton *facebook_toggle;
   GtkToggleButton *instagram_toggle;
   GtkWidget       *language_note;
-  GtkBox          *paths_box;
+  AdwViewStack    *route_stack;
+  GtkWidget       *privacy_center_box;
+  GtkWidget       *search_box;
   GtkWidget       *privacy_button;
 
-  GtkWidget       *groups [WSP_N_ROUTES];
+  AdwBin          *bins [WSP_N_ROUTES];
+  gboolean         built;
 };
 
 G_DEFINE_FINAL_TYPE (WspManualPage, wsp_manual_page, WSP_TYPE_PAGE)
+
+enum {
+  PROP_0,
+  PROP_CATALOG,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+/* The text alternative of every drawing the app has (data/illustrations/). */
+static const struct {
+  const char *name;
+  const char *description;
+} illustrations [] = {
+  { "generic", N_("Drawing of a screen with the entry to choose marked") },
+  { "phone-menu",
+    N_("Drawing of the phone app: the menu icon with three lines at the top right is marked") },
+  { "phone-profile",
+    N_("Drawing of the phone app: your profile picture in the bar at the bottom is marked") },
+  { "phone-settings",
+    N_("Drawing of the phone app: the entry with a gear in a list of settings is marked") },
+  { "phone-entry", N_("Drawing of the phone app: one entry in a list of settings is marked") },
+  { "phone-privacy-center",
+    N_("Drawing of the phone app: the entry with a shield in a list is marked") },
+  { "phone-policy", N_("Drawing of the phone app: the entry with a document in a list is marked") },
+  { "phone-search",
+    N_("Drawing of the phone app: the search field with a magnifier at the top is marked") },
+  { "phone-heading",
+    N_("Drawing of the phone app: one section heading in a page of text is marked") },
+  { "phone-banner", N_("Drawing of the phone app: a box near the top of the page is marked") },
+  { "phone-link", N_("Drawing of the phone app: a blue link in a paragraph of text is marked") },
+  { "phone-yes", N_("Drawing of the phone app: the Yes answer to a question is marked") },
+  { "phone-send",
+    N_("Drawing of the phone app: the send button at the bottom of the form is marked") },
+  { "browser-profile",
+    N_("Drawing of a browser window: your round profile picture at the top right is marked") },
+  { "browser-gear",
+    N_("Drawing of a browser window: the gear at the bottom of the side bar is marked") },
+  { "browser-settings",
+    N_("Drawing of a browser window: the entry with a gear in the menu under the profile "
+       "picture is marked") },
+  { "browser-entry",
+    N_("Drawing of a browser window: one entry in the list of settings on the left is marked") },
+  { "browser-privacy-center",
+    N_("Drawing of a browser window: the entry with a shield in the menu is marked") },
+  { "browser-policy",
+    N_("Drawing of a browser window: the entry with a document in a list is marked") },
+  { "browser-search",
+    N_("Drawing of a browser window: the search bar (Ctrl+F) and a match in the text are "
+       "marked") },
+  { "browser-banner", N_("Drawing of a browser window: a box near the top of the page is marked") },
+  { "browser-link",
+    N_("Drawing of a browser window: a blue link in a paragraph of text is marked") },
+  { "browser-yes",
+    N_("Drawing of a browser window: the Yes answer to a question in the form is marked") },
+  { "browser-send", N_("Drawing of a browser window: the send button of the form is marked") },
+};
+
+/* The template's holder of each route */
+static const char * const bin_names [WSP_N_ROUTES] = {
+  "app_bin", "browser_bin", "privacy_center_bin", "search_bin",
+};
+
+static WspCatalog *
+get_catalog (WspManualPage *self)
+{
+  return self->catalog != NULL ? self->catalog : wsp_catalog_get_default ();
+}
 
 static WspPlatform
 shown_platform (WspManualPage *self)
@@ -33,65 +111,170 @@ shown_platform (WspManualPage *self)
                                                                 : WSP_PLATFORM_FACEBOOK;
 }
 
+static const char *
+describe_illustration (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (illustrations); i++)
+    {
+      if (g_strcmp0 (illustrations [i].name, name) == 0)
+        return _(illustrations [i].description);
+    }
+
+  return NULL;
+}
+
+/* A catalog update may name a drawing this version does not have (or none): then the generic
+ * one, never a blank. Sets *out_name to the drawing actually used. */
+static GdkTexture *
+lookup_texture (WspManualPage  *self,
+                const char     *name,
+                const char    **out_name)
+{
+  GdkTexture *texture;
+
+  if (name == NULL || describe_illustration (name) == NULL)
+    name = GENERIC_ILLUSTRATION;
+
+  texture = g_hash_table_lookup (self->textures, name);
+
+  if (texture == NULL)
+    {
+      g_autofree char *path = g_strconcat (ILLUSTRATIONS, name, ".svg", NULL);
+
+      /* The tests load every drawing; a failure here is a broken build. */
+      texture = gdk_texture_new_from_resource (path);
+      g_hash_table_insert (self->textures, g_strdup (name), texture);
+    }
+
+  *out_name = name;
+  return texture;
+}
+
+static GtkWidget *
+build_step (WspManualPage        *self,
+            guint                 number,
+            const WspCatalogStep *step)
+{
+  GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  g_autofree char *number_text = g_strdup_printf ("%u", number);
+  GtkWidget *number_label = gtk_label_new (number_text);
+  GtkWidget *label = gtk_label_new (step->label);
+  GtkWidget *help = gtk_label_new (step->help);
+  const char *name = NULL;
+  GdkTexture *texture = lookup_texture (self, step->illustration, &name);
+  GtkWidget *picture = gtk_picture_new_for_paintable (GDK_PAINTABLE (texture));
+
+  gtk_widget_add_css_class (card, "card");
+  gtk_widget_add_css_class (card, "wsp-step");
+
+  gtk_widget_add_css_class (number_label, "wsp-step-number");
+  gtk_widget_set_valign (number_label, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (header), number_label);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_box_append (GTK_BOX (header), label);
+  gtk_box_append (GTK_BOX (card), header);
+
+  gtk_label_set_wrap (GTK_LABEL (help), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (help), 0);
+  gtk_box_append (GTK_BOX (card), help);
+
+  /* 240 × 160 fits a phone. GtkPicture 4.8 measures a shrinkable picture in a box as 0 high,
+   * so the size is given. */
+  gtk_widget_set_size_request (picture, 240, 160);
+  gtk_picture_set_can_shrink (GTK_PICTURE (picture), TRUE);
+  gtk_picture_set_alternative_text (GTK_PICTURE (picture), describe_illustration (name));
+  gtk_widget_set_halign (picture, GTK_ALIGN_CENTER);
+  gtk_widget_set_margin_top (picture, 6);
+  /* The drawing shown, for the tests and GTK Inspector */
+  gtk_widget_set_name (picture, name);
+  gtk_box_append (GTK_BOX (card), picture);
+
+  return card;
+}
+
 static GtkWidget *
 build_route (WspManualPage *self,
              WspPlatform    platform,
              WspRoute       route,
              const char    *language)
 {
-  WspCatalog *catalog = wsp_catalog_get_default ();
-  GtkWidget *group = adw_preferences_group_new ();
-  g_autofree char *month = wsp_catalog_format_month (wsp_catalog_get_path_confirmed (catalog, platform, route));
-  g_autofree char *description = NULL;
+  WspCatalog *catalog = get_catalog (self);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  const char *date = wsp_catalog_get_path_confirmed (catalog, platform, route);
+  g_autofree char *month = wsp_catalog_format_month (date);
+  g_autofree char *confirmed = NULL;
+  GtkWidget *confirmed_label;
   guint n_steps = wsp_catalog_get_n_steps (catalog, platform, route, language, NULL);
 
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group),
-                                   route == WSP_ROUTE_APP ? _("In the Phone App")
-                                                          : _("In the Browser"));
   /* Translators: %s is a month and year, e.g. "May 2025" */
-  description = g_strdup_printf (_("Path last confirmed: %s"), month);
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
+  confirmed = g_strdup_printf (_("Path last confirmed: %s"), month);
+  confirmed_label = gtk_label_new (confirmed);
+  gtk_label_set_xalign (GTK_LABEL (confirmed_label), 0);
+  gtk_label_set_wrap (GTK_LABEL (confirmed_label), TRUE);
+  gtk_widget_add_css_class (confirmed_label, "dim-label");
+  gtk_widget_add_css_class (confirmed_label, "caption");
+  gtk_box_append (GTK_BOX (box), confirmed_label);
 
   for (guint i = 0; i < n_steps; i++)
     {
       const WspCatalogStep *step = wsp_catalog_get_step (catalog, platform, route, language, i);
-      GtkWidget *row = adw_action_row_new ();
-      g_autofree char *number = g_strdup_printf ("%u", i + 1);
-      GtkWidget *number_label = gtk_label_new (number);
 
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), step->label);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), step->help);
-      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
-      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
-      gtk_widget_add_css_class (number_label, "wsp-step-number");
-      gtk_widget_set_valign (number_label, GTK_ALIGN_CENTER);
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), number_label);
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+      gtk_box_append (GTK_BOX (box), build_step (self, i + 1, step));
     }
 
-  return group;
+  return box;
+}
+
+/* Whether the first language the user asks for is English ("C" and "POSIX" do not count). */
+static gboolean
+user_reads_english (void)
+{
+  const char * const *names = g_get_language_names ();
+
+  for (guint i = 0; names [i] != NULL; i++)
+    {
+      if (g_str_equal (names [i], "C") || g_str_equal (names [i], "POSIX"))
+        continue;
+
+      return g_str_has_prefix (names [i], "en");
+    }
+
+  return TRUE;
 }
 
 static void
 rebuild (WspManualPage *self)
 {
-  WspCatalog *catalog = wsp_catalog_get_default ();
+  WspCatalog *catalog = get_catalog (self);
   WspPlatform platform = shown_platform (self);
   const char *language = wsp_catalog_pick_language (catalog);
   const char *used = NULL;
 
-  for (guint r = 0; r < WSP_N_ROUTES; r++)
+  for (WspRoute r = 0; r < WSP_N_ROUTES; r++)
     {
-      if (self->groups [r] != NULL)
-        gtk_box_remove (self->paths_box, self->groups [r]);
-      self->groups [r] = build_route (self, platform, r, language);
-      gtk_box_append (self->paths_box, self->groups [r]);
+      GtkWidget *route = NULL;
+
+      if (wsp_catalog_has_path (catalog, platform, r))
+        route = build_route (self, platform, r, language);
+
+      adw_bin_set_child (self->bins [r], route);
     }
 
+  gtk_widget_set_visible (self->privacy_center_box,
+                          wsp_catalog_has_path (catalog, platform, WSP_ROUTE_PRIVACY_CENTER));
+  gtk_widget_set_visible (self->search_box,
+                          wsp_catalog_has_path (catalog, platform, WSP_ROUTE_SEARCH));
+
+  /* pick_language() falls back to "en" too, so ask what the user reads instead. */
   wsp_catalog_get_n_steps (catalog, platform, WSP_ROUTE_APP, language, &used);
-  gtk_widget_set_visible (self->language_note, g_strcmp0 (used, "en") == 0 &&
-                                               !g_str_has_prefix (language, "en"));
+  gtk_widget_set_visible (self->language_note,
+                          g_strcmp0 (used, "en") == 0 && !user_reads_english ());
+  self->built = TRUE;
 }
 
 static void
@@ -110,7 +293,7 @@ open_privacy_center (GtkWidget  *widget,
   WspManualPage *self = WSP_MANUAL_PAGE (widget);
   const WspCatalogLink *link;
 
-  link = wsp_catalog_get_privacy_center (wsp_catalog_get_default (), shown_platform (self));
+  link = wsp_catalog_get_privacy_center (get_catalog (self), shown_platform (self));
   wsp_launch_uri (widget, link->url);
 }
 
@@ -126,7 +309,7 @@ wsp_manual_page_shown (WspPage *page)
   else
     gtk_toggle_button_set_active (self->facebook_toggle, TRUE);
 
-  if (self->groups [0] == NULL)
+  if (!self->built)
     rebuild (self);
 }
 
@@ -140,9 +323,56 @@ wsp_manual_page_get_initial_focus (WspPage *page)
 }
 
 static void
+wsp_manual_page_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  WspManualPage *self = WSP_MANUAL_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CATALOG:
+      g_value_set_object (value, get_catalog (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+wsp_manual_page_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  WspManualPage *self = WSP_MANUAL_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CATALOG:
+      if (g_set_object (&self->catalog, g_value_get_object (value)))
+        {
+          if (self->built)
+            rebuild (self);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 wsp_manual_page_dispose (GObject *object)
 {
+  WspManualPage *self = WSP_MANUAL_PAGE (object);
+
   gtk_widget_dispose_template (GTK_WIDGET (object), WSP_TYPE_MANUAL_PAGE);
+  g_clear_object (&self->catalog);
+  g_clear_pointer (&self->textures, g_hash_table_unref);
 
   G_OBJECT_CLASS (wsp_manual_page_parent_class)->dispose (object);
 }
@@ -154,23 +384,47 @@ wsp_manual_page_class_init (WspManualPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   WspPageClass *page_class = WSP_PAGE_CLASS (klass);
 
+  object_class->get_property = wsp_manual_page_get_property;
+  object_class->set_property = wsp_manual_page_set_property;
   object_class->dispose = wsp_manual_page_dispose;
   page_class->shown = wsp_manual_page_shown;
   page_class->get_initial_focus = wsp_manual_page_get_initial_focus;
+
+  /**
+   * WspManualPage:catalog:
+   *
+   * Where the paths come from; NULL (the default) means the built-in catalog.
+   */
+  properties [PROP_CATALOG] =
+    g_param_spec_object ("catalog", NULL, NULL,
+                         WSP_TYPE_CATALOG,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/wsp-manual-page.ui");
   gtk_widget_class_bind_template_child (widget_class, WspManualPage, facebook_toggle);
   gtk_widget_class_bind_template_child (widget_class, WspManualPage, instagram_toggle);
   gtk_widget_class_bind_template_child (widget_class, WspManualPage, language_note);
-  gtk_widget_class_bind_template_child (widget_class, WspManualPage, paths_box);
+  gtk_widget_class_bind_template_child (widget_class, WspManualPage, route_stack);
+  gtk_widget_class_bind_template_child (widget_class, WspManualPage, privacy_center_box);
+  gtk_widget_class_bind_template_child (widget_class, WspManualPage, search_box);
   gtk_widget_class_bind_template_child (widget_class, WspManualPage, privacy_button);
+  /* One holder per route, in WspRoute order */
+  for (WspRoute r = 0; r < WSP_N_ROUTES; r++)
+    gtk_widget_class_bind_template_child_full (widget_class, bin_names [r], FALSE,
+                                               G_STRUCT_OFFSET (WspManualPage, bins) +
+                                               r * sizeof (AdwBin *));
   gtk_widget_class_bind_template_callback (widget_class, on_platform_toggled);
 
-  gtk_widget_class_install_action (widget_class, "manual.privacy-center", NULL, open_privacy_center);
+  gtk_widget_class_install_action (widget_class, "manual.privacy-center", NULL,
+                                   open_privacy_center);
 }
 
 static void
 wsp_manual_page_init (WspManualPage *self)
 {
+  self->textures = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+
   gtk_widget_init_template (GTK_WIDGET (self));
 }

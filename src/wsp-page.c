@@ -38,6 +38,50 @@ wsp_page_real_get_initial_focus (WspPage *self)
   return NULL;
 }
 
+/* Lets the text of every labelled button wrap: with large text, or in a wordy language, a
+ * button's text can be wider than a phone. gtk_button_set_label() keeps the label widget. */
+static void
+wrap_button_labels (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *label = GTK_IS_BUTTON (child) ? gtk_button_get_child (GTK_BUTTON (child)) : NULL;
+
+      if (GTK_IS_LABEL (label))
+        {
+          gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+          gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
+        }
+
+      wrap_button_labels (child);
+    }
+}
+
+void
+wsp_button_set_wrapping_label (GtkButton  *button,
+                               const char *label)
+{
+  GtkWidget *child;
+
+  g_return_if_fail (GTK_IS_BUTTON (button));
+
+  gtk_button_set_label (button, label);
+  child = gtk_button_get_child (button);
+  gtk_label_set_wrap (GTK_LABEL (child), TRUE);
+  gtk_label_set_justify (GTK_LABEL (child), GTK_JUSTIFY_CENTER);
+}
+
+static void
+wsp_page_constructed (GObject *object)
+{
+  G_OBJECT_CLASS (wsp_page_parent_class)->constructed (object);
+
+  /* After the subclass's init: its template is built by now. */
+  wrap_button_labels (GTK_WIDGET (object));
+}
+
 static void
 wsp_page_dispose (GObject *object)
 {
@@ -121,6 +165,7 @@ wsp_page_class_init (WspPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
+  object_class->constructed = wsp_page_constructed;
   object_class->dispose = wsp_page_dispose;
   object_class->finalize = wsp_page_finalize;
   object_class->get_property = wsp_page_get_property;

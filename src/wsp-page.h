@@ -39,4 +39,9 @@ void          wsp_page_shown              (WspPage      *self);
 gboolean      wsp_page_apply              (WspPage      *self);
 GtkWidget    *wsp_page_get_initial_focus  (WspPage      *self);
 
+/* Sets a button's text and lets it wrap, for buttons whose text the code sets. Buttons with a
+ * label in a page's template wrap already. */
+void          wsp_button_set_wrapping_label (GtkButton  *button,
+                                             const char *label);
+
 G_END_DECLS

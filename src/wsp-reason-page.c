@@ -208,10 +208,15 @@ static void
 wsp_reason_page_constructed (GObject *object)
 {
   WspReasonPage *self = (WspReasonPage *)object;
+  const char *reason;
 
   G_OBJECT_CLASS (wsp_reason_page_parent_class)->constructed (object);
 
-  /* The objection is there only now, after construction. */
+  /* The objection is there only now, after construction; a page built late (or for a resumed
+   * objection) starts from the reason it already holds. */
+  reason = wsp_objection_get_reason (wsp_page_get_objection (WSP_PAGE (self)));
+  if (reason != NULL)
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->text_view), reason, -1);
   g_signal_connect_object (gtk_text_view_get_buffer (self->text_view), "changed",
                            G_CALLBACK (on_buffer_changed), self, G_CONNECT_SWAPPED);
   on_buffer_changed (self);

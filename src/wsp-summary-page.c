@@ -66,9 +66,8 @@ update (WspSummaryPage *self)
 
   name = wsp_platform_get_name (platform);
 
-  /* Translators: %s is Facebook or Instagram */
-  g_autofree char *title = g_strdup_printf (_("%s Form"), name);
-  wsp_page_set_title (WSP_PAGE (self), title);
+  /* The platform's name alone: anything longer is cut off in the header at phone width. */
+  wsp_page_set_title (WSP_PAGE (self), name);
 
   /* Translators: %s is Facebook or Instagram */
   login = g_strdup_printf (_("Log in to %s in your browser before you open the form: it only opens "
@@ -77,7 +76,7 @@ update (WspSummaryPage *self)
 
   /* Translators: %s is Facebook or Instagram */
   open_label = g_strdup_printf (_("_Open the %s Form"), name);
-  gtk_button_set_label (self->open_button, open_label);
+  wsp_button_set_wrapping_label (self->open_button, open_label);
 
   adw_action_row_set_subtitle (self->url_row, form_url (self));
   adw_action_row_set_subtitle (self->host_row, host);

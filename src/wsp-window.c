@@ -47,20 +47,22 @@ struct _WspWindow
   /* The objection was resumed: a form opened before the interruption already has a record. */
   gboolean              resumed;
   GtkFileChooserNative *chooser;
+  /* Built on first use (ensure_page()): only the welcome page is needed for the first frame. */
   WspPage              *pages [N_PAGES];
   WspPage              *manual_page;
   /* Where Back goes from the manual page. */
   WspPage              *manual_return;
 
   AdwToastOverlay      *toast_overlay;
-  AdwWindowTitle       *window_title;
+  GtkLabel             *title_label;
+  GtkLabel             *subtitle_label;
   GtkStack             *stack;
   GtkWidget            *back_button;
-  GtkWidget            *next_button;
   GtkRevealer          *notice_revealer;
   GtkLabel             *notice_label;
   GtkRevealer          *save_error_revealer;
   GtkLabel             *save_error_label;
+  GtkWidget            *next_squeezer;
 };
 
 G_DEFINE_FINAL_TYPE (WspWindow, wsp_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -98,6 +100,48 @@ record_matches (WspRecord    *record,
          g_strcmp0 (wsp_record_get_reason (record), wsp_objection_get_reason (objection)) == 0;
 }
 
+static void on_page_notify (WspWindow  *self,
+                            GParamSpec *pspec,
+                            WspPage    *page);
+
+static WspPage *
+add_page (WspWindow  *self,
+          GType       type,
+          const char *name)
+{
+  WspPage *page = g_object_new (type, "objection", self->objection, NULL);
+
+  gtk_stack_add_named (self->stack, GTK_WIDGET (page), name);
+  g_signal_connect_object (page, "notify::complete",
+                           G_CALLBACK (on_page_notify), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (page, "notify::title",
+                           G_CALLBACK (on_page_notify), self, G_CONNECT_SWAPPED);
+
+  return page;
+}
+
+/* The pages read the objection when shown, so one built late starts from the current state. */
+static WspPage *
+ensure_page (WspWindow *self,
+             guint      index)
+{
+  g_assert (index < N_PAGES);
+
+  if (self->pages [index] == NULL)
+    self->pages [index] = add_page (self, page_table [index].get_type (), page_table [index].name);
+
+  return self->pages [index];
+}
+
+static WspPage *
+ensure_manual_page (WspWindow *self)
+{
+  if (self->manual_page == NULL)
+    self->manual_page = add_page (self, WSP_TYPE_MANUAL_PAGE, "manual");
+
+  return self->manual_page;
+}
+
 static WspPage *
 visible_page (WspWindow *self)
 {
@@ -120,7 +164,7 @@ update_actions (WspWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "assistant.manual", !is_manual);
 
   gtk_widget_set_visible (self->back_button, is_manual || index > 0);
-  gtk_widget_set_visible (self->next_button, show_next);
+  gtk_widget_set_visible (self->next_squeezer, show_next);
 }
 
 static void
@@ -132,7 +176,7 @@ update_title (WspWindow *self)
 
   g_autofree char *window_title = NULL;
 
-  adw_window_title_set_title (self->window_title, wsp_page_get_title (page));
+  gtk_label_set_label (self->title_label, wsp_page_get_title (page));
 
   /* The page in the window's own title too: window lists and screen readers show it. */
   if (index == 0)
@@ -146,7 +190,8 @@ update_title (WspWindow *self)
   if (index > 0 && index + 1 < (int)N_PAGES)
     subtitle = g_strdup_printf (_("Step %d of %d"), index, (int)N_PAGES - 2);
 
-  adw_window_title_set_subtitle (self->window_title, subtitle);
+  gtk_label_set_label (self->subtitle_label, subtitle);
+  gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), subtitle != NULL);
 }
 
 static void
@@ -256,7 +301,7 @@ assistant_next (GtkWidget  *widget,
   if (g_str_equal (page_table [index + 1].name, "done"))
     wsp_window_ensure_record (self);
 
-  show_page (self, self->pages [index + 1], TRUE);
+  show_page (self, ensure_page (self, index + 1), TRUE);
 }
 
 static void
@@ -271,7 +316,7 @@ assistant_back (GtkWidget  *widget,
   if (page == self->manual_page)
     show_page (self, self->manual_return, FALSE);
   else if (index > 0)
-    show_page (self, self->pages [index - 1], FALSE);
+    show_page (self, ensure_page (self, index - 1), FALSE);
 }
 
 static void
@@ -286,7 +331,7 @@ assistant_manual (GtkWidget  *widget,
     return;
 
   self->manual_return = page;
-  show_page (self, self->manual_page, TRUE);
+  show_page (self, ensure_manual_page (self), TRUE);
 }
 
 static void
@@ -708,14 +753,15 @@ wsp_window_class_init (WspWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/wsp-window.ui");
   gtk_widget_class_bind_template_child (widget_class, WspWindow, toast_overlay);
-  gtk_widget_class_bind_template_child (widget_class, WspWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, WspWindow, title_label);
+  gtk_widget_class_bind_template_child (widget_class, WspWindow, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, WspWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, WspWindow, back_button);
-  gtk_widget_class_bind_template_child (widget_class, WspWindow, next_button);
   gtk_widget_class_bind_template_child (widget_class, WspWindow, notice_revealer);
   gtk_widget_class_bind_template_child (widget_class, WspWindow, notice_label);
   gtk_widget_class_bind_template_child (widget_class, WspWindow, save_error_revealer);
   gtk_widget_class_bind_template_child (widget_class, WspWindow, save_error_label);
+  gtk_widget_class_bind_template_child (widget_class, WspWindow, next_squeezer);
   gtk_widget_class_bind_template_callback (widget_class, on_visible_child_changed);
 
   gtk_widget_class_install_action (widget_class, "assistant.next", NULL, assistant_next);
@@ -756,23 +802,9 @@ wsp_window_init (WspWindow *self)
 
   self->objection = wsp_objection_new ();
 
-  for (guint i = 0; i < N_PAGES; i++)
-    {
-      self->pages [i] = g_object_new (page_table [i].get_type (),
-                                      "objection", self->objection,
-                                      NULL);
-      gtk_stack_add_named (self->stack, GTK_WIDGET (self->pages [i]), page_table [i].name);
-      g_signal_connect_object (self->pages [i], "notify::complete",
-                               G_CALLBACK (on_page_notify), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (self->pages [i], "notify::title",
-                               G_CALLBACK (on_page_notify), self, G_CONNECT_SWAPPED);
-    }
-
-  self->manual_page = g_object_new (WSP_TYPE_MANUAL_PAGE, "objection", self->objection, NULL);
-  gtk_stack_add_named (self->stack, GTK_WIDGET (self->manual_page), "manual");
-  g_signal_connect_object (self->manual_page, "notify::title",
-                           G_CALLBACK (on_page_notify), self, G_CONNECT_SWAPPED);
-  self->manual_return = self->pages [0];
+  /* The others follow when first shown: building all of them up front doubled the time to the
+   * first frame (build-aux/bench). */
+  self->manual_return = ensure_page (self, 0);
 
   /* Plain Enter is left to the pages (entries, the country list, the platform options): a
    * window-wide binding would also fire where a row ignores Enter. Ctrl+Enter moves on from
@@ -912,7 +944,14 @@ wsp_window_get_page (WspWindow  *self,
   g_return_val_if_fail (WSP_IS_WINDOW (self), NULL);
   g_return_val_if_fail (name != NULL, NULL);
 
-  return WSP_PAGE (gtk_stack_get_child_by_name (self->stack, name));
+  for (guint i = 0; i < N_PAGES; i++)
+    if (g_str_equal (page_table [i].name, name))
+      return ensure_page (self, i);
+
+  if (g_str_equal (name, "manual"))
+    return ensure_manual_page (self);
+
+  return NULL;
 }
 
 void

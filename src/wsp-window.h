@@ -29,6 +29,7 @@ void          wsp_window_note_form_opened   (WspWindow      *self,
                                              const char     *url);
 /* The name of the visible page: "welcome", "platform", ..., "done", or "manual". */
 const char   *wsp_window_get_page_name      (WspWindow      *self);
+/* The page called @name, built now if it was not yet shown; NULL for an unknown name. */
 WspPage      *wsp_window_get_page           (WspWindow      *self,
                                              const char     *name);
 void          wsp_window_add_toast          (WspWindow      *self,

@@ -12,22 +12,6 @@
 #include "wsp-test-util.h"
 #include "wsp-window.h"
 
-static gboolean
-set_flag (gpointer data)
-{
-  *(gboolean *)data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-run_for (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, set_flag, &done);
-  wsp_test_wait_for (&done, ms + 1000);
-}
-
 static GtkWindow *
 find_toplevel (GType type)
 {
@@ -40,6 +24,22 @@ find_toplevel (GType type)
   g_list_free (toplevels);
 
   return found;
+}
+
+/* Whether a label under @widget, internal children included, reads exactly @text. */
+static gboolean
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (find_label (child, text))
+      return TRUE;
+
+  return FALSE;
 }
 
 static GtkApplication *
@@ -90,7 +90,7 @@ test_application_windows (void)
   g_application_activate (G_APPLICATION (app));
   window = gtk_application_get_active_window (app);
   g_assert_true (WSP_IS_WINDOW (window));
-  run_for (50);
+  wsp_test_run_for (50);
 
   /* Activating again raises the same window rather than opening a second one. */
   g_application_activate (G_APPLICATION (app));
@@ -98,24 +98,35 @@ test_application_windows (void)
   g_assert_cmpuint (g_list_length (gtk_application_get_windows (app)), ==, 1);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
-  run_for (50);
+  wsp_test_run_for (50);
   shortcuts = find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
   g_assert_nonnull (shortcuts);
   gtk_window_close (shortcuts);
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
-  run_for (50);
+  wsp_test_run_for (50);
   about = find_toplevel (ADW_TYPE_ABOUT_WINDOW);
   g_assert_nonnull (about);
   g_assert_cmpstr (adw_about_window_get_version (ADW_ABOUT_WINDOW (about)), ==, PACKAGE_VERSION);
   expected_comment_part = wsp_catalog_format_month (wsp_catalog_get_updated (wsp_catalog_get_default ()));
   g_assert_nonnull (strstr (adw_about_window_get_comments (ADW_ABOUT_WINDOW (about)),
                             expected_comment_part));
+  g_assert_cmpstr (adw_about_window_get_application_icon (ADW_ABOUT_WINDOW (about)), ==, APP_ID);
+  g_assert_cmpstr (adw_about_window_get_copyright (ADW_ABOUT_WINDOW (about)), ==,
+                   "© 2026 Widerspruch developers");
+  g_assert_cmpint (adw_about_window_get_license_type (ADW_ABOUT_WINDOW (about)), ==,
+                   GTK_LICENSE_GPL_3_0);
+  g_assert_cmpstr (adw_about_window_get_issue_url (ADW_ABOUT_WINDOW (about)), ==,
+                   "https://github.com/widerspruch/widerspruch/issues");
+  /* The sources of the guidance and the legal notes are in the window's pages, as labels. */
+  g_assert_true (find_label (GTK_WIDGET (about), "Sources of the guidance"));
+  g_assert_true (find_label (GTK_WIDGET (about), "Consumer advice centres"));
+  g_assert_true (find_label (GTK_WIDGET (about), "No legal advice"));
   gtk_window_destroy (about);
 
   /* Ctrl+Q's action closes every window. */
   g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
-  run_for (50);
+  wsp_test_run_for (50);
   g_assert_null (gtk_application_get_windows (app));
 }
 

@@ -272,10 +272,10 @@ static void
 test_shipped_steps (void)
 {
   g_autoptr(WspCatalog) catalog = load_shipped ();
-  /* en, de for facebook app, facebook browser, instagram app, instagram browser */
+  /* en, de for the app, the browser, the Privacy Center and the search, per platform */
   const guint expected[WSP_N_PLATFORMS][WSP_N_ROUTES][2] = {
-    { { 5, 9 }, { 5, 8 } },
-    { { 7, 7 }, { 5, 4 } },
+    { { 5, 9 }, { 5, 8 }, { 3, 3 }, { 3, 3 } },
+    { { 7, 7 }, { 5, 4 }, { 3, 3 }, { 3, 3 } },
   };
   const char * const languages[] = { "en", "de" };
 
@@ -283,6 +283,7 @@ test_shipped_steps (void)
     {
       for (WspRoute r = 0; r < WSP_N_ROUTES; r++)
         {
+          g_assert_true (wsp_catalog_has_path (catalog, p, r));
           g_assert_cmpstr (wsp_catalog_get_path_confirmed (catalog, p, r), ==, "2025-05");
           g_assert_nonnull (strstr (wsp_catalog_get_path_source (catalog, p, r),
                                     "Verbraucherzentrale"));
@@ -306,6 +307,12 @@ test_shipped_steps (void)
                   /* One sentence, ending with a full stop. */
                   g_assert_cmpuint (help_len, >, 10);
                   g_assert_cmpint (step->help[help_len - 1], ==, '.');
+                  /* Every shipped step has a drawing, of the device the path is for. */
+                  g_assert_nonnull (step->illustration);
+                  if (r == WSP_ROUTE_APP)
+                    g_assert_true (g_str_has_prefix (step->illustration, "phone-"));
+                  else
+                    g_assert_true (g_str_has_prefix (step->illustration, "browser-"));
                 }
             }
         }
@@ -321,6 +328,57 @@ test_shipped_steps (void)
                    ==, "Right to object");
   g_assert_cmpstr (label_of (catalog, WSP_PLATFORM_INSTAGRAM, WSP_ROUTE_BROWSER, "de", 3),
                    ==, "Widerspruchsrecht");
+  g_assert_cmpstr (label_of (catalog, WSP_PLATFORM_FACEBOOK, WSP_ROUTE_PRIVACY_CENTER, "de", 1),
+                   ==, "KI bei Meta");
+  g_assert_cmpstr (label_of (catalog, WSP_PLATFORM_INSTAGRAM, WSP_ROUTE_SEARCH, "en", 1),
+                   ==, "right to object");
+  g_assert_cmpstr (label_of (catalog, WSP_PLATFORM_INSTAGRAM, WSP_ROUTE_SEARCH, "de", 1),
+                   ==, "Widerspruch");
+  g_assert_cmpstr (wsp_catalog_get_step (catalog, WSP_PLATFORM_FACEBOOK, WSP_ROUTE_APP, "en",
+                                         0)->illustration, ==, "phone-menu");
+  g_assert_cmpstr (wsp_catalog_get_step (catalog, WSP_PLATFORM_FACEBOOK, WSP_ROUTE_BROWSER, "de",
+                                         0)->illustration, ==, "browser-profile");
+}
+
+/* A catalog from before the drawings and the shorter routes still loads: both are optional. */
+static void
+test_optional_keys (void)
+{
+  g_autoptr(JsonNode) root = parse_shipped ();
+  g_autoptr(WspCatalog) catalog = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  const char *out_language = NULL;
+
+  change_node (root, "platforms.facebook.paths.privacy_center", NULL);
+  change_node (root, "platforms.instagram.paths.search", NULL);
+  change_node (root, "platforms.facebook.paths.app.steps.en[0].illustration", NULL);
+  bytes = serialize (root);
+
+  catalog = wsp_catalog_new_from_bytes (bytes, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (catalog);
+
+  g_assert_null (wsp_catalog_get_step (catalog, WSP_PLATFORM_FACEBOOK, WSP_ROUTE_APP, "en",
+                                       0)->illustration);
+  g_assert_cmpstr (wsp_catalog_get_step (catalog, WSP_PLATFORM_FACEBOOK, WSP_ROUTE_APP, "en",
+                                         1)->illustration, ==, "phone-settings");
+
+  g_assert_false (wsp_catalog_has_path (catalog, WSP_PLATFORM_FACEBOOK, WSP_ROUTE_PRIVACY_CENTER));
+  g_assert_null (wsp_catalog_get_path_confirmed (catalog, WSP_PLATFORM_FACEBOOK,
+                                                 WSP_ROUTE_PRIVACY_CENTER));
+  g_assert_cmpuint (wsp_catalog_get_n_steps (catalog, WSP_PLATFORM_FACEBOOK,
+                                             WSP_ROUTE_PRIVACY_CENTER, "de", &out_language), ==, 0);
+  g_assert_cmpstr (out_language, ==, "en");
+  g_assert_true (wsp_catalog_has_path (catalog, WSP_PLATFORM_FACEBOOK, WSP_ROUTE_SEARCH));
+  g_assert_true (wsp_catalog_has_path (catalog, WSP_PLATFORM_INSTAGRAM, WSP_ROUTE_PRIVACY_CENTER));
+  g_assert_false (wsp_catalog_has_path (catalog, WSP_PLATFORM_INSTAGRAM, WSP_ROUTE_SEARCH));
+  g_assert_cmpuint (wsp_catalog_get_n_steps (catalog, WSP_PLATFORM_INSTAGRAM, WSP_ROUTE_SEARCH,
+                                             NULL, NULL), ==, 0);
+
+  g_assert_cmpstr (wsp_route_get_id (WSP_ROUTE_APP), ==, "app");
+  g_assert_cmpstr (wsp_route_get_id (WSP_ROUTE_PRIVACY_CENTER), ==, "privacy_center");
+  g_assert_cmpstr (wsp_route_get_id (WSP_ROUTE_SEARCH), ==, "search");
 }
 
 static void
@@ -638,6 +696,48 @@ static const Variant variants[] = {
     "platforms.instagram.paths.app.steps.de[0].help: missing" },
   { "platforms.instagram.paths.app.steps.en[1].label", "[\"Menu\"]", WSP_CATALOG_ERROR_TYPE,
     "platforms.instagram.paths.app.steps.en[1].label: must be a string (got array)" },
+
+  /* illustrations: a name, never a file or a path */
+#define STEP_DE0 "platforms.facebook.paths.app.steps.de[0]"
+#define STEP_EN0 "platforms.facebook.paths.app.steps.en[0]"
+#define NOT_A_NAME ".illustration: not a drawing’s name like “phone-menu” (got "
+  { STEP_DE0 ".illustration", "3", WSP_CATALOG_ERROR_TYPE,
+    STEP_DE0 ".illustration: must be a string (got integer)" },
+  { STEP_DE0 ".illustration", "null", WSP_CATALOG_ERROR_TYPE,
+    STEP_DE0 ".illustration: must be a string (got null)" },
+  { STEP_DE0 ".illustration", "\"\"", WSP_CATALOG_ERROR_VALUE,
+    STEP_DE0 ".illustration: must not be empty" },
+  { STEP_DE0 ".illustration", "\"menu-de.svg\"", WSP_CATALOG_ERROR_VALUE,
+    STEP_DE0 NOT_A_NAME "menu-de.svg)" },
+  { STEP_DE0 ".illustration", "\"Phone-Menu\"", WSP_CATALOG_ERROR_VALUE,
+    STEP_DE0 NOT_A_NAME "Phone-Menu)" },
+  { STEP_DE0 ".illustration", "\"../../etc/passwd\"", WSP_CATALOG_ERROR_VALUE,
+    STEP_DE0 NOT_A_NAME "../../etc/passwd)" },
+  { STEP_DE0 ".illustration", "\"phone menu\"", WSP_CATALOG_ERROR_VALUE,
+    STEP_DE0 NOT_A_NAME "phone menu)" },
+  { STEP_DE0 ".illustration", "\"-phone\"", WSP_CATALOG_ERROR_VALUE,
+    STEP_DE0 NOT_A_NAME "-phone)" },
+  { STEP_DE0 ".illustration", "\"phone-\"", WSP_CATALOG_ERROR_VALUE,
+    STEP_DE0 NOT_A_NAME "phone-)" },
+  { STEP_EN0 ".illustration", "\"phone--menu\"", WSP_CATALOG_ERROR_VALUE,
+    STEP_EN0 NOT_A_NAME "phone--menu)" },
+  { STEP_EN0 ".illustration", "\"menü\"", WSP_CATALOG_ERROR_VALUE,
+    STEP_EN0 NOT_A_NAME "menü)" },
+  { STEP_EN0 ".illustration",
+    "\"a123456789a123456789a123456789a123456789a123456789a123456789abcde\"",
+    WSP_CATALOG_ERROR_VALUE,
+    STEP_EN0 NOT_A_NAME "a123456789a123456789a123456789a123456789a123456789a123456789abcde)" },
+
+  /* the shorter routes are optional, but checked like the others when they are there */
+  { "platforms.facebook.paths.privacy_center", "[]", WSP_CATALOG_ERROR_TYPE,
+    "platforms.facebook.paths.privacy_center: must be an object (got array)" },
+  { "platforms.instagram.paths.search.confirmed", NULL, WSP_CATALOG_ERROR_MISSING,
+    "platforms.instagram.paths.search.confirmed: missing" },
+  { "platforms.instagram.paths.search.steps.en", NULL, WSP_CATALOG_ERROR_MISSING,
+    "platforms.instagram.paths.search.steps.en: missing" },
+  { "platforms.facebook.paths.privacy_center.steps.de[2].illustration", "\"x.svg\"",
+    WSP_CATALOG_ERROR_VALUE,
+    "platforms.facebook.paths.privacy_center.steps.de[2]" NOT_A_NAME "x.svg)" },
 };
 
 static void
@@ -795,10 +895,10 @@ test_unknown_keys (void)
 
   change_node (root, "comment", "\"for the docs\"");
   change_node (root, "platforms.threads", "{\"hosts\": [\"threads.net\"]}");
-  change_node (root, "platforms.facebook.paths.app.steps.de[0].illustration",
-               "\"menu-de.svg\"");
+  change_node (root, "platforms.facebook.paths.app.steps.de[0].animation", "\"menu-de.webm\"");
+  change_node (root, "platforms.facebook.paths.threads", "{\"steps\": 3}");
   change_node (root, "platforms.facebook.paths.app.steps.fr",
-               "[{\"label\": \"Menu\", \"help\": \"Touchez le menu.\", \"illustration\": 3}]");
+               "[{\"label\": \"Menu\", \"help\": \"Touchez le menu.\", \"animation\": 3}]");
   change_node (root, "platforms.facebook.paths.app.steps.pt_BR",
                "[{\"label\": \"Menu\", \"help\": \"Toque no menu.\"}]");
   change_node (root, "platforms.instagram.forms[0].note", "[1, 2, 3]");
@@ -868,6 +968,7 @@ main (int   argc,
   g_test_add_func ("/catalog/shipped/urls", test_shipped_urls);
   g_test_add_func ("/catalog/shipped/steps", test_shipped_steps);
   g_test_add_func ("/catalog/shipped/countries", test_shipped_countries);
+  g_test_add_func ("/catalog/optional-keys", test_optional_keys);
   g_test_add_func ("/catalog/steps/fallback", test_steps_fallback);
   g_test_add_func ("/catalog/steps/pick-language", test_pick_language);
   g_test_add_func ("/catalog/url-is-allowed", test_url_is_allowed);

@@ -75,6 +75,13 @@ match_row_title (GtkWidget     *widget,
 }
 
 static gboolean
+match_label (GtkWidget     *widget,
+             gconstpointer  data)
+{
+  return g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), data) == 0;
+}
+
+static gboolean
 match_icon_name (GtkWidget     *widget,
                  gconstpointer  data)
 {
@@ -96,39 +103,38 @@ next_button (Fixture *f)
   return find_widget (header, GTK_TYPE_BUTTON, match_action, "assistant.next");
 }
 
+static gboolean
+match_css_class (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  return gtk_widget_has_css_class (widget, data);
+}
+
+/* The header bar's title and subtitle, as the user reads them. */
+static const char *
+header_label (Fixture    *f,
+              const char *css_class)
+{
+  GtkWidget *header = find_widget (GTK_WIDGET (f->window), ADW_TYPE_HEADER_BAR, NULL, NULL);
+  GtkWidget *label = find_widget (header, GTK_TYPE_LABEL, match_css_class, css_class);
+
+  g_assert_nonnull (label);
+  return gtk_widget_get_visible (label) ? gtk_label_get_label (GTK_LABEL (label)) : NULL;
+}
+
 static const char *
 shown_title (Fixture *f)
 {
-  GtkWidget *title = find_widget (GTK_WIDGET (f->window), ADW_TYPE_WINDOW_TITLE, NULL, NULL);
-
-  return adw_window_title_get_title (ADW_WINDOW_TITLE (title));
+  return header_label (f, "title");
 }
 
 static const char *
 shown_subtitle (Fixture *f)
 {
-  GtkWidget *title = find_widget (GTK_WIDGET (f->window), ADW_TYPE_WINDOW_TITLE, NULL, NULL);
-
-  return adw_window_title_get_subtitle (ADW_WINDOW_TITLE (title));
+  return header_label (f, "subtitle");
 }
 
 /* Waiting --------------------------------------------------------------------------------- */
-
-static gboolean
-set_flag (gpointer data)
-{
-  *(gboolean *)data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-run_for (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, set_flag, &done);
-  wsp_test_wait_for (&done, ms + 1000);
-}
 
 static char *
 wait_for_opened (Fixture *f,
@@ -145,7 +151,7 @@ wait_for_opened (Fixture *f,
           if (g_strv_length (lines) >= n_lines)
             return g_strdup (lines [n_lines - 1]);
         }
-      run_for (20);
+      wsp_test_run_for (20);
     }
 
   return NULL;
@@ -172,7 +178,7 @@ clipboard_text (Fixture *f)
 
   gdk_clipboard_read_text_async (clipboard, NULL, on_text_read, &text);
   for (guint i = 0; i < 200 && text == NULL; i++)
-    run_for (10);
+    wsp_test_run_for (10);
   (void)done;
 
   return text;
@@ -250,7 +256,7 @@ new_window (Fixture *f)
   WspWindow *window = g_object_new (WSP_TYPE_WINDOW, "application", f->app, "store", f->store, NULL);
 
   gtk_window_present (GTK_WINDOW (window));
-  run_for (50);
+  wsp_test_run_for (50);
   return window;
 }
 
@@ -291,7 +297,7 @@ fixture_tear_down (Fixture       *f,
   /* Nothing may keep the window and its pages alive once it is closed. */
   g_object_add_weak_pointer (G_OBJECT (f->window), (gpointer *)&f->window);
   gtk_window_destroy (GTK_WINDOW (f->window));
-  run_for (20);
+  wsp_test_run_for (20);
   g_assert_null (f->window);
 
   g_application_quit (G_APPLICATION (f->app));
@@ -357,7 +363,7 @@ choose_country (Fixture    *f,
 
   gtk_editable_set_text (GTK_EDITABLE (entry), search);
   /* The search entry reports changes after a short delay. */
-  run_for (400);
+  wsp_test_run_for (400);
   /* Enter in the search field takes the only match and moves on. */
   g_signal_emit_by_name (entry, "activate");
 }
@@ -477,14 +483,14 @@ test_flow_facebook (Fixture       *f,
                     gconstpointer  data)
 {
   walk_to_summary (f, WSP_PLATFORMS_FACEBOOK);
-  g_assert_cmpstr (shown_title (f), ==, T ("Facebook Form", "Facebook-Formular"));
+  g_assert_cmpstr (shown_title (f), ==, "Facebook");
   assert_summary (f, FACEBOOK_FORM, "www.facebook.com");
   open_form (f, 1, FACEBOOK_FORM);
 
   next (f, "done");
   g_assert_false (gtk_widget_get_visible (find_widget (page (f, "done"), GTK_TYPE_BUTTON,
                                                        match_action, "assistant.continue")));
-  g_assert_false (gtk_widget_get_visible (next_button (f)));
+  g_assert_false (gtk_widget_is_visible (next_button (f)));
 }
 
 static void
@@ -492,7 +498,7 @@ test_flow_instagram (Fixture       *f,
                      gconstpointer  data)
 {
   walk_to_summary (f, WSP_PLATFORMS_INSTAGRAM);
-  g_assert_cmpstr (shown_title (f), ==, T ("Instagram Form", "Instagram-Formular"));
+  g_assert_cmpstr (shown_title (f), ==, "Instagram");
   assert_summary (f, INSTAGRAM_FORM, "help.instagram.com");
   open_form (f, 1, INSTAGRAM_FORM);
   next (f, "done");
@@ -516,11 +522,11 @@ test_flow_both (Fixture       *f,
   /* A button clicks once its press animation has run. */
   gtk_widget_activate (continue_button);
   for (guint i = 0; i < 100 && !g_str_equal (wsp_window_get_page_name (f->window), "summary"); i++)
-    run_for (10);
+    wsp_test_run_for (10);
   assert_page (f, "summary");
 
   /* Country, email and reason carry over to the second form. */
-  g_assert_cmpstr (shown_title (f), ==, T ("Instagram Form", "Instagram-Formular"));
+  g_assert_cmpstr (shown_title (f), ==, "Instagram");
   assert_summary (f, INSTAGRAM_FORM, "help.instagram.com");
   open_form (f, 2, INSTAGRAM_FORM);
   next (f, "done");
@@ -552,7 +558,7 @@ test_flow_email_validation (Fixture       *f,
 
   /* The message comes once typing pauses. */
   g_assert_false (gtk_widget_get_visible (error));
-  run_for (900);
+  wsp_test_run_for (900);
   g_assert_true (gtk_widget_get_visible (error));
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (error)), ==, wsp_email_status_message (WSP_EMAIL_NO_AT));
   g_assert_true (g_str_has_prefix (gtk_label_get_label (GTK_LABEL (error)),
@@ -560,7 +566,7 @@ test_flow_email_validation (Fixture       *f,
   g_assert_true (gtk_widget_has_css_class (email_row (f), "error"));
 
   gtk_editable_set_text (GTK_EDITABLE (email_row (f)), "jana@example.");
-  run_for (900);
+  wsp_test_run_for (900);
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (error)), ==,
                    wsp_email_status_message (WSP_EMAIL_DOMAIN_TRAILING_DOT));
   g_assert_false (gtk_widget_get_sensitive (next_button (f)));
@@ -669,7 +675,7 @@ test_flow_no_browser (Fixture       *f,
         if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
           dialog = l->data;
       g_list_free (toplevels);
-      run_for (10);
+      wsp_test_run_for (10);
     }
 
   g_assert_nonnull (dialog);
@@ -700,7 +706,7 @@ test_flow_manual_page (Fixture       *f,
   g_assert_cmpstr (shown_title (f), ==, T ("By Hand", "Von Hand"));
 
   /* The platform follows the choice; the steps come from the catalog. */
-  g_assert_nonnull (find_widget (page (f, "manual"), ADW_TYPE_ACTION_ROW, match_row_title, first->label));
+  g_assert_nonnull (find_widget (page (f, "manual"), GTK_TYPE_LABEL, match_label, first->label));
   back (f, "summary");
 }
 
@@ -713,7 +719,7 @@ restart (Fixture *f)
 {
   g_object_add_weak_pointer (G_OBJECT (f->window), (gpointer *)&f->window);
   gtk_window_close (GTK_WINDOW (f->window));
-  run_for (20);
+  wsp_test_run_for (20);
   g_assert_null (f->window);
 
   g_clear_object (&f->store);
@@ -774,7 +780,7 @@ wait_for_toplevel (GType type)
       g_list_free (toplevels);
       if (found != NULL)
         return found;
-      run_for (10);
+      wsp_test_run_for (10);
     }
 
   return NULL;
@@ -844,7 +850,7 @@ test_flow_records (Fixture       *f,
   /* Continue: the summary of that form, with its values. */
   click (find_widget (row, GTK_TYPE_BUTTON, match_action, "assistant.open-record"));
   assert_page (f, "summary");
-  g_assert_cmpstr (shown_title (f), ==, T ("Facebook Form", "Facebook-Formular"));
+  g_assert_cmpstr (shown_title (f), ==, "Facebook");
   assert_summary (f, FACEBOOK_FORM, "www.facebook.com");
   next (f, "done");
   sent_row = find_widget (page (f, "done"), ADW_TYPE_ACTION_ROW, match_row_title,
@@ -946,7 +952,7 @@ test_flow_resume_remembered (Fixture       *f,
   choose_country (f, "germ");
   assert_page (f, "email");
   check = find_widget (page (f, "email"), GTK_TYPE_CHECK_BUTTON, NULL, NULL);
-  g_assert_cmpstr (gtk_check_button_get_label (GTK_CHECK_BUTTON (check)), ==,
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (find_widget (check, GTK_TYPE_LABEL, NULL, NULL))), ==,
                    T ("_Remember my email on this computer",
                       "E-Mail-Adresse auf diesem Rechner _merken"));
   g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
@@ -1011,7 +1017,7 @@ test_flow_resume_opened (Fixture       *f,
   next (f, "done");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "assistant.continue", NULL));
   assert_page (f, "summary");
-  g_assert_cmpstr (shown_title (f), ==, T ("Instagram Form", "Instagram-Formular"));
+  g_assert_cmpstr (shown_title (f), ==, "Instagram");
   restart (f);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->store)), ==, 2);
 
@@ -1021,7 +1027,7 @@ test_flow_resume_opened (Fixture       *f,
   gtk_editable_set_text (GTK_EDITABLE (email_row (f)), EMAIL);
   next (f, "reason");
   next (f, "summary");
-  g_assert_cmpstr (shown_title (f), ==, T ("Instagram Form", "Instagram-Formular"));
+  g_assert_cmpstr (shown_title (f), ==, "Instagram");
   open_form (f, 4, INSTAGRAM_FORM);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->store)), ==, 3);
   /* Closed on the last form, once opened: its record holds it all, no unfinished one is left. */
@@ -1107,7 +1113,7 @@ test_flow_save_record (Fixture       *f,
       if (current != NULL && g_file_equal (current, folder))
         break;
       g_assert_cmpuint (i, <, 199);
-      run_for (10);
+      wsp_test_run_for (10);
     }
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "proof.pdf");
   {
@@ -1119,7 +1125,7 @@ test_flow_save_record (Fixture       *f,
   gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
 
   for (guint i = 0; i < 200 && !g_file_test (txt, G_FILE_TEST_EXISTS); i++)
-    run_for (10);
+    wsp_test_run_for (10);
 
   g_assert_true (g_file_get_contents (pdf, &pdf_contents, NULL, NULL));
   g_assert_true (g_str_has_prefix (pdf_contents, "%PDF-"));
@@ -1145,7 +1151,7 @@ static void
 wait_revealed (GtkWidget *bar)
 {
   for (guint i = 0; i < 200 && !gtk_revealer_get_child_revealed (GTK_REVEALER (bar)); i++)
-    run_for (10);
+    wsp_test_run_for (10);
   g_assert_true (gtk_revealer_get_child_revealed (GTK_REVEALER (bar)));
   g_assert_true (gtk_widget_get_mapped (gtk_revealer_get_child (GTK_REVEALER (bar))));
 }
@@ -1173,7 +1179,7 @@ test_flow_record_problems (Fixture       *f,
   /* Close the window, damage the file, start again. */
   g_object_add_weak_pointer (G_OBJECT (f->window), (gpointer *)&f->window);
   gtk_window_close (GTK_WINDOW (f->window));
-  run_for (20);
+  wsp_test_run_for (20);
   g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
   g_assert_true (g_file_set_contents (path, "{ \"version\": 1, \"records\": [", -1, NULL));
   g_clear_object (&f->store);

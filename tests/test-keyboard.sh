@@ -73,7 +73,7 @@ key Return
 wid=$(window '^Reason')
 type_text 'Mein Grund.'
 key ctrl+Return
-wid=$(window '^Instagram Form')
+wid=$(window '^Instagram –')
 key Return                      # "Open the Instagram Form" has the focus
 
 for _ in $(seq 100); do

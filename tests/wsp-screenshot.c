@@ -16,6 +16,7 @@
 #include <stdlib.h>
 
 #include "wsp-application.h"
+#include "wsp-catalog.h"
 #include "wsp-countries.h"
 #include "wsp-reasons.h"
 #include "wsp-records.h"
@@ -372,6 +373,45 @@ use_reason (WspWindow *window)
   return settle (window, "reason");
 }
 
+/* The manual page once per path: Facebook and Instagram, each in the app and in the browser. */
+static gboolean
+shoot_manual_paths (const Options *options)
+{
+  static const char * const platforms[] = { "Facebook", "Instagram" };
+  static const char * const routes[] = { "app", "browser" };
+  WspWindow *window = options->window;
+
+  for (guint p = 0; p < G_N_ELEMENTS (platforms); p++)
+    {
+      /* The page's own two toggle buttons come first, Facebook then Instagram. */
+      GtkWidget *toggle = find_nth (window, "manual", GTK_TYPE_TOGGLE_BUTTON, p);
+
+      if (toggle == NULL ||
+          g_strcmp0 (gtk_button_get_label (GTK_BUTTON (toggle)), platforms[p]) != 0)
+        {
+          g_printerr ("No %s toggle on the manual page\n", platforms[p]);
+          return FALSE;
+        }
+      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (toggle), TRUE);
+
+      for (guint r = 0; r < G_N_ELEMENTS (routes); r++)
+        {
+          GtkWidget *stack = find_nth (window, "manual", ADW_TYPE_VIEW_STACK, 0);
+          g_autofree char *name = NULL;
+
+          if (stack == NULL)
+            return FALSE;
+
+          adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), routes[r]);
+          name = g_strdup_printf ("manual-%s-%s", wsp_platform_get_id (p), routes[r]);
+          if (!settle (window, "manual") || !save_png (options, name))
+            return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
 static gboolean
 run_flow (const Options *options)
 {
@@ -388,7 +428,8 @@ run_flow (const Options *options)
          save_png (options, "reason") &&
          go (window, "assistant.next", "summary") && save_png (options, "summary") &&
          go (window, "assistant.next", "done") && save_png (options, "done") &&
-         go (window, "assistant.manual", "manual") && save_png (options, "manual");
+         go (window, "assistant.manual", "manual") && save_png (options, "manual") &&
+         shoot_manual_paths (options);
 }
 
 static WspRecord *
@@ -507,14 +548,17 @@ main (int   argc,
                       NULL);
   g_signal_connect (app, "activate", G_CALLBACK (on_activate), &options);
 
-  /* The same look on every machine and as on GNOME: its default font and title bar buttons, and
-   * a cursor that does not blink. */
+  /* The same look on every machine and as on GNOME: its default font and title bar buttons, a
+   * cursor that does not blink, and no animations half way. */
   gtk_init ();
   settings = gtk_settings_get_default ();
   g_object_set (settings,
                 "gtk-font-name", "Cantarell 11",
                 "gtk-decoration-layout", ":close",
                 "gtk-cursor-blink", FALSE,
+                /* Buttons fade between states: without this a picture can catch a view
+                 * switcher half way. */
+                "gtk-enable-animations", FALSE,
                 NULL);
 
   if (g_application_run (G_APPLICATION (app), 1, argv) != 0)

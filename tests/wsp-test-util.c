@@ -47,6 +47,15 @@ wsp_test_wait_for (const gboolean *flag,
   return *flag;
 }
 
+void
+wsp_test_run_for (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, on_timeout, &done);
+  wsp_test_wait_for (&done, ms + 1000);
+}
+
 char *
 wsp_test_read_file (const char  *path,
                     gsize       *length)

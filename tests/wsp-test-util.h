@@ -15,6 +15,8 @@ void      wsp_test_bind_textdomains  (void);
 /* Iterates the default main context until *flag is TRUE or @timeout_ms passed; returns *flag. */
 gboolean  wsp_test_wait_for          (const gboolean *flag,
                                       guint           timeout_ms);
+/* Runs the default main context for @ms milliseconds: lets the window draw and timers fire. */
+void      wsp_test_run_for           (guint           ms);
 /* Reads a file below G_TEST_SRCDIR's data/ or the project's data directory. */
 char     *wsp_test_read_file         (const char     *path,
                                       gsize          *length);

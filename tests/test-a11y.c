@@ -1,0 +1,155 @@
+/* test-a11y.c: every control on every page has a name a screen reader can say
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "wsp-test-util.h"
+#include "wsp-window.h"
+
+static const char *page_names [] = {
+  "welcome", "platform", "country", "email", "reason", "summary", "done", "manual",
+};
+
+static gboolean
+has_visible_text (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget))
+    {
+      const char *text = gtk_label_get_text (GTK_LABEL (widget));
+      return text != NULL && *text != '\0';
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (gtk_widget_get_visible (child) && has_visible_text (child))
+      return TRUE;
+
+  return FALSE;
+}
+
+static gboolean
+has_name (GtkWidget *widget)
+{
+  GtkAccessible *accessible = GTK_ACCESSIBLE (widget);
+
+  if (gtk_test_accessible_has_property (accessible, GTK_ACCESSIBLE_PROPERTY_LABEL) ||
+      gtk_test_accessible_has_relation (accessible, GTK_ACCESSIBLE_RELATION_LABELLED_BY))
+    return TRUE;
+
+  /* Buttons, check buttons and rows are named by the text they show. */
+  return has_visible_text (widget);
+}
+
+static gboolean
+is_control (GtkWidget *widget)
+{
+  if (!gtk_widget_get_visible (widget) || !gtk_widget_get_child_visible (widget))
+    return FALSE;
+
+  if (GTK_IS_LIST_BOX_ROW (widget))
+    return gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (widget)) ||
+           gtk_widget_get_focusable (widget);
+
+  return GTK_IS_BUTTON (widget) || GTK_IS_CHECK_BUTTON (widget) || GTK_IS_TEXT (widget) ||
+         GTK_IS_TEXT_VIEW (widget) || GTK_IS_SEARCH_ENTRY (widget) || GTK_IS_LIST_VIEW (widget) ||
+         GTK_IS_MENU_BUTTON (widget) || GTK_IS_SWITCH (widget);
+}
+
+static void
+collect_unnamed (GtkWidget  *widget,
+                 const char *page,
+                 GString    *report)
+{
+  /* A stack hides its other pages by making them not child-visible. */
+  if (!gtk_widget_get_visible (widget) || !gtk_widget_get_child_visible (widget))
+    return;
+
+  if (is_control (widget) && !has_name (widget))
+    {
+      g_string_append_printf (report, "  %s: a %s has no accessible name; it is in",
+                              page, G_OBJECT_TYPE_NAME (widget));
+      for (GtkWidget *up = gtk_widget_get_parent (widget); up != NULL; up = gtk_widget_get_parent (up))
+        g_string_append_printf (report, " %s", G_OBJECT_TYPE_NAME (up));
+      g_string_append_c (report, '\n');
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_unnamed (child, page, report);
+}
+
+static void
+test_a11y_names (void)
+{
+  g_autoptr(GtkApplication) app = NULL;
+  g_autoptr(GString) report = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *header;
+  WspObjection *objection;
+  WspWindow *window;
+
+  app = GTK_APPLICATION (adw_application_new ("io.github.widerspruch.Widerspruch.Test",
+                                              G_APPLICATION_NON_UNIQUE));
+  g_application_set_resource_base_path (G_APPLICATION (app), RESOURCE_PREFIX);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  window = wsp_window_new (app);
+  objection = wsp_window_get_objection (window);
+  wsp_objection_set_platforms (objection, WSP_PLATFORMS_BOTH);
+  wsp_objection_set_country (objection, "DE", "Germany");
+  wsp_objection_set_email (objection, "jana@example.org");
+  wsp_objection_set_reason (objection, "A reason.");
+  gtk_window_present (GTK_WINDOW (window));
+  wsp_test_run_for (50);
+
+  header = gtk_widget_get_first_child (GTK_WIDGET (gtk_window_get_child (GTK_WINDOW (window))));
+  g_assert_nonnull (header);
+
+  for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
+    {
+      GtkWidget *page = GTK_WIDGET (wsp_window_get_page (window, page_names [i]));
+
+      /* No transition: the page that slides out must not be walked again. */
+      gtk_stack_set_transition_type (GTK_STACK (gtk_widget_get_parent (page)),
+                                     GTK_STACK_TRANSITION_TYPE_NONE);
+      gtk_stack_set_visible_child (GTK_STACK (gtk_widget_get_parent (page)), page);
+      wsp_test_run_for (50);
+
+      /* The whole window: the header bar's buttons change from page to page. */
+      collect_unnamed (GTK_WIDGET (window), page_names [i], report);
+    }
+
+  if (report->len > 0)
+    g_test_message ("Controls without a name:\n%s", report->str);
+  g_assert_cmpstr (report->str, ==, "");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  wsp_test_run_for (20);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  /* See test-flow.c: the MIME database is needed to load the SVG app icon. */
+  g_free (g_content_type_guess ("icon.svg", NULL, 0, NULL));
+
+  /* The test context records what the toolkit would tell a screen reader, without a bus. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
+
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  gtk_init ();
+  adw_init ();
+  wsp_test_bind_textdomains ();
+
+  g_test_add_func ("/a11y/names", test_a11y_names);
+
+  return g_test_run ();
+}
