@@ -36,7 +36,7 @@ about_action (GSimpleAction *action,
 {
   const char *developers[] = { _("Widerspruch developers"), NULL };
   GtkApplication *app = user_data;
-  WspCatalog *catalog = wsp_catalog_get_default ();
+  WspCatalog *catalog = wsp_catalog_get_current ();
   g_autofree char *comments = NULL;
   g_autofree char *checked = wsp_catalog_format_month (wsp_catalog_get_updated (catalog));
   GtkWidget *about;

@@ -39,7 +39,7 @@ build_route (WspManualPage *self,
              WspRoute       route,
              const char    *language)
 {
-  WspCatalog *catalog = wsp_catalog_get_default ();
+  WspCatalog *catalog = wsp_catalog_get_current ();
   GtkWidget *group = adw_preferences_group_new ();
   g_autofree char *month = wsp_catalog_format_month (wsp_catalog_get_path_confirmed (catalog, platform, route));
   g_autofree char *description = NULL;
@@ -76,7 +76,7 @@ build_route (WspManualPage *self,
 static void
 rebuild (WspManualPage *self)
 {
-  WspCatalog *catalog = wsp_catalog_get_default ();
+  WspCatalog *catalog = wsp_catalog_get_current ();
   WspPlatform platform = shown_platform (self);
   const char *language = wsp_catalog_pick_language (catalog);
   const char *used = NULL;
@@ -110,7 +110,7 @@ open_privacy_center (GtkWidget  *widget,
   WspManualPage *self = WSP_MANUAL_PAGE (widget);
   const WspCatalogLink *link;
 
-  link = wsp_catalog_get_privacy_center (wsp_catalog_get_default (), shown_platform (self));
+  link = wsp_catalog_get_privacy_center (wsp_catalog_get_current (), shown_platform (self));
   wsp_launch_uri (widget, link->url);
 }
 

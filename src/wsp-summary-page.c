@@ -37,7 +37,7 @@ form_url (WspSummaryPage *self)
   if (platform >= WSP_N_PLATFORMS)
     return NULL;
 
-  return wsp_catalog_get_form (wsp_catalog_get_default (), platform)->url;
+  return wsp_catalog_get_form (wsp_catalog_get_current (), platform)->url;
 }
 
 static char *
