@@ -31,8 +31,16 @@ typedef struct {
   char        *if_none_match;   /* of the last request */
   char        *if_modified_since;
   char        *user_agent;
+  char        *header_names;    /* of the last request, sorted, comma-separated */
   GPtrArray   *paused;
 } Fixture;
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
 
 static void
 handler (SoupServer        *server,
@@ -52,6 +60,19 @@ handler (SoupServer        *server,
   f->if_modified_since = g_strdup (soup_message_headers_get_one (request, "If-Modified-Since"));
   g_free (f->user_agent);
   f->user_agent = g_strdup (soup_message_headers_get_one (request, "User-Agent"));
+  {
+    g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+    SoupMessageHeadersIter iter;
+    const char *name, *value;
+
+    soup_message_headers_iter_init (&iter, request);
+    while (soup_message_headers_iter_next (&iter, &name, &value))
+      g_ptr_array_add (names, g_ascii_strdown (name, -1));
+    g_ptr_array_sort (names, compare_names);
+    g_ptr_array_add (names, NULL);
+    g_free (f->header_names);
+    f->header_names = g_strjoinv (",", (char **) names->pdata);
+  }
 
   if (g_str_equal (path, "/catalog.json"))
     {
@@ -208,6 +229,7 @@ fixture_tear_down (Fixture       *f,
   g_free (f->if_none_match);
   g_free (f->if_modified_since);
   g_free (f->user_agent);
+  g_free (f->header_names);
 }
 
 typedef struct {
@@ -313,6 +335,7 @@ test_newer (Fixture       *f,
   g_assert_null (f->if_none_match);
   g_assert_null (f->if_modified_since);
   g_assert_cmpstr (f->user_agent, ==, "Widerspruch/" PACKAGE_VERSION);
+  g_assert_cmpstr (f->header_names, ==, "accept,accept-encoding,connection,host,user-agent");
 
   /* Cached byte for byte, with what the next conditional request needs. */
   cached = cache_contents ();

@@ -14,8 +14,16 @@ typedef struct {
   GPtrArray   *requests;        /* "METHOD /path", in order */
   char        *user_agent;      /* of the last request */
   char        *cookie;          /* of the last request, if any */
+  char        *header_names;    /* of the last request, sorted, comma-separated */
   GPtrArray   *paused;          /* SoupServerMessage, never answered */
 } Fixture;
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
 
 static void
 handler (SoupServer        *server,
@@ -35,6 +43,19 @@ handler (SoupServer        *server,
   f->user_agent = g_strdup (soup_message_headers_get_one (request, "User-Agent"));
   g_free (f->cookie);
   f->cookie = g_strdup (soup_message_headers_get_one (request, "Cookie"));
+  {
+    g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+    SoupMessageHeadersIter iter;
+    const char *name, *value;
+
+    soup_message_headers_iter_init (&iter, request);
+    while (soup_message_headers_iter_next (&iter, &name, &value))
+      g_ptr_array_add (names, g_ascii_strdown (name, -1));
+    g_ptr_array_sort (names, compare_names);
+    g_ptr_array_add (names, NULL);
+    g_free (f->header_names);
+    f->header_names = g_strjoinv (",", (char **) names->pdata);
+  }
 
   if (g_str_equal (path, "/ok"))
     soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
@@ -125,6 +146,7 @@ fixture_tear_down (Fixture       *f,
   g_free (f->base);
   g_free (f->user_agent);
   g_free (f->cookie);
+  g_free (f->header_names);
 }
 
 static void
@@ -196,8 +218,10 @@ test_reachable (Fixture       *f,
 {
   g_assert_cmpint (check (f, "/ok"), ==, WSP_LINK_STATUS_REACHABLE);
   assert_requests (f, "HEAD /ok");
-  /* The app's name and version, nothing else about the user. */
+  /* The app's name and version, nothing else about the user: no language, no cookie, no
+   * referrer. */
   g_assert_cmpstr (f->user_agent, ==, "Widerspruch/" PACKAGE_VERSION);
+  g_assert_cmpstr (f->header_names, ==, "accept-encoding,connection,host,user-agent");
 }
 
 static void
