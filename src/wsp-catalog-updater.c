@@ -432,6 +432,13 @@ on_sent (GObject      *source,
                                    fetch->cancellable, on_read, g_steal_pointer (&task));
 }
 
+static void
+cancel_fetch (GCancellable *caller,
+              gpointer      fetch_cancellable)
+{
+  g_cancellable_cancel (fetch_cancellable);
+}
+
 void
 wsp_catalog_updater_check_async (WspCatalogUpdater   *self,
                                  gboolean             force,
@@ -486,7 +493,7 @@ wsp_catalog_updater_check_async (WspCatalogUpdater   *self,
   if (cancellable != NULL)
     {
       fetch->caller_cancellable = g_object_ref (cancellable);
-      fetch->caller_handler = g_cancellable_connect (cancellable, G_CALLBACK (g_cancellable_cancel),
+      fetch->caller_handler = g_cancellable_connect (cancellable, G_CALLBACK (cancel_fetch),
                                                      g_object_ref (fetch->cancellable),
                                                      g_object_unref);
     }

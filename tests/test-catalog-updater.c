@@ -534,6 +534,34 @@ test_timeout (Fixture       *f,
   g_assert_true (wsp_catalog_updater_get_catalog (updater) == f->built_in);
 }
 
+static gboolean
+cancel_soon (gpointer data)
+{
+  g_cancellable_cancel (data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+test_cancel (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(WspCatalogUpdater) updater = new_updater (f, 60);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  Wait wait = { FALSE, 0, &error };
+
+  /* The app quits while the server keeps it waiting. */
+  set_catalog_url (f, "/slow.json");
+  wsp_catalog_updater_check_async (updater, TRUE, cancellable, on_checked, &wait);
+  for (guint i = 0; i < 500 && f->paused->len == 0; i++)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (f->paused->len, ==, 1);
+  g_idle_add (cancel_soon, cancellable);
+  g_assert_true (wsp_test_wait_for (&wait.done, 20000));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_true (wsp_catalog_updater_get_catalog (updater) == f->built_in);
+}
+
 static void
 test_closed_port (Fixture       *f,
                   gconstpointer  data)
@@ -605,6 +633,7 @@ main (int   argc,
   ADD ("bad-links", test_bad_links);
   ADD ("plain-http", test_plain_http);
   ADD ("timeout", test_timeout);
+  ADD ("cancel", test_cancel);
   ADD ("closed-port", test_closed_port);
   ADD ("bad-cache", test_bad_cache);
 
