@@ -10,11 +10,16 @@
 #include "wsp-application.h"
 #include "wsp-catalog.h"
 #include "wsp-first-frame.h"
+#include "wsp-catalog-updater.h"
 #include "wsp-window.h"
 
 struct _WspApplication
 {
-  AdwApplication parent_instance;
+  AdwApplication     parent_instance;
+
+  GSettings         *settings;
+  WspCatalogUpdater *updater;
+  GCancellable      *cancellable;
 };
 
 G_DEFINE_FINAL_TYPE (WspApplication, wsp_application, ADW_TYPE_APPLICATION)
@@ -47,16 +52,17 @@ about_action (GSimpleAction *action,
     NULL
   };
   GtkApplication *app = user_data;
-  WspCatalog *catalog = wsp_catalog_get_default ();
   g_autofree char *comments = NULL;
-  g_autofree char *checked = wsp_catalog_format_month (wsp_catalog_get_updated (catalog));
+  g_autofree char *origin = wsp_catalog_describe_origin (wsp_catalog_get_current ());
   GtkWidget *about;
 
+  /* Translators: the last %s says where the links come from, e.g. "built in, checked in May
+   * 2025" or "updated on 2025-06-02" */
   comments = g_strdup_printf (_("Guides you through objecting to the use of your Facebook and "
                                 "Instagram posts for training AI at Meta.\n\n"
                                 "The links and steps come from consumer centres and the press, "
-                                "collected by the project; the links in use were checked in %s."),
-                              checked);
+                                "collected by the project. Links in use: %s."),
+                              origin);
 
   about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
                         "transient-for", gtk_application_get_active_window (app),
@@ -124,27 +130,159 @@ wsp_application_handle_local_options (GApplication *app,
   return -1;
 }
 
+static void
+show_toast (WspApplication *self,
+            const char     *text)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (WSP_IS_WINDOW (window))
+    wsp_window_add_toast (WSP_WINDOW (window), adw_toast_new (text));
+}
+
+/* Only a check the user asked for reports "up to date" or a network failure (offline is the
+ * normal case, not news); a refused catalog is worth a line either way. */
+static void
+report_check (WspApplication    *self,
+              WspCatalogUpdater *updater,
+              GAsyncResult      *result,
+              gboolean           asked)
+{
+  g_autoptr(GError) error = NULL;
+  WspCatalogUpdate update;
+
+  update = wsp_catalog_updater_check_finish (updater, result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  if (error != NULL)
+    {
+      if (asked || !g_error_matches (error, WSP_CATALOG_UPDATE_ERROR, WSP_CATALOG_UPDATE_ERROR_NETWORK))
+        show_toast (self, error->message);
+    }
+  else if (update == WSP_CATALOG_UPDATE_UPDATED)
+    {
+      g_autofree char *origin = wsp_catalog_describe_origin (wsp_catalog_get_current ());
+      /* Translators: %s is "updated on 2025-06-02" */
+      g_autofree char *text = g_strdup_printf (_("New links are in use: %s."), origin);
+
+      show_toast (self, text);
+    }
+  else if (asked)
+    show_toast (self, _("The links in use are up to date."));
+}
+
+static void
+on_checked_by_itself (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(WspApplication) self = user_data;
+
+  report_check (self, WSP_CATALOG_UPDATER (source), result, FALSE);
+}
+
+static void
+on_checked_when_asked (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(WspApplication) self = user_data;
+
+  report_check (self, WSP_CATALOG_UPDATER (source), result, TRUE);
+}
+
+static void
+check_catalog_action (GSimpleAction *action,
+                      GVariant      *param,
+                      gpointer       user_data)
+{
+  WspApplication *self = user_data;
+
+  wsp_catalog_updater_check_async (self->updater, TRUE, self->cancellable,
+                                   on_checked_when_asked, g_object_ref (self));
+}
+
+static void
+on_updater_catalog (WspApplication *self)
+{
+  wsp_catalog_set_current (wsp_catalog_updater_get_catalog (self->updater));
+}
+
+/* The menu item shows only when updates are on. */
+static void
+update_check_action (WspApplication *self)
+{
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), "check-catalog");
+  g_autofree char *url = g_settings_get_string (self->settings, "catalog-url");
+
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), *url != '\0');
+}
+
 static const GActionEntry app_actions [] = {
   { "about", about_action },
   { "quit", quit_action },
+  { "check-catalog", check_catalog_action },
 };
 
 static void
 wsp_application_startup (GApplication *app)
 {
+  WspApplication *self = WSP_APPLICATION (app);
   static const char *quit_accels [] = { "<Control>q", NULL };
 
   G_APPLICATION_CLASS (wsp_application_parent_class)->startup (app);
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+
+  /* The cached links, if any, from the first window on; the check itself runs in the
+   * background (at most once a day) and never holds up the window. */
+  self->settings = g_settings_new (APP_ID);
+  self->cancellable = g_cancellable_new ();
+  self->updater = wsp_catalog_updater_new (wsp_catalog_get_default (), self->settings, NULL);
+  wsp_catalog_set_current (wsp_catalog_updater_get_catalog (self->updater));
+  g_signal_connect_object (self->updater, "notify::catalog",
+                           G_CALLBACK (on_updater_catalog), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::catalog-url",
+                           G_CALLBACK (update_check_action), self, G_CONNECT_SWAPPED);
+  update_check_action (self);
+
+  wsp_catalog_updater_check_async (self->updater, FALSE, self->cancellable,
+                                   on_checked_by_itself, g_object_ref (self));
+}
+
+static void
+wsp_application_shutdown (GApplication *app)
+{
+  WspApplication *self = WSP_APPLICATION (app);
+
+  g_cancellable_cancel (self->cancellable);
+
+  G_APPLICATION_CLASS (wsp_application_parent_class)->shutdown (app);
+}
+
+static void
+wsp_application_finalize (GObject *object)
+{
+  WspApplication *self = WSP_APPLICATION (object);
+
+  g_clear_object (&self->updater);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->cancellable);
+
+  G_OBJECT_CLASS (wsp_application_parent_class)->finalize (object);
 }
 
 static void
 wsp_application_class_init (WspApplicationClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
+  object_class->finalize = wsp_application_finalize;
+  app_class->shutdown = wsp_application_shutdown;
   app_class->activate = wsp_application_activate;
   app_class->startup = wsp_application_startup;
   app_class->handle_local_options = wsp_application_handle_local_options;

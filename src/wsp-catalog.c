@@ -72,6 +72,8 @@ struct _WspCatalog
   GStringChunk *strings;
   guint schema_version;
   const char *updated;
+  /* Loaded from the app's resources rather than fetched: decides how the origin reads. */
+  gboolean built_in;
   GHashTable *countries;        /* upper-case code, as a set */
   GHashTable *languages;        /* every language some path has steps in, as a set */
   PlatformData platforms[WSP_N_PLATFORMS];
@@ -80,6 +82,16 @@ struct _WspCatalog
 G_DEFINE_FINAL_TYPE (WspCatalog, wsp_catalog, G_TYPE_OBJECT)
 
 G_DEFINE_QUARK (wsp-catalog-error-quark, wsp_catalog_error)
+
+enum {
+  CURRENT_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals [N_SIGNALS];
+
+/* The catalog in use; NULL means the built-in one. */
+static WspCatalog *current_catalog;
 
 static void
 step_list_free (gpointer data)
@@ -118,6 +130,19 @@ wsp_catalog_class_init (WspCatalogClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = wsp_catalog_finalize;
+
+  /**
+   * WspCatalog::current-changed:
+   *
+   * Emitted on the built-in catalog (wsp_catalog_get_default(), which lives as long as the
+   * app) when wsp_catalog_set_current() puts another catalog in use.
+   */
+  signals [CURRENT_CHANGED] =
+    g_signal_new ("current-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
 }
 
 static void
@@ -1210,6 +1235,7 @@ wsp_catalog_new_from_resource (const char  *path,
                                GError     **error)
 {
   g_autoptr(GBytes) bytes = NULL;
+  WspCatalog *catalog;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -1218,7 +1244,11 @@ wsp_catalog_new_from_resource (const char  *path,
   if (bytes == NULL)
     return NULL;
 
-  return wsp_catalog_new_from_bytes (bytes, error);
+  catalog = wsp_catalog_new_from_bytes (bytes, error);
+  if (catalog != NULL)
+    catalog->built_in = TRUE;
+
+  return catalog;
 }
 
 /**
@@ -1243,6 +1273,59 @@ wsp_catalog_get_default (void)
     }
 
   return default_catalog;
+}
+
+/**
+ * wsp_catalog_get_current:
+ *
+ * Returns: (transfer none): the catalog the app uses: the built-in one until
+ *   wsp_catalog_set_current() puts an updated one in place
+ */
+WspCatalog *
+wsp_catalog_get_current (void)
+{
+  return current_catalog != NULL ? current_catalog : wsp_catalog_get_default ();
+}
+
+/**
+ * wsp_catalog_set_current:
+ * @catalog: (nullable): the catalog to use from now on; %NULL goes back to the built-in one
+ */
+void
+wsp_catalog_set_current (WspCatalog *catalog)
+{
+  g_return_if_fail (catalog == NULL || WSP_IS_CATALOG (catalog));
+
+  if (catalog == wsp_catalog_get_default ())
+    catalog = NULL;
+
+  if (g_set_object (&current_catalog, catalog))
+    g_signal_emit (wsp_catalog_get_default (), signals [CURRENT_CHANGED], 0);
+}
+
+gboolean
+wsp_catalog_is_built_in (WspCatalog *self)
+{
+  g_return_val_if_fail (WSP_IS_CATALOG (self), FALSE);
+
+  return self->built_in;
+}
+
+/* "built in, checked in May 2025" or "updated on 2025-06-02" */
+char *
+wsp_catalog_describe_origin (WspCatalog *self)
+{
+  g_autofree char *month = NULL;
+
+  g_return_val_if_fail (WSP_IS_CATALOG (self), NULL);
+
+  if (!self->built_in)
+    /* Translators: where the links in use come from; %s is a date like 2025-06-02 */
+    return g_strdup_printf (_("updated on %s"), self->updated);
+
+  month = wsp_catalog_format_month (self->updated);
+  /* Translators: where the links in use come from; %s is a month like "May 2025" */
+  return g_strdup_printf (_("built in, checked in %s"), month);
 }
 
 guint

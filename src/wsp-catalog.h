@@ -73,6 +73,16 @@ WspCatalog           *wsp_catalog_new_from_resource   (const char   *path,
  * tests guarantee it is not. */
 WspCatalog           *wsp_catalog_get_default         (void);
 
+/* The catalog in use: the built-in one, or an update. wsp_catalog_get_default() emits
+ * "current-changed" when it changes. */
+WspCatalog           *wsp_catalog_get_current         (void);
+void                  wsp_catalog_set_current         (WspCatalog   *catalog);
+/* Whether @self came from the app's resources (not from an update). */
+gboolean              wsp_catalog_is_built_in         (WspCatalog   *self);
+/* One line for the UI: "built in, checked in May 2025" or "updated on 2025-06-02". Free with
+ * g_free(). */
+char                 *wsp_catalog_describe_origin     (WspCatalog   *self);
+
 guint                 wsp_catalog_get_schema_version  (WspCatalog   *self);
 /* "YYYY-MM-DD": when this catalog was put together */
 const char           *wsp_catalog_get_updated         (WspCatalog   *self);

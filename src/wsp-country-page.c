@@ -69,7 +69,7 @@ update_chosen (WspCountryPage *self)
     gtk_label_set_label (self->chosen_label, text);
   }
 
-  available = wsp_catalog_objection_available (wsp_catalog_get_default (), code);
+  available = wsp_catalog_objection_available (wsp_catalog_get_current (), code);
   gtk_widget_set_visible (self->warning_box, !available);
 }
 

@@ -101,7 +101,7 @@ static const char * const bin_names [WSP_N_ROUTES] = {
 static WspCatalog *
 get_catalog (WspManualPage *self)
 {
-  return self->catalog != NULL ? self->catalog : wsp_catalog_get_default ();
+  return self->catalog != NULL ? self->catalog : wsp_catalog_get_current ();
 }
 
 static WspPlatform

@@ -9,6 +9,7 @@
 
 #include "wsp-catalog.h"
 #include "wsp-launcher.h"
+#include "wsp-link-check.h"
 #include "wsp-summary-page.h"
 #include "wsp-window.h"
 
@@ -18,6 +19,12 @@ struct _WspSummaryPage
 
   AdwActionRow *login_row;
   GtkButton    *open_button;
+  GtkButton    *manual_button;
+  GtkWidget    *status_box;
+  GtkSpinner   *status_spinner;
+  GtkImage     *status_icon;
+  GtkLabel     *status_label;
+  AdwPreferencesGroup *fields_group;
   AdwActionRow *url_row;
   AdwActionRow *host_row;
   AdwActionRow *country_row;
@@ -25,6 +32,12 @@ struct _WspSummaryPage
   AdwActionRow *reason_row;
   GtkWidget    *reason_copy;
   GtkWidget    *country_copy;
+
+  GSettings    *settings;
+  WspLinkCheck *link_check;
+  GCancellable *check_cancellable;
+  /* Tests only: the address to check instead of the form's (see set_link_check()). */
+  char         *check_url;
 };
 
 G_DEFINE_FINAL_TYPE (WspSummaryPage, wsp_summary_page, WSP_TYPE_PAGE)
@@ -37,7 +50,117 @@ form_url (WspSummaryPage *self)
   if (platform >= WSP_N_PLATFORMS)
     return NULL;
 
-  return wsp_catalog_get_form (wsp_catalog_get_default (), platform)->url;
+  return wsp_catalog_get_form (wsp_catalog_get_current (), platform)->url;
+}
+
+typedef enum {
+  STATUS_OFF = -2,
+  STATUS_CHECKING = -1,
+} ExtraStatus;
+
+/* What the check found, in one line next to the Open button. When the link seems broken, the
+ * way by hand becomes the suggested action; opening stays possible in every state. */
+static void
+show_status (WspSummaryPage *self,
+             int             status)
+{
+  const char *text = NULL;
+  const char *icon = NULL;
+  gboolean promote_manual = FALSE;
+
+  switch (status)
+    {
+    case STATUS_CHECKING:
+      text = _("Checking whether the form’s address answers…");
+      break;
+    case WSP_LINK_STATUS_REACHABLE:
+      text = _("The form’s address answers.");
+      icon = "emblem-ok-symbolic";
+      break;
+    case WSP_LINK_STATUS_OFFLINE:
+      text = _("You seem to be offline. Connect to the internet, then open the form.");
+      icon = "network-offline-symbolic";
+      break;
+    case WSP_LINK_STATUS_MOVED:
+      text = _("The link seems to have moved. Try finding the form by hand first.");
+      icon = "dialog-warning-symbolic";
+      promote_manual = TRUE;
+      break;
+    case WSP_LINK_STATUS_UNKNOWN:
+      text = _("Could not check the link. If it does not open the form, find the form by hand.");
+      icon = "dialog-question-symbolic";
+      promote_manual = TRUE;
+      break;
+    default:
+      break;
+    }
+
+  gtk_widget_set_visible (self->status_box, text != NULL);
+  gtk_label_set_label (self->status_label, text != NULL ? text : "");
+  gtk_spinner_set_spinning (self->status_spinner, status == STATUS_CHECKING);
+  gtk_widget_set_visible (GTK_WIDGET (self->status_spinner), status == STATUS_CHECKING);
+  gtk_image_set_from_icon_name (self->status_icon, icon);
+  gtk_widget_set_visible (GTK_WIDGET (self->status_icon), icon != NULL);
+
+  if (promote_manual)
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->open_button), "suggested-action");
+      gtk_widget_remove_css_class (GTK_WIDGET (self->manual_button), "flat");
+      gtk_widget_add_css_class (GTK_WIDGET (self->manual_button), "pill");
+      gtk_widget_add_css_class (GTK_WIDGET (self->manual_button), "suggested-action");
+      gtk_button_set_label (self->manual_button, _("_Find the Form by Hand"));
+    }
+  else
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->open_button), "suggested-action");
+      gtk_widget_remove_css_class (GTK_WIDGET (self->manual_button), "pill");
+      gtk_widget_remove_css_class (GTK_WIDGET (self->manual_button), "suggested-action");
+      gtk_widget_add_css_class (GTK_WIDGET (self->manual_button), "flat");
+      gtk_button_set_label (self->manual_button, _("_Link Does Not Work?"));
+    }
+}
+
+static void
+on_checked (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(WspSummaryPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  WspLinkStatus status;
+
+  status = wsp_link_check_run_finish (WSP_LINK_CHECK (source), result, &error);
+  /* Cancelled: the page moved on to another check, or went away. */
+  if (error != NULL)
+    return;
+
+  g_clear_object (&self->check_cancellable);
+  show_status (self, status);
+}
+
+static void
+start_check (WspSummaryPage *self)
+{
+  WspPlatform platform = wsp_objection_get_current (wsp_page_get_objection (WSP_PAGE (self)));
+  const char *url = self->check_url != NULL ? self->check_url : form_url (self);
+
+  g_cancellable_cancel (self->check_cancellable);
+  g_clear_object (&self->check_cancellable);
+
+  if (url == NULL || !g_settings_get_boolean (self->settings, "check-links"))
+    {
+      show_status (self, STATUS_OFF);
+      return;
+    }
+
+  if (self->link_check == NULL)
+    self->link_check = wsp_link_check_new (NULL);
+
+  self->check_cancellable = g_cancellable_new ();
+  show_status (self, STATUS_CHECKING);
+  wsp_link_check_run_async (self->link_check, url,
+                            wsp_catalog_get_hosts (wsp_catalog_get_current (), platform),
+                            self->check_cancellable, on_checked, g_object_ref (self));
 }
 
 static char *
@@ -59,6 +182,8 @@ update (WspSummaryPage *self)
   g_autofree char *host = form_host (self);
   g_autofree char *login = NULL;
   g_autofree char *open_label = NULL;
+  g_autofree char *origin = NULL;
+  g_autofree char *links = NULL;
   const char *name;
 
   if (platform >= WSP_N_PLATFORMS)
@@ -79,6 +204,10 @@ update (WspSummaryPage *self)
   wsp_button_set_wrapping_label (self->open_button, open_label);
 
   adw_action_row_set_subtitle (self->url_row, form_url (self));
+  origin = wsp_catalog_describe_origin (wsp_catalog_get_current ());
+  /* Translators: %s says where the links come from, e.g. "built in, checked in May 2025" */
+  links = g_strdup_printf (_("Links in use: %s"), origin);
+  adw_preferences_group_set_description (self->fields_group, links);
   adw_action_row_set_subtitle (self->host_row, host);
   adw_action_row_set_subtitle (self->email_row, wsp_objection_get_email (objection));
 
@@ -156,15 +285,29 @@ open_form (GtkWidget  *widget,
 }
 
 static void
+refresh (WspSummaryPage *self)
+{
+  update (self);
+  start_check (self);
+}
+
+static void
 wsp_summary_page_shown (WspPage *page)
 {
-  update (WSP_SUMMARY_PAGE (page));
+  refresh (WSP_SUMMARY_PAGE (page));
 }
 
 static GtkWidget *
 wsp_summary_page_get_initial_focus (WspPage *page)
 {
   return GTK_WIDGET (WSP_SUMMARY_PAGE (page)->open_button);
+}
+
+static void
+on_changed (WspSummaryPage *self)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    refresh (self);
 }
 
 static void
@@ -176,12 +319,23 @@ wsp_summary_page_constructed (GObject *object)
 
   /* A later platform ("both") changes the form while the page may be showing. */
   g_signal_connect_object (wsp_page_get_objection (WSP_PAGE (self)), "notify::current",
-                           G_CALLBACK (update), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (on_changed), self, G_CONNECT_SWAPPED);
+  /* Updated links may arrive while the page is showing. */
+  g_signal_connect_object (wsp_catalog_get_default (), "current-changed",
+                           G_CALLBACK (on_changed), self, G_CONNECT_SWAPPED);
 }
 
 static void
 wsp_summary_page_dispose (GObject *object)
 {
+  WspSummaryPage *self = (WspSummaryPage *)object;
+
+  g_cancellable_cancel (self->check_cancellable);
+  g_clear_object (&self->check_cancellable);
+  g_clear_object (&self->link_check);
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->check_url, g_free);
+
   gtk_widget_dispose_template (GTK_WIDGET (object), WSP_TYPE_SUMMARY_PAGE);
 
   G_OBJECT_CLASS (wsp_summary_page_parent_class)->dispose (object);
@@ -202,6 +356,12 @@ wsp_summary_page_class_init (WspSummaryPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/wsp-summary-page.ui");
   gtk_widget_class_bind_template_child (widget_class, WspSummaryPage, login_row);
   gtk_widget_class_bind_template_child (widget_class, WspSummaryPage, open_button);
+  gtk_widget_class_bind_template_child (widget_class, WspSummaryPage, manual_button);
+  gtk_widget_class_bind_template_child (widget_class, WspSummaryPage, status_box);
+  gtk_widget_class_bind_template_child (widget_class, WspSummaryPage, status_spinner);
+  gtk_widget_class_bind_template_child (widget_class, WspSummaryPage, status_icon);
+  gtk_widget_class_bind_template_child (widget_class, WspSummaryPage, status_label);
+  gtk_widget_class_bind_template_child (widget_class, WspSummaryPage, fields_group);
   gtk_widget_class_bind_template_child (widget_class, WspSummaryPage, url_row);
   gtk_widget_class_bind_template_child (widget_class, WspSummaryPage, host_row);
   gtk_widget_class_bind_template_child (widget_class, WspSummaryPage, country_row);
@@ -218,4 +378,29 @@ static void
 wsp_summary_page_init (WspSummaryPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new (APP_ID);
+}
+
+/**
+ * wsp_summary_page_set_link_check:
+ * @check: (nullable): the checker to use; %NULL makes the app's own on the next check
+ * @url: (nullable): the address to check instead of the form's
+ *
+ * For tests only. The app checks the form's address from the catalog in use, which is always
+ * on Meta's hosts; a test has nothing there to talk to, and a catalog cannot name 127.0.0.1.
+ * So a test hands in a checker whose allow list it replaced, and its server's address. The
+ * form that Open launches stays the catalog's.
+ */
+void
+wsp_summary_page_set_link_check (WspSummaryPage *self,
+                                 WspLinkCheck   *check,
+                                 const char     *url)
+{
+  g_return_if_fail (WSP_IS_SUMMARY_PAGE (self));
+  g_return_if_fail (check == NULL || WSP_IS_LINK_CHECK (check));
+
+  g_set_object (&self->link_check, check);
+  g_free (self->check_url);
+  self->check_url = g_strdup (url);
 }

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <libsoup/soup.h>
 
 #include "wsp-application.h"
 #include "wsp-catalog.h"
@@ -69,6 +70,8 @@ test_application_accels (void)
   g_assert_cmpuint (g_strv_length (quit), ==, 1);
   g_assert_cmpstr (quit [0], ==, "<Control>q");
   g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "about"));
+  /* No catalog address (the tests' schema says so): no menu item to check for one. */
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "check-catalog"));
 
   /* GTK gives Ctrl+? to the shortcuts window once the app has one in its resources. */
   g_application_activate (G_APPLICATION (app));
@@ -85,7 +88,6 @@ test_application_windows (void)
   GtkWindow *window;
   GtkWindow *about;
   GtkWindow *shortcuts;
-  g_autofree char *expected_comment_part = NULL;
 
   g_application_activate (G_APPLICATION (app));
   window = gtk_application_get_active_window (app);
@@ -108,9 +110,8 @@ test_application_windows (void)
   about = find_toplevel (ADW_TYPE_ABOUT_WINDOW);
   g_assert_nonnull (about);
   g_assert_cmpstr (adw_about_window_get_version (ADW_ABOUT_WINDOW (about)), ==, PACKAGE_VERSION);
-  expected_comment_part = wsp_catalog_format_month (wsp_catalog_get_updated (wsp_catalog_get_default ()));
-  g_assert_nonnull (strstr (adw_about_window_get_comments (ADW_ABOUT_WINDOW (about)),
-                            expected_comment_part));
+  g_assert_true (g_str_has_suffix (adw_about_window_get_comments (ADW_ABOUT_WINDOW (about)),
+                                   "Links in use: built in, checked in November 2026."));
   g_assert_cmpstr (adw_about_window_get_application_icon (ADW_ABOUT_WINDOW (about)), ==, APP_ID);
   g_assert_cmpstr (adw_about_window_get_copyright (ADW_ABOUT_WINDOW (about)), ==,
                    "© 2026 Widerspruch developers");
@@ -130,6 +131,141 @@ test_application_windows (void)
   g_assert_null (gtk_application_get_windows (app));
 }
 
+/* Updated links through the app ---------------------------------------------------------- */
+
+typedef struct {
+  char       *body;
+  const char *content_type;
+  guint       n_requests;
+} Server;
+
+static void
+serve_catalog (SoupServer        *server,
+               SoupServerMessage *msg,
+               const char        *path,
+               GHashTable        *query,
+               gpointer           user_data)
+{
+  Server *data = user_data;
+  const char *etag = soup_message_headers_get_one (soup_server_message_get_request_headers (msg),
+                                                   "If-None-Match");
+
+  data->n_requests++;
+  if (g_strcmp0 (etag, "\"v2\"") == 0 && g_str_equal (data->content_type, "application/json"))
+    {
+      soup_server_message_set_status (msg, SOUP_STATUS_NOT_MODIFIED, NULL);
+      return;
+    }
+
+  soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+  soup_message_headers_replace (soup_server_message_get_response_headers (msg), "ETag", "\"v2\"");
+  soup_server_message_set_response (msg, data->content_type, SOUP_MEMORY_COPY,
+                                    data->body, strlen (data->body));
+}
+
+static gboolean
+has_label (GtkWidget  *root,
+           const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if ((GTK_IS_LABEL (child) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (child)), text) == 0) ||
+        has_label (child, text))
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+wait_for_toast (GtkApplication *app,
+                const char     *text)
+{
+  GtkWidget *window = GTK_WIDGET (gtk_application_get_active_window (app));
+
+  for (guint i = 0; i < 500 && !has_label (window, text); i++)
+    wsp_test_run_for (10);
+
+  g_assert_true (has_label (window, text));
+}
+
+static void
+test_application_check_catalog (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "catalog.json", NULL);
+  g_autofree char *json = wsp_test_read_file (path, NULL);
+  g_auto(GStrv) parts = g_strsplit (json, "\"updated\": \"2026-11-28\"", 2);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
+  g_autoptr(GtkApplication) app = NULL;
+  g_autoptr(GtkApplication) restarted = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL;
+  Server data = { NULL, "application/json", 0 };
+  GtkWindow *about;
+  GSList *uris;
+
+  g_assert_cmpuint (g_strv_length (parts), ==, 2);
+  data.body = g_strjoin ("\"updated\": \"2026-12-14\"", parts [0], parts [1], NULL);
+  soup_server_add_handler (server, "/catalog.json", serve_catalog, &data, NULL);
+  soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (server);
+  url = g_strdup_printf ("http://127.0.0.1:%d/catalog.json", g_uri_get_port (uris->data));
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+
+  /* Checked a minute ago: the app does not ask again by itself. */
+  g_settings_set_string (settings, "catalog-url", url);
+  g_settings_set_int64 (settings, "catalog-last-check", g_get_real_time () / G_USEC_PER_SEC - 60);
+
+  app = new_app ();
+  g_application_activate (G_APPLICATION (app));
+  wsp_test_run_for (50);
+  g_assert_cmpuint (data.n_requests, ==, 0);
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "check-catalog"));
+
+  /* Asked from the menu: the newer links are taken, and the user is told. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "check-catalog", NULL);
+  wait_for_toast (app, "New links are in use: updated on 2026-12-14.");
+  g_assert_cmpuint (data.n_requests, ==, 1);
+  g_assert_cmpstr (wsp_catalog_get_updated (wsp_catalog_get_current ()), ==, "2026-12-14");
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  wsp_test_run_for (50);
+  about = find_toplevel (ADW_TYPE_ABOUT_WINDOW);
+  g_assert_true (g_str_has_suffix (adw_about_window_get_comments (ADW_ABOUT_WINDOW (about)),
+                                   "Links in use: updated on 2026-12-14."));
+  gtk_window_destroy (about);
+
+  /* Again: the server says nothing changed. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "check-catalog", NULL);
+  wait_for_toast (app, "The links in use are up to date.");
+  g_assert_cmpuint (data.n_requests, ==, 2);
+
+  /* A refused answer leaves the links in use and says why in one line. */
+  data.content_type = "text/html";
+  g_action_group_activate_action (G_ACTION_GROUP (app), "check-catalog", NULL);
+  wait_for_toast (app, "The updated links were not used: the server did not send JSON.");
+  g_assert_cmpstr (wsp_catalog_get_updated (wsp_catalog_get_current ()), ==, "2026-12-14");
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  wsp_test_run_for (50);
+  g_clear_object (&app);
+
+  /* A restart with the server gone: the cached links are used from the start. */
+  soup_server_disconnect (server);
+  wsp_catalog_set_current (NULL);
+  restarted = new_app ();
+  g_assert_cmpstr (wsp_catalog_get_updated (wsp_catalog_get_current ()), ==, "2026-12-14");
+  g_action_group_activate_action (G_ACTION_GROUP (restarted), "quit", NULL);
+  wsp_test_run_for (50);
+
+  wsp_catalog_set_current (NULL);
+  g_settings_reset (settings, "catalog-url");
+  g_settings_reset (settings, "catalog-last-check");
+  g_free (data.body);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -144,6 +280,7 @@ main (int   argc,
 
   g_test_add_func ("/application/accels", test_application_accels);
   g_test_add_func ("/application/windows", test_application_windows);
+  g_test_add_func ("/application/check-catalog", test_application_check_catalog);
 
   return g_test_run ();
 }

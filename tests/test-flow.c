@@ -11,8 +11,10 @@
 
 #include "wsp-catalog.h"
 #include "wsp-email.h"
+#include "wsp-link-check.h"
 #include "wsp-reasons.h"
 #include "wsp-records.h"
+#include "wsp-summary-page.h"
 #include "wsp-test-util.h"
 #include "wsp-window.h"
 
@@ -31,6 +33,12 @@ typedef struct {
   WspRecordStore *store;
   WspWindow      *window;
   char           *opened_path;
+
+  /* Only for the link check tests: a server standing in for Meta. */
+  SoupServer     *server;
+  char           *base;
+  GPtrArray      *paused;
+  guint           n_requests;
 } Fixture;
 
 /* Widget lookup --------------------------------------------------------------------------- */
@@ -304,6 +312,19 @@ fixture_tear_down (Fixture       *f,
   g_clear_object (&f->app);
   g_clear_object (&f->store);
   g_clear_pointer (&f->opened_path, g_free);
+
+  if (f->server != NULL)
+    {
+      g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+      g_settings_reset (settings, "check-links");
+      for (guint i = 0; i < f->paused->len; i++)
+        soup_server_message_unpause (f->paused->pdata [i]);
+      g_clear_pointer (&f->paused, g_ptr_array_unref);
+      soup_server_disconnect (f->server);
+      g_clear_object (&f->server);
+      g_clear_pointer (&f->base, g_free);
+    }
 }
 
 /* Steps ----------------------------------------------------------------------------------- */
@@ -1222,6 +1243,231 @@ test_flow_record_problems (Fixture       *f,
   g_assert_cmpstr (wsp_record_get_url (only_record (f->store)), ==, FACEBOOK_FORM);
 }
 
+/* The link check on the summary page ----------------------------------------------------- */
+
+static void
+handler (SoupServer        *server,
+         SoupServerMessage *msg,
+         const char        *path,
+         GHashTable        *query,
+         gpointer           user_data)
+{
+  Fixture *f = user_data;
+
+  f->n_requests++;
+  if (g_str_equal (path, "/ok"))
+    soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+  else if (g_str_equal (path, "/gone"))
+    soup_server_message_set_status (msg, SOUP_STATUS_GONE, NULL);
+  else if (g_str_equal (path, "/error"))
+    soup_server_message_set_status (msg, SOUP_STATUS_BAD_GATEWAY, NULL);
+  else if (g_str_equal (path, "/slow"))
+    {
+      /* Answered by the test when it is done looking. */
+      soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+      g_ptr_array_add (f->paused, g_object_ref (msg));
+      soup_server_message_pause (msg);
+    }
+  else
+    soup_server_message_set_status (msg, SOUP_STATUS_NOT_FOUND, NULL);
+}
+
+static gboolean
+allow_loopback (const char *url,
+                gpointer    user_data)
+{
+  return g_str_has_prefix (url, "http://127.0.0.1:");
+}
+
+/* Turns the check on (the test schema turns it off) and points the summary page at a server on
+ * 127.0.0.1 with @path. */
+static void
+check_links_at (Fixture    *f,
+                const char *path,
+                gboolean    closed_port)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(SoupSession) session = wsp_network_session_new (60);
+  g_autoptr(WspLinkCheck) check = wsp_link_check_new (session);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL;
+  GSList *uris;
+
+  f->paused = g_ptr_array_new_with_free_func (g_object_unref);
+  f->server = soup_server_new (NULL, NULL);
+  soup_server_add_handler (f->server, NULL, handler, f, NULL);
+  soup_server_listen_local (f->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (f->server);
+  f->base = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uris->data));
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+
+  /* Nobody listens there any more. */
+  if (closed_port)
+    soup_server_disconnect (f->server);
+
+  g_settings_set_boolean (settings, "check-links", TRUE);
+  wsp_link_check_set_allowed_func (check, allow_loopback, NULL, NULL);
+  url = g_strconcat (f->base, path, NULL);
+  wsp_summary_page_set_link_check (WSP_SUMMARY_PAGE (page (f, "summary")), check, url);
+}
+
+static GtkWidget *
+status_spinner (Fixture *f)
+{
+  return find_widget (page (f, "summary"), GTK_TYPE_SPINNER, NULL, NULL);
+}
+
+/* The status line next to the Open button, or NULL when it is hidden. */
+static const char *
+status_text (Fixture *f)
+{
+  GtkWidget *box = gtk_widget_get_parent (status_spinner (f));
+
+  if (!gtk_widget_get_visible (box))
+    return NULL;
+
+  return gtk_label_get_label (GTK_LABEL (gtk_widget_get_last_child (box)));
+}
+
+static GtkWidget *
+summary_button (Fixture    *f,
+                const char *action)
+{
+  return find_widget (page (f, "summary"), GTK_TYPE_BUTTON, match_action, action);
+}
+
+static void
+wait_for_status (Fixture    *f,
+                 const char *expected)
+{
+  for (guint i = 0; i < 500 && g_strcmp0 (status_text (f), expected) != 0; i++)
+    wsp_test_run_for (10);
+
+  g_assert_cmpstr (status_text (f), ==, expected);
+}
+
+static void
+assert_manual_suggested (Fixture  *f,
+                         gboolean  manual)
+{
+  GtkWidget *open = summary_button (f, "summary.open");
+  GtkWidget *by_hand = summary_button (f, "assistant.manual");
+
+  g_assert_cmpint (gtk_widget_has_css_class (open, "suggested-action"), ==, !manual);
+  g_assert_cmpint (gtk_widget_has_css_class (by_hand, "suggested-action"), ==, manual);
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (by_hand)), ==,
+                   manual ? T ("_Find the Form by Hand", "Formular _selbst finden")
+                          : T ("_Link Does Not Work?", "_Link funktioniert nicht?"));
+  /* Opening stays possible whatever the check says. */
+  g_assert_true (gtk_widget_get_sensitive (open));
+}
+
+static void
+test_flow_link_check_off (Fixture       *f,
+                          gconstpointer  data)
+{
+  /* The tests' schema turns the check off: nothing may reach the internet. */
+  walk_to_summary (f, WSP_PLATFORMS_FACEBOOK);
+  g_assert_null (status_text (f));
+  assert_manual_suggested (f, FALSE);
+}
+
+static void
+on_after_paint (GdkFrameClock *clock,
+                guint         *frames)
+{
+  (*frames)++;
+}
+
+static void
+test_flow_link_check_slow (Fixture       *f,
+                           gconstpointer  data)
+{
+  GdkFrameClock *clock;
+  guint frames = 0;
+  gulong handler_id;
+
+  check_links_at (f, "/slow", FALSE);
+  walk_to_summary (f, WSP_PLATFORMS_FACEBOOK);
+  g_assert_cmpstr (status_text (f), ==, T ("Checking whether the form’s address answers…",
+                                           "Es wird geprüft, ob die Formularadresse antwortet …"));
+  assert_manual_suggested (f, FALSE);
+
+  for (guint i = 0; i < 500 && f->paused->len == 0; i++)
+    wsp_test_run_for (10);
+  g_assert_cmpuint (f->paused->len, ==, 1);
+
+  /* While the server keeps the check waiting, the window goes on drawing (the spinner turns):
+   * the check does not hold up the main loop. */
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (f->window));
+  handler_id = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &frames);
+  for (guint i = 0; i < 1000 && frames < 30; i++)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (clock, handler_id);
+  g_assert_cmpuint (frames, >=, 30);
+  g_assert_cmpuint (f->paused->len, ==, 1);
+  g_assert_true (gtk_spinner_get_spinning (GTK_SPINNER (status_spinner (f))));
+
+  /* The form opens while the check still runs. */
+  open_form (f, 1, FACEBOOK_FORM);
+
+  soup_server_message_unpause (g_ptr_array_steal_index (f->paused, 0));
+  wait_for_status (f, T ("The form’s address answers.", "Die Formularadresse antwortet."));
+  g_assert_false (gtk_widget_get_visible (status_spinner (f)));
+  assert_manual_suggested (f, FALSE);
+}
+
+static void
+test_flow_link_check_moved (Fixture       *f,
+                            gconstpointer  data)
+{
+  check_links_at (f, "/gone", FALSE);
+  walk_to_summary (f, WSP_PLATFORMS_FACEBOOK);
+  wait_for_status (f, T ("The link seems to have moved. Try finding the form by hand first.",
+                         "Der Link scheint umgezogen zu sein. Versuchen Sie zuerst, das Formular "
+                         "selbst zu finden."));
+  assert_manual_suggested (f, TRUE);
+
+  /* The form still opens; the way by hand is one click away. */
+  open_form (f, 1, FACEBOOK_FORM);
+  g_signal_emit_by_name (summary_button (f, "assistant.manual"), "clicked");
+  assert_page (f, "manual");
+
+  /* Back on the page, it checks again. */
+  back (f, "summary");
+  wait_for_status (f, T ("The link seems to have moved. Try finding the form by hand first.",
+                         "Der Link scheint umgezogen zu sein. Versuchen Sie zuerst, das Formular "
+                         "selbst zu finden."));
+  g_assert_cmpuint (f->n_requests, ==, 2);
+}
+
+static void
+test_flow_link_check_unknown (Fixture       *f,
+                              gconstpointer  data)
+{
+  check_links_at (f, "/error", FALSE);
+  walk_to_summary (f, WSP_PLATFORMS_INSTAGRAM);
+  wait_for_status (f, T ("Could not check the link. If it does not open the form, find the form by hand.",
+                         "Der Link konnte nicht geprüft werden. Wenn er das Formular nicht öffnet, "
+                         "suchen Sie es selbst."));
+  assert_manual_suggested (f, TRUE);
+  open_form (f, 1, INSTAGRAM_FORM);
+}
+
+static void
+test_flow_link_check_offline (Fixture       *f,
+                              gconstpointer  data)
+{
+  check_links_at (f, "/ok", TRUE);
+  walk_to_summary (f, WSP_PLATFORMS_FACEBOOK);
+  wait_for_status (f, T ("You seem to be offline. Connect to the internet, then open the form.",
+                         "Sie scheinen offline zu sein. Verbinden Sie sich mit dem Internet und "
+                         "öffnen Sie dann das Formular."));
+  /* The way by hand needs the internet just as much: Open stays the suggestion. */
+  assert_manual_suggested (f, FALSE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1255,6 +1501,11 @@ main (int   argc,
   ADD ("forget-everything", test_flow_forget_everything, TRUE);
   ADD ("save-record", test_flow_save_record, TRUE);
   ADD ("record-problems", test_flow_record_problems, TRUE);
+  ADD ("link-check-off", test_flow_link_check_off, TRUE);
+  ADD ("link-check-slow", test_flow_link_check_slow, TRUE);
+  ADD ("link-check-moved", test_flow_link_check_moved, TRUE);
+  ADD ("link-check-unknown", test_flow_link_check_unknown, TRUE);
+  ADD ("link-check-offline", test_flow_link_check_offline, TRUE);
 
   return g_test_run ();
 }

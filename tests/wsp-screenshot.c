@@ -20,6 +20,7 @@
 #include "wsp-countries.h"
 #include "wsp-reasons.h"
 #include "wsp-records.h"
+#include "wsp-summary-page.h"
 #include "wsp-window.h"
 
 #define SAMPLE_COUNTRY "DE"
@@ -412,6 +413,72 @@ shoot_manual_paths (const Options *options)
   return TRUE;
 }
 
+
+static void
+answer_ok (SoupServer        *server,
+           SoupServerMessage *msg,
+           const char        *path,
+           GHashTable        *query,
+           gpointer           user_data)
+{
+  soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+}
+
+static gboolean
+allow_any (const char *url,
+           gpointer    user_data)
+{
+  return TRUE;
+}
+
+/* The summary page checks the form link. A server on this machine answers in Meta's place, so
+ * that the picture shows the usual outcome and nothing leaves the machine. */
+static SoupServer *
+serve_link_check (WspWindow *window)
+{
+  g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
+  g_autoptr(WspLinkCheck) check = wsp_link_check_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL;
+  GSList *uris;
+
+  soup_server_add_handler (server, NULL, answer_ok, NULL, NULL);
+  if (!soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error))
+    {
+      g_printerr ("Could not start the local server: %s\n", error->message);
+      return NULL;
+    }
+
+  uris = soup_server_get_uris (server);
+  url = g_strdup_printf ("http://127.0.0.1:%d/form", g_uri_get_port (uris->data));
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+
+  wsp_link_check_set_allowed_func (check, allow_any, NULL, NULL);
+  wsp_summary_page_set_link_check (WSP_SUMMARY_PAGE (wsp_window_get_page (window, "summary")),
+                                   check, url);
+
+  return g_steal_pointer (&server);
+}
+
+static gboolean
+wait_for_link_check (WspWindow *window)
+{
+  GtkWidget *spinner = find_nth (window, "summary", GTK_TYPE_SPINNER, 0);
+  gint64 end = g_get_monotonic_time () + SETTLE_TIMEOUT_MS * 1000;
+
+  while (spinner != NULL && gtk_spinner_get_spinning (GTK_SPINNER (spinner)) &&
+         g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (spinner == NULL || gtk_spinner_get_spinning (GTK_SPINNER (spinner)))
+    {
+      g_printerr ("The link check on the summary page did not finish\n");
+      return FALSE;
+    }
+
+  return settle (window, "summary");
+}
+
 static gboolean
 run_flow (const Options *options)
 {
@@ -426,7 +493,8 @@ run_flow (const Options *options)
          save_png (options, "email") &&
          go (window, "assistant.next", "reason") && use_reason (window) &&
          save_png (options, "reason") &&
-         go (window, "assistant.next", "summary") && save_png (options, "summary") &&
+         go (window, "assistant.next", "summary") && wait_for_link_check (window) &&
+         save_png (options, "summary") &&
          go (window, "assistant.next", "done") && save_png (options, "done") &&
          go (window, "assistant.manual", "manual") && save_png (options, "manual") &&
          shoot_manual_paths (options);
@@ -482,7 +550,10 @@ on_activate (GtkApplication *app,
   g_autofree char *path = g_build_filename (dir, "records.json", NULL);
   g_autoptr(WspRecordStore) store = sample_store (dir);
   WspWindow *window = g_object_new (WSP_TYPE_WINDOW, "application", app, "store", store, NULL);
+  g_autoptr(SoupServer) server = serve_link_check (window);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
 
+  g_settings_set_boolean (settings, "check-links", TRUE);
   options->window = window;
   options->paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
 
@@ -491,7 +562,7 @@ on_activate (GtkApplication *app,
   /* Focus rings only after keyboard use, as for someone who clicks through. */
   gtk_window_set_focus_visible (GTK_WINDOW (window), FALSE);
 
-  options->failed = !run_flow (options);
+  options->failed = server == NULL || !run_flow (options);
 
   g_clear_object (&options->paintable);
   options->window = NULL;

@@ -1,0 +1,641 @@
+/* test-catalog-updater.c: fetching, checking and caching updated links, against a real HTTP
+ * server on 127.0.0.1
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "wsp-catalog-updater.h"
+#include "wsp-link-check.h"
+#include "wsp-test-util.h"
+
+#define BUILT_IN_DATE "2026-11-28"
+
+typedef struct {
+  SoupServer  *server;
+  char        *base;            /* "http://127.0.0.1:PORT" */
+  GSettings   *settings;
+  WspCatalog  *built_in;
+  char        *built_in_json;
+
+  /* What /catalog.json answers. */
+  guint        status;
+  const char  *content_type;
+  char        *body;
+  const char  *etag;
+
+  GPtrArray   *requests;        /* "GET /path", in order */
+  char        *if_none_match;   /* of the last request */
+  char        *if_modified_since;
+  char        *user_agent;
+  char        *header_names;    /* of the last request, sorted, comma-separated */
+  GPtrArray   *paused;
+} Fixture;
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+static void
+handler (SoupServer        *server,
+         SoupServerMessage *msg,
+         const char        *path,
+         GHashTable        *query,
+         gpointer           user_data)
+{
+  Fixture *f = user_data;
+  SoupMessageHeaders *request = soup_server_message_get_request_headers (msg);
+  SoupMessageHeaders *response = soup_server_message_get_response_headers (msg);
+
+  g_ptr_array_add (f->requests, g_strdup_printf ("%s %s", soup_server_message_get_method (msg), path));
+  g_free (f->if_none_match);
+  f->if_none_match = g_strdup (soup_message_headers_get_one (request, "If-None-Match"));
+  g_free (f->if_modified_since);
+  f->if_modified_since = g_strdup (soup_message_headers_get_one (request, "If-Modified-Since"));
+  g_free (f->user_agent);
+  f->user_agent = g_strdup (soup_message_headers_get_one (request, "User-Agent"));
+  {
+    g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+    SoupMessageHeadersIter iter;
+    const char *name, *value;
+
+    soup_message_headers_iter_init (&iter, request);
+    while (soup_message_headers_iter_next (&iter, &name, &value))
+      g_ptr_array_add (names, g_ascii_strdown (name, -1));
+    g_ptr_array_sort (names, compare_names);
+    g_ptr_array_add (names, NULL);
+    g_free (f->header_names);
+    f->header_names = g_strjoinv (",", (char **) names->pdata);
+  }
+
+  if (g_str_equal (path, "/catalog.json"))
+    {
+      if (f->etag != NULL && g_strcmp0 (f->if_none_match, f->etag) == 0)
+        {
+          soup_server_message_set_status (msg, SOUP_STATUS_NOT_MODIFIED, NULL);
+          return;
+        }
+
+      soup_server_message_set_status (msg, f->status, NULL);
+      if (f->etag != NULL)
+        soup_message_headers_replace (response, "ETag", f->etag);
+      soup_message_headers_replace (response, "Last-Modified", "Mon, 14 Dec 2026 10:00:00 GMT");
+      soup_server_message_set_response (msg, f->content_type, SOUP_MEMORY_COPY,
+                                        f->body, strlen (f->body));
+    }
+  else if (g_str_equal (path, "/endless.json"))
+    {
+      g_autofree char *block = g_strnfill (64 * 1024, ' ');
+      SoupMessageBody *body = soup_server_message_get_response_body (msg);
+
+      /* Over the limit, and never finished: only a reader that stops at the limit returns. */
+      soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+      soup_message_headers_set_content_type (response, "application/json", NULL);
+      soup_message_headers_set_encoding (response, SOUP_ENCODING_CHUNKED);
+      soup_message_body_append (body, SOUP_MEMORY_COPY, "{\"schema\": 1, \"x\": \"", 20);
+      for (guint i = 0; i < 5; i++)
+        soup_message_body_append (body, SOUP_MEMORY_COPY, block, 64 * 1024);
+    }
+  else if (g_str_equal (path, "/huge.json"))
+    {
+      g_autofree char *huge = g_strnfill (WSP_CATALOG_UPDATE_MAX_SIZE + 1, ' ');
+
+      soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+      soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_COPY,
+                                        huge, WSP_CATALOG_UPDATE_MAX_SIZE + 1);
+    }
+  else if (g_str_equal (path, "/moved.json"))
+    soup_server_message_set_redirect (msg, SOUP_STATUS_FOUND, "/catalog.json");
+  else if (g_str_equal (path, "/slow.json"))
+    {
+      g_ptr_array_add (f->paused, g_object_ref (msg));
+      soup_server_message_pause (msg);
+    }
+  else
+    soup_server_message_set_status (msg, SOUP_STATUS_NOT_FOUND, NULL);
+}
+
+/* The shipped catalog with one piece of text replaced. */
+static char *
+edited_catalog (Fixture    *f,
+                const char *find,
+                const char *replace)
+{
+  g_auto(GStrv) parts = g_strsplit (f->built_in_json, find, 2);
+
+  g_assert_cmpuint (g_strv_length (parts), ==, 2);
+  return g_strjoin (replace, parts [0], parts [1], NULL);
+}
+
+static void
+serve (Fixture *f,
+       char    *body)
+{
+  g_free (f->body);
+  f->body = body;
+}
+
+static char *
+server_url (Fixture    *f,
+            const char *path)
+{
+  return g_strconcat (f->base, path, NULL);
+}
+
+static void
+set_catalog_url (Fixture    *f,
+                 const char *path)
+{
+  g_autofree char *url = server_url (f, path);
+
+  g_settings_set_string (f->settings, "catalog-url", url);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "catalog.json", NULL);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_auto(GStrv) keys = NULL;
+  GSList *uris;
+
+  f->built_in_json = wsp_test_read_file (path, NULL);
+  bytes = g_bytes_new_static (f->built_in_json, strlen (f->built_in_json));
+  f->built_in = wsp_catalog_new_from_bytes (bytes, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (wsp_catalog_get_updated (f->built_in), ==, BUILT_IN_DATE);
+
+  /* One memory backend for the whole process: start every test from the defaults. */
+  f->settings = g_settings_new (APP_ID);
+  g_object_get (f->settings, "settings-schema", &schema, NULL);
+  keys = g_settings_schema_list_keys (schema);
+  for (guint i = 0; keys [i] != NULL; i++)
+    g_settings_reset (f->settings, keys [i]);
+
+  f->status = SOUP_STATUS_OK;
+  f->content_type = "application/json";
+  f->body = g_strdup (f->built_in_json);
+  f->requests = g_ptr_array_new_with_free_func (g_free);
+  f->paused = g_ptr_array_new_with_free_func (g_object_unref);
+
+  f->server = soup_server_new (NULL, NULL);
+  soup_server_add_handler (f->server, NULL, handler, f, NULL);
+  soup_server_listen_local (f->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (f->server);
+  f->base = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uris->data));
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+
+  set_catalog_url (f, "/catalog.json");
+}
+
+static void
+stop_server (Fixture *f)
+{
+  if (f->server == NULL)
+    return;
+
+  for (guint i = 0; i < f->paused->len; i++)
+    {
+      soup_server_message_set_status (f->paused->pdata [i], SOUP_STATUS_SERVICE_UNAVAILABLE, NULL);
+      soup_server_message_unpause (f->paused->pdata [i]);
+    }
+  g_ptr_array_set_size (f->paused, 0);
+  soup_server_disconnect (f->server);
+  g_clear_object (&f->server);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  stop_server (f);
+  g_ptr_array_unref (f->paused);
+  g_ptr_array_unref (f->requests);
+  g_clear_object (&f->settings);
+  g_clear_object (&f->built_in);
+  g_free (f->built_in_json);
+  g_free (f->body);
+  g_free (f->base);
+  g_free (f->if_none_match);
+  g_free (f->if_modified_since);
+  g_free (f->user_agent);
+  g_free (f->header_names);
+}
+
+typedef struct {
+  gboolean          done;
+  WspCatalogUpdate  result;
+  GError          **error;
+} Wait;
+
+static void
+on_checked (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  Wait *wait = user_data;
+
+  wait->result = wsp_catalog_updater_check_finish (WSP_CATALOG_UPDATER (source), result, wait->error);
+  wait->done = TRUE;
+}
+
+static WspCatalogUpdate
+run_check (WspCatalogUpdater  *updater,
+           gboolean            force,
+           GError            **error)
+{
+  Wait wait = { FALSE, 0, error };
+
+  wsp_catalog_updater_check_async (updater, force, NULL, on_checked, &wait);
+  g_assert_true (wsp_test_wait_for (&wait.done, 20000));
+
+  return wait.result;
+}
+
+static WspCatalogUpdater *
+new_updater (Fixture *f,
+             guint    timeout)
+{
+  g_autoptr(SoupSession) session = wsp_network_session_new (timeout);
+
+  return wsp_catalog_updater_new (f->built_in, f->settings, session);
+}
+
+static char *
+cache_contents (void)
+{
+  g_autofree char *path = wsp_catalog_updater_get_cache_path ();
+  char *contents = NULL;
+
+  g_file_get_contents (path, &contents, NULL, NULL);
+  return contents;
+}
+
+static void
+count (guint *counter)
+{
+  (*counter)++;
+}
+
+/* A check that is refused: the error the user reads, and the built-in catalog stays. */
+static void
+assert_refused (Fixture    *f,
+                const char *path,
+                int         code,
+                const char *message)
+{
+  g_autoptr(WspCatalogUpdater) updater = new_updater (f, 5);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *cached = NULL;
+
+  set_catalog_url (f, path);
+  run_check (updater, TRUE, &error);
+  g_assert_error (error, WSP_CATALOG_UPDATE_ERROR, code);
+  g_assert_cmpstr (error->message, ==, message);
+  g_assert_true (wsp_catalog_updater_get_catalog (updater) == f->built_in);
+  cached = cache_contents ();
+  g_assert_null (cached);
+}
+
+static void
+test_newer (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(WspCatalogUpdater) updater = new_updater (f, 5);
+  g_autoptr(WspCatalogUpdater) restarted = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *cached = NULL;
+  guint notified = 0;
+
+  g_signal_connect_swapped (updater, "notify::catalog", G_CALLBACK (count), &notified);
+
+  serve (f, edited_catalog (f, "\"updated\": \"" BUILT_IN_DATE "\"", "\"updated\": \"2026-12-14\""));
+  f->etag = "\"v2\"";
+
+  g_assert_true (wsp_catalog_updater_get_catalog (updater) == f->built_in);
+  g_assert_cmpint (run_check (updater, TRUE, &error), ==, WSP_CATALOG_UPDATE_UPDATED);
+  g_assert_no_error (error);
+  g_assert_cmpuint (notified, ==, 1);
+  g_assert_cmpstr (wsp_catalog_get_updated (wsp_catalog_updater_get_catalog (updater)), ==, "2026-12-14");
+  g_assert_false (wsp_catalog_is_built_in (wsp_catalog_updater_get_catalog (updater)));
+
+  /* The first request is unconditional, names the app and nothing else. */
+  g_assert_cmpuint (f->requests->len, ==, 1);
+  g_assert_cmpstr (f->requests->pdata [0], ==, "GET /catalog.json");
+  g_assert_null (f->if_none_match);
+  g_assert_null (f->if_modified_since);
+  g_assert_cmpstr (f->user_agent, ==, "Widerspruch/" PACKAGE_VERSION);
+  g_assert_cmpstr (f->header_names, ==, "accept,accept-encoding,connection,host,user-agent");
+
+  /* Cached byte for byte, with what the next conditional request needs. */
+  cached = cache_contents ();
+  g_assert_cmpstr (cached, ==, f->body);
+  g_assert_cmpstr (g_settings_get_string (f->settings, "catalog-etag"), ==, "\"v2\"");
+
+  /* A restart with the server gone: the cached catalog is used, offline. */
+  stop_server (f);
+  g_clear_object (&updater);
+  restarted = new_updater (f, 5);
+  g_assert_cmpstr (wsp_catalog_get_updated (wsp_catalog_updater_get_catalog (restarted)), ==, "2026-12-14");
+
+  run_check (restarted, TRUE, &error);
+  g_assert_error (error, WSP_CATALOG_UPDATE_ERROR, WSP_CATALOG_UPDATE_ERROR_NETWORK);
+  g_assert_cmpstr (error->message, ==, "Could not reach the server for updated links.");
+  g_assert_cmpstr (wsp_catalog_get_updated (wsp_catalog_updater_get_catalog (restarted)), ==, "2026-12-14");
+}
+
+static void
+test_not_modified (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(WspCatalogUpdater) updater = new_updater (f, 5);
+  g_autoptr(WspCatalogUpdater) restarted = NULL;
+  g_autoptr(GError) error = NULL;
+
+  serve (f, edited_catalog (f, "\"updated\": \"" BUILT_IN_DATE "\"", "\"updated\": \"2026-12-14\""));
+  f->etag = "\"v2\"";
+  g_assert_cmpint (run_check (updater, TRUE, &error), ==, WSP_CATALOG_UPDATE_UPDATED);
+
+  restarted = new_updater (f, 5);
+  g_assert_cmpint (run_check (restarted, TRUE, &error), ==, WSP_CATALOG_UPDATE_UNCHANGED);
+  g_assert_no_error (error);
+  g_assert_cmpuint (f->requests->len, ==, 2);
+  g_assert_cmpstr (f->if_none_match, ==, "\"v2\"");
+  g_assert_cmpstr (f->if_modified_since, ==, "Mon, 14 Dec 2026 10:00:00 GMT");
+  g_assert_cmpstr (wsp_catalog_get_updated (wsp_catalog_updater_get_catalog (restarted)), ==, "2026-12-14");
+}
+
+static void
+test_older (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(WspCatalogUpdater) updater = new_updater (f, 5);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *cached = NULL;
+
+  /* Older, and as old: neither replaces the catalog in use. */
+  serve (f, edited_catalog (f, "\"updated\": \"" BUILT_IN_DATE "\"", "\"updated\": \"2026-10-01\""));
+  g_assert_cmpint (run_check (updater, TRUE, &error), ==, WSP_CATALOG_UPDATE_UNCHANGED);
+  g_assert_no_error (error);
+  serve (f, g_strdup (f->built_in_json));
+  g_assert_cmpint (run_check (updater, TRUE, &error), ==, WSP_CATALOG_UPDATE_UNCHANGED);
+  g_assert_no_error (error);
+
+  g_assert_true (wsp_catalog_updater_get_catalog (updater) == f->built_in);
+  cached = cache_contents ();
+  g_assert_null (cached);
+}
+
+static void
+test_off (Fixture       *f,
+          gconstpointer  data)
+{
+  g_autoptr(WspCatalogUpdater) updater = new_updater (f, 5);
+  g_autoptr(GError) error = NULL;
+
+  g_settings_reset (f->settings, "catalog-url");
+  g_assert_cmpint (run_check (updater, TRUE, &error), ==, WSP_CATALOG_UPDATE_SKIPPED);
+  g_assert_no_error (error);
+  g_assert_cmpuint (f->requests->len, ==, 0);
+}
+
+static void
+test_once_a_day (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(WspCatalogUpdater) updater = new_updater (f, 5);
+  g_autoptr(GError) error = NULL;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+
+  /* An hour ago: not by itself, but when asked. */
+  g_settings_set_int64 (f->settings, "catalog-last-check", now - 3600);
+  g_assert_cmpint (run_check (updater, FALSE, &error), ==, WSP_CATALOG_UPDATE_SKIPPED);
+  g_assert_cmpuint (f->requests->len, ==, 0);
+  g_assert_cmpint (run_check (updater, TRUE, &error), ==, WSP_CATALOG_UPDATE_UNCHANGED);
+  g_assert_cmpuint (f->requests->len, ==, 1);
+  g_assert_cmpint (g_settings_get_int64 (f->settings, "catalog-last-check"), >=, now);
+
+  /* A day ago: due. */
+  g_settings_set_int64 (f->settings, "catalog-last-check", now - WSP_CATALOG_UPDATE_INTERVAL - 1);
+  g_assert_cmpint (run_check (updater, FALSE, &error), ==, WSP_CATALOG_UPDATE_UNCHANGED);
+  g_assert_no_error (error);
+  g_assert_cmpuint (f->requests->len, ==, 2);
+  g_assert_cmpint (run_check (updater, FALSE, &error), ==, WSP_CATALOG_UPDATE_SKIPPED);
+  g_assert_cmpuint (f->requests->len, ==, 2);
+}
+
+static void
+test_http_status (Fixture       *f,
+                  gconstpointer  data)
+{
+  f->status = SOUP_STATUS_INTERNAL_SERVER_ERROR;
+  assert_refused (f, "/catalog.json", WSP_CATALOG_UPDATE_ERROR_STATUS,
+                  "The server for updated links answered with an error.");
+  assert_refused (f, "/none.json", WSP_CATALOG_UPDATE_ERROR_STATUS,
+                  "The server for updated links answered with an error.");
+  /* Not followed: a redirect could lead anywhere, plain http too. */
+  f->status = SOUP_STATUS_OK;
+  assert_refused (f, "/moved.json", WSP_CATALOG_UPDATE_ERROR_STATUS,
+                  "The server for updated links answered with an error.");
+  g_assert_cmpstr (f->requests->pdata [f->requests->len - 1], ==, "GET /moved.json");
+}
+
+static void
+test_too_large (Fixture       *f,
+                gconstpointer  data)
+{
+  assert_refused (f, "/huge.json", WSP_CATALOG_UPDATE_ERROR_TOO_LARGE,
+                  "The updated links were not used: the file is too large.");
+  assert_refused (f, "/endless.json", WSP_CATALOG_UPDATE_ERROR_TOO_LARGE,
+                  "The updated links were not used: the file is too large.");
+}
+
+static void
+test_content_type (Fixture       *f,
+                   gconstpointer  data)
+{
+  serve (f, edited_catalog (f, "\"updated\": \"" BUILT_IN_DATE "\"", "\"updated\": \"2026-12-14\""));
+  f->content_type = "text/html";
+  assert_refused (f, "/catalog.json", WSP_CATALOG_UPDATE_ERROR_CONTENT_TYPE,
+                  "The updated links were not used: the server did not send JSON.");
+}
+
+static void
+test_invalid (Fixture       *f,
+              gconstpointer  data)
+{
+  serve (f, edited_catalog (f, "\"updated\": \"" BUILT_IN_DATE "\",", "\"updated\": \"2026-12-14\""));
+  assert_refused (f, "/catalog.json", WSP_CATALOG_UPDATE_ERROR_INVALID,
+                  "The updated links were not used: the file is not valid JSON.");
+
+  serve (f, edited_catalog (f, "\"schema\": 1", "\"schema\": 2"));
+  assert_refused (f, "/catalog.json", WSP_CATALOG_UPDATE_ERROR_INVALID,
+                  "The updated links were not used: the file is in a format this version does not know.");
+}
+
+static void
+test_bad_links (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *newer = edited_catalog (f, "\"updated\": \"" BUILT_IN_DATE "\"", "\"updated\": \"2026-12-14\"");
+  g_auto(GStrv) parts = g_strsplit (newer, "https://www.facebook.com/privacy/center/", 2);
+
+  /* One http link among the https ones. */
+  serve (f, g_strjoin ("http://www.facebook.com/privacy/center/", parts [0], parts [1], NULL));
+  assert_refused (f, "/catalog.json", WSP_CATALOG_UPDATE_ERROR_INVALID,
+                  "The updated links were not used: a link in it is not a secure address of "
+                  "Facebook, Instagram or Meta.");
+
+  /* One foreign host. */
+  g_strfreev (parts);
+  parts = g_strsplit (newer, "https://help.instagram.com/contact/767264225370182", 2);
+  serve (f, g_strjoin ("https://help.instagram.example.org/contact/767264225370182",
+                       parts [0], parts [1], NULL));
+  assert_refused (f, "/catalog.json", WSP_CATALOG_UPDATE_ERROR_INVALID,
+                  "The updated links were not used: a link in it is not a secure address of "
+                  "Facebook, Instagram or Meta.");
+}
+
+static void
+test_plain_http (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(WspCatalogUpdater) updater = new_updater (f, 5);
+  g_autoptr(GError) error = NULL;
+
+  /* Refused before any request: plain http is for this machine only. */
+  g_settings_set_string (f->settings, "catalog-url", "http://links.example.org/catalog.json");
+  run_check (updater, TRUE, &error);
+  g_assert_error (error, WSP_CATALOG_UPDATE_ERROR, WSP_CATALOG_UPDATE_ERROR_ADDRESS);
+  g_assert_cmpstr (error->message, ==, "The address for updated links is not a secure (https) one.");
+  g_assert_cmpint (g_settings_get_int64 (f->settings, "catalog-last-check"), ==, 0);
+}
+
+static void
+test_timeout (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(WspCatalogUpdater) updater = new_updater (f, 1);
+  g_autoptr(GError) error = NULL;
+
+  set_catalog_url (f, "/slow.json");
+  run_check (updater, TRUE, &error);
+  g_assert_error (error, WSP_CATALOG_UPDATE_ERROR, WSP_CATALOG_UPDATE_ERROR_NETWORK);
+  g_assert_true (wsp_catalog_updater_get_catalog (updater) == f->built_in);
+}
+
+static gboolean
+cancel_soon (gpointer data)
+{
+  g_cancellable_cancel (data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+test_cancel (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(WspCatalogUpdater) updater = new_updater (f, 60);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  Wait wait = { FALSE, 0, &error };
+
+  /* The app quits while the server keeps it waiting. */
+  set_catalog_url (f, "/slow.json");
+  wsp_catalog_updater_check_async (updater, TRUE, cancellable, on_checked, &wait);
+  for (guint i = 0; i < 500 && f->paused->len == 0; i++)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (f->paused->len, ==, 1);
+  g_idle_add (cancel_soon, cancellable);
+  g_assert_true (wsp_test_wait_for (&wait.done, 20000));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_true (wsp_catalog_updater_get_catalog (updater) == f->built_in);
+}
+
+static void
+test_closed_port (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(WspCatalogUpdater) updater = new_updater (f, 1);
+  g_autoptr(GError) error = NULL;
+
+  stop_server (f);
+  run_check (updater, TRUE, &error);
+  g_assert_error (error, WSP_CATALOG_UPDATE_ERROR, WSP_CATALOG_UPDATE_ERROR_NETWORK);
+}
+
+static void
+write_cache (const char *contents)
+{
+  g_autofree char *path = wsp_catalog_updater_get_cache_path ();
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_file_set_contents (path, contents, -1, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_bad_cache (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(WspCatalogUpdater) broken = NULL;
+  g_autoptr(WspCatalogUpdater) older = NULL;
+  g_autoptr(WspCatalogUpdater) newer = NULL;
+  g_autofree char *older_json = edited_catalog (f, "\"updated\": \"" BUILT_IN_DATE "\"", "\"updated\": \"2026-10-01\"");
+  g_autofree char *newer_json = edited_catalog (f, "\"updated\": \"" BUILT_IN_DATE "\"", "\"updated\": \"2026-12-14\"");
+
+  write_cache ("{\"schema\": 1, ");
+  broken = new_updater (f, 5);
+  g_assert_true (wsp_catalog_updater_get_catalog (broken) == f->built_in);
+
+  /* An app update brought newer built-in links than the cache. */
+  write_cache (older_json);
+  older = new_updater (f, 5);
+  g_assert_true (wsp_catalog_updater_get_catalog (older) == f->built_in);
+
+  write_cache (newer_json);
+  newer = new_updater (f, 5);
+  g_assert_cmpstr (wsp_catalog_get_updated (wsp_catalog_updater_get_catalog (newer)), ==, "2026-12-14");
+  g_assert_cmpuint (f->requests->len, ==, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  wsp_test_bind_textdomains ();
+
+#define ADD(path, func) \
+  g_test_add ("/catalog-updater/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("newer", test_newer);
+  ADD ("not-modified", test_not_modified);
+  ADD ("older", test_older);
+  ADD ("off", test_off);
+  ADD ("once-a-day", test_once_a_day);
+  ADD ("http-status", test_http_status);
+  ADD ("too-large", test_too_large);
+  ADD ("content-type", test_content_type);
+  ADD ("invalid", test_invalid);
+  ADD ("bad-links", test_bad_links);
+  ADD ("plain-http", test_plain_http);
+  ADD ("timeout", test_timeout);
+  ADD ("cancel", test_cancel);
+  ADD ("closed-port", test_closed_port);
+  ADD ("bad-cache", test_bad_cache);
+
+  return g_test_run ();
+}
