@@ -52,6 +52,8 @@ wrap_button_labels (GtkWidget *widget)
       if (GTK_IS_LABEL (label))
         {
           gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+          /* Wrap only when there is no room: the natural width is the whole line. */
+          gtk_label_set_natural_wrap_mode (GTK_LABEL (label), GTK_NATURAL_WRAP_NONE);
           gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
         }
 
@@ -70,6 +72,7 @@ wsp_button_set_wrapping_label (GtkButton  *button,
   gtk_button_set_label (button, label);
   child = gtk_button_get_child (button);
   gtk_label_set_wrap (GTK_LABEL (child), TRUE);
+  gtk_label_set_natural_wrap_mode (GTK_LABEL (child), GTK_NATURAL_WRAP_NONE);
   gtk_label_set_justify (GTK_LABEL (child), GTK_JUSTIFY_CENTER);
 }
 
