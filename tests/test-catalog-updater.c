@@ -35,13 +35,6 @@ typedef struct {
   GPtrArray   *paused;
 } Fixture;
 
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
-}
-
 static void
 handler (SoupServer        *server,
          SoupServerMessage *msg,
@@ -60,19 +53,8 @@ handler (SoupServer        *server,
   f->if_modified_since = g_strdup (soup_message_headers_get_one (request, "If-Modified-Since"));
   g_free (f->user_agent);
   f->user_agent = g_strdup (soup_message_headers_get_one (request, "User-Agent"));
-  {
-    g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-    SoupMessageHeadersIter iter;
-    const char *name, *value;
-
-    soup_message_headers_iter_init (&iter, request);
-    while (soup_message_headers_iter_next (&iter, &name, &value))
-      g_ptr_array_add (names, g_ascii_strdown (name, -1));
-    g_ptr_array_sort (names, compare_names);
-    g_ptr_array_add (names, NULL);
-    g_free (f->header_names);
-    f->header_names = g_strjoinv (",", (char **) names->pdata);
-  }
+  g_free (f->header_names);
+  f->header_names = wsp_test_header_names (request);
 
   if (g_str_equal (path, "/catalog.json"))
     {

@@ -56,6 +56,29 @@ wsp_test_run_for (guint ms)
   wsp_test_wait_for (&done, ms + 1000);
 }
 
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *)a, *(const char * const *)b);
+}
+
+char *
+wsp_test_header_names (SoupMessageHeaders *headers)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  SoupMessageHeadersIter iter;
+  const char *name, *value;
+
+  soup_message_headers_iter_init (&iter, headers);
+  while (soup_message_headers_iter_next (&iter, &name, &value))
+    g_ptr_array_add (names, g_ascii_strdown (name, -1));
+  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_add (names, NULL);
+
+  return g_strjoinv (",", (char **)names->pdata);
+}
+
 char *
 wsp_test_read_file (const char  *path,
                     gsize       *length)

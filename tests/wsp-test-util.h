@@ -6,6 +6,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <libsoup/soup.h>
 
 G_BEGIN_DECLS
 
@@ -17,6 +18,8 @@ gboolean  wsp_test_wait_for          (const gboolean *flag,
                                       guint           timeout_ms);
 /* Runs the default main context for @ms milliseconds: lets the window draw and timers fire. */
 void      wsp_test_run_for           (guint           ms);
+/* The names of @headers, lower case, sorted, joined by commas: what a request gave away. */
+char     *wsp_test_header_names      (SoupMessageHeaders *headers);
 /* Reads a file below G_TEST_SRCDIR's data/ or the project's data directory. */
 char     *wsp_test_read_file         (const char     *path,
                                       gsize          *length);
