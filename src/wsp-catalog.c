@@ -149,13 +149,19 @@ set_error (GError          **error,
            ...)
 {
   g_autofree char *reason = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *valid = NULL;
   va_list args;
 
   va_start (args, format);
   reason = g_strdup_vprintf (format, args);
   va_end (args);
 
-  g_set_error (error, WSP_CATALOG_ERROR, code, "%s: %s", *path != '\0' ? path : "catalog", reason);
+  /* Key names and json-glib's parse errors quote the input, which may hold invalid UTF-8
+   * (json-glib decodes a lone "\ud800" escape into it): the message must still be showable. */
+  message = g_strdup_printf ("%s: %s", *path != '\0' ? path : "catalog", reason);
+  valid = g_utf8_make_valid (message, -1);
+  g_set_error_literal (error, WSP_CATALOG_ERROR, code, valid);
 }
 
 static char *
@@ -292,6 +298,15 @@ expect_text (JsonNode    *node,
     }
 
   text = json_node_get_string (node);
+
+  /* The file was valid UTF-8, but a lone surrogate escape ("\ud800") decodes to bytes that
+   * are not. */
+  if (!g_utf8_validate (text, -1, NULL))
+    {
+      set_error (error, WSP_CATALOG_ERROR_VALUE, path,
+                 _("not valid text (a broken \\u escape)"));
+      return NULL;
+    }
 
   if (strlen (text) > MAX_TEXT)
     {
@@ -1013,6 +1028,40 @@ nesting_within (const char *data,
   return TRUE;
 }
 
+/* json-glib cuts a string at an escaped NUL ("x\u0000y" reads as "x") without a word, so a
+ * value could silently lose its end; such escapes are refused before parsing. */
+static gboolean
+has_nul_escape (const char *data,
+                gsize       size)
+{
+  gboolean in_string = FALSE;
+
+  for (gsize i = 0; i < size; i++)
+    {
+      char c = data[i];
+
+      if (in_string)
+        {
+          if (c == '\\')
+            {
+              if (size - i > 5 && memcmp (data + i + 1, "u0000", 5) == 0)
+                return TRUE;
+              i++;
+            }
+          else if (c == '"')
+            {
+              in_string = FALSE;
+            }
+        }
+      else if (c == '"')
+        {
+          in_string = TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
 static gboolean
 wsp_catalog_load (WspCatalog  *self,
                   GBytes      *bytes,
@@ -1055,6 +1104,13 @@ wsp_catalog_load (WspCatalog  *self,
     {
       set_error (error, WSP_CATALOG_ERROR_PARSE, "", _("not JSON: nested deeper than %u levels"),
                  MAX_DEPTH);
+      return FALSE;
+    }
+
+  if (has_nul_escape (data, size))
+    {
+      set_error (error, WSP_CATALOG_ERROR_VALUE, "",
+                 _("a string contains a NUL character (\\u0000)"));
       return FALSE;
     }
 

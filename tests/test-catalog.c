@@ -714,6 +714,19 @@ static const RawVariant raw_variants[] = {
   { "{\"schema\": 1}", -1, WSP_CATALOG_ERROR_MISSING, "updated: missing" },
   { "{\"schema\": 1, \"updated\": \"2026-11-28\"}", -1, WSP_CATALOG_ERROR_MISSING,
     "countries: missing" },
+  /* json-glib would cut these strings at the NUL without an error. */
+  { "{\"schema\": 1, \"updated\": \"2026-11-28\\u0000 and more\"}", -1, WSP_CATALOG_ERROR_VALUE,
+    "catalog: a string contains a NUL character (\\u0000)" },
+  { "{\"schema\": 1, \"x\\u0000y\": 1}", -1, WSP_CATALOG_ERROR_VALUE,
+    "catalog: a string contains a NUL character (\\u0000)" },
+  /* An escaped backslash before "u0000" is just text. */
+  { "{\"schema\": 1, \"x\\\\u0000\": 1}", -1, WSP_CATALOG_ERROR_MISSING, "updated: missing" },
+  /* A lone surrogate decodes to invalid UTF-8: refused in values, replaced in messages (found by
+   * fuzz-catalog, tests/fuzz/corpus-catalog/crash-surrogate-in-parse-error.json). */
+  { "{\"schema\": 1, \"updated\": \"\\ud800x\"}", -1, WSP_CATALOG_ERROR_VALUE,
+    "updated: not valid text (a broken \\u escape)" },
+  { "{\"schema\": 1, \"a\\ud800b\" 2}", -1, WSP_CATALOG_ERROR_PARSE,
+    "catalog: not JSON: <data>:1:24: Parse error: unexpected string constant \"a\xef\xbf\xbd" },
 };
 
 static void
@@ -734,6 +747,8 @@ test_broken_raw (void)
       g_assert_null (catalog);
       g_assert_error (error, WSP_CATALOG_ERROR, (int) variant->code);
       g_assert_true (g_str_has_prefix (error->message, variant->message));
+      /* The message is shown to people: whatever the input, it must be text. */
+      g_assert_true (g_utf8_validate (error->message, -1, NULL));
     }
 }
 
