@@ -580,6 +580,64 @@ test_flow_country_outside (Fixture       *f,
   g_assert_false (gtk_widget_get_visible (warning));
 }
 
+#define FALLBACK_NOTICE_EN \
+  "The full list of countries could not be read, so only the countries where Meta offers the " \
+  "objection are listed. If yours is not among them, go on and choose it in the form itself."
+#define FALLBACK_NOTICE_DE \
+  "Die vollständige Liste der Länder konnte nicht gelesen werden. Deshalb sind nur die Länder " \
+  "aufgeführt, in denen Meta den Widerspruch anbietet. Wenn Ihr Land nicht dabei ist, machen " \
+  "Sie weiter und wählen Sie es im Formular selbst aus."
+
+/* iso-codes missing: the countries where the objection applies, a notice, and a way on. */
+static void
+test_flow_no_iso_codes (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *missing = g_build_filename (g_get_user_data_dir (), "no-such-iso_3166-1.json",
+                                               NULL);
+  GtkWidget *icon;
+  GtkWidget *notice;
+  GtkWidget *list;
+  GtkSelectionModel *model;
+  g_autofree char *copied = NULL;
+
+  g_object_set (page (f, "country"), "countries-path", missing, NULL);
+  next (f, "platform");
+  choose_platform (f, WSP_PLATFORMS_FACEBOOK);
+  next (f, "country");
+
+  icon = find_widget (page (f, "country"), GTK_TYPE_IMAGE, match_icon_name,
+                      "dialog-information-symbolic");
+  g_assert_nonnull (icon);
+  notice = gtk_widget_get_parent (icon);
+  g_assert_true (gtk_widget_get_visible (notice));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (gtk_widget_get_next_sibling (icon))), ==,
+                   T (FALLBACK_NOTICE_EN, FALLBACK_NOTICE_DE));
+
+  /* The 33 countries where the objection applies, in the user's language. */
+  list = find_widget (page (f, "country"), GTK_TYPE_LIST_VIEW, NULL, NULL);
+  model = gtk_list_view_get_model (GTK_LIST_VIEW (list));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 33);
+
+  /* Someone who lives elsewhere can still go on and pick the country in the form. */
+  g_assert_true (gtk_widget_get_sensitive (next_button (f)));
+  next (f, "email");
+  g_assert_null (wsp_objection_get_country (wsp_window_get_objection (f->window)));
+  back (f, "country");
+
+  choose_country (f, T ("germ", "deutsch"));
+  assert_page (f, "email");
+  g_assert_cmpstr (wsp_objection_get_country (wsp_window_get_objection (f->window)), ==, "DE");
+  g_assert_cmpstr (wsp_objection_get_country_name (wsp_window_get_objection (f->window)), ==,
+                   T ("Germany", "Deutschland"));
+
+  gtk_editable_set_text (GTK_EDITABLE (email_row (f)), EMAIL);
+  next (f, "reason");
+  next (f, "summary");
+  copied = copy_field (f, "country");
+  g_assert_cmpstr (copied, ==, T ("Germany", "Deutschland"));
+}
+
 static void
 test_flow_back_keeps_values (Fixture       *f,
                              gconstpointer  data)
@@ -696,6 +754,7 @@ main (int   argc,
   ADD ("country-outside", test_flow_country_outside, TRUE);
   ADD ("back-keeps-values", test_flow_back_keeps_values, TRUE);
   ADD ("manual-page", test_flow_manual_page, TRUE);
+  ADD ("no-iso-codes", test_flow_no_iso_codes, TRUE);
 
   return g_test_run ();
 }
