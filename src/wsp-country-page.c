@@ -35,6 +35,10 @@ struct _WspCountryPage
 
 G_DEFINE_FINAL_TYPE (WspCountryPage, wsp_country_page, WSP_TYPE_PAGE)
 
+/* The longest country name has about 50 characters; a longer query matches nothing anyway, and
+ * the cap keeps a megabyte pasted by mistake from being folded and searched on every change. */
+#define MAX_QUERY_CHARS 100
+
 enum {
   PROP_0,
   PROP_COUNTRIES_PATH,
@@ -392,5 +396,11 @@ wsp_country_page_class_init (WspCountryPageClass *klass)
 static void
 wsp_country_page_init (WspCountryPage *self)
 {
+  GtkEditable *text;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  text = gtk_editable_get_delegate (GTK_EDITABLE (self->search_entry));
+  g_assert (GTK_IS_TEXT (text));
+  gtk_text_set_max_length (GTK_TEXT (text), MAX_QUERY_CHARS);
 }

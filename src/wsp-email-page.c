@@ -11,6 +11,11 @@
 /* How long typing has to pause before a problem is pointed out. */
 #define VALIDATE_DELAY_MS 700
 
+/* The entry keeps at most this many characters of what is typed or pasted: enough to show an
+ * address that is too long (254 at most) as such, few enough that a megabyte pasted by mistake
+ * never reaches the layout or the check. */
+#define MAX_ENTRY_CHARS 1000
+
 struct _WspEmailPage
 {
   WspPage      parent_instance;
@@ -155,5 +160,11 @@ wsp_email_page_class_init (WspEmailPageClass *klass)
 static void
 wsp_email_page_init (WspEmailPage *self)
 {
+  GtkEditable *text;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  text = gtk_editable_get_delegate (GTK_EDITABLE (self->entry_row));
+  g_assert (GTK_IS_TEXT (text));
+  gtk_text_set_max_length (GTK_TEXT (text), MAX_ENTRY_CHARS);
 }

@@ -9,6 +9,7 @@
 
 #include "wsp-catalog.h"
 #include "wsp-launcher.h"
+#include "wsp-reasons.h"
 #include "wsp-summary-page.h"
 #include "wsp-window.h"
 
@@ -87,8 +88,13 @@ update (WspSummaryPage *self)
                                country != NULL ? country : _("Not chosen: pick it in the form"));
   gtk_widget_set_sensitive (self->country_copy, country != NULL);
 
+  /* Shown with hidden characters made visible; "Copy" gives the text exactly as typed. */
   if (reason != NULL && *reason != '\0')
-    adw_action_row_set_subtitle (self->reason_row, reason);
+    {
+      g_autofree char *shown = wsp_reasons_make_visible (reason);
+
+      adw_action_row_set_subtitle (self->reason_row, shown);
+    }
   else
     adw_action_row_set_subtitle (self->reason_row, _("None: leave the field empty"));
   gtk_widget_set_sensitive (self->reason_copy, reason != NULL && *reason != '\0');

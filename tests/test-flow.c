@@ -73,10 +73,24 @@ match_row_title (GtkWidget     *widget,
 }
 
 static gboolean
+match_row_subtitle (GtkWidget     *widget,
+                    gconstpointer  data)
+{
+  return g_strcmp0 (adw_action_row_get_subtitle (ADW_ACTION_ROW (widget)), data) == 0;
+}
+
+static gboolean
 match_icon_name (GtkWidget     *widget,
                  gconstpointer  data)
 {
   return g_strcmp0 (gtk_image_get_icon_name (GTK_IMAGE (widget)), data) == 0;
+}
+
+static gboolean
+match_label (GtkWidget     *widget,
+             gconstpointer  data)
+{
+  return g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), data) == 0;
 }
 
 static GtkWidget *
@@ -638,6 +652,90 @@ test_flow_no_iso_codes (Fixture       *f,
   g_assert_cmpstr (copied, ==, T ("Germany", "Deutschland"));
 }
 
+#define CUT_MESSAGE_EN \
+  "The text was cut: the field keeps at most 10000 characters. The form takes 2000, so please " \
+  "shorten it."
+#define CUT_MESSAGE_DE \
+  "Der Text wurde gekürzt: Das Feld behält höchstens 10000 Zeichen. Das Formular nimmt 2000 " \
+  "an, bitte kürzen Sie ihn also."
+
+/* A megabyte in every field, bidi overrides, control characters, emoji and markup: cut where
+ * there are limits, with a message; shown safely; copied as typed. */
+static void
+test_flow_hostile_strings (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autofree char *megabyte = g_strnfill (1024 * 1024, 'a');
+  GtkWidget *search = find_widget (page (f, "country"), GTK_TYPE_SEARCH_ENTRY, NULL, NULL);
+  GtkWidget *stack = find_widget (page (f, "country"), GTK_TYPE_STACK, NULL, NULL);
+  GtkWidget *view = find_widget (page (f, "reason"), GTK_TYPE_TEXT_VIEW, NULL, NULL);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  GtkWidget *label;
+  GtkTextIter end;
+  const char *typed = "Ich widerspreche. \u202Etxet\u202C <b>&amp; \U0001F600\x07 Ende";
+  g_autofree char *copied = NULL;
+
+  next (f, "platform");
+  choose_platform (f, WSP_PLATFORMS_FACEBOOK);
+  next (f, "country");
+
+  /* The search keeps 100 characters and finds nothing, quickly. */
+  gtk_editable_set_text (GTK_EDITABLE (search), megabyte);
+  run_for (400);
+  g_assert_cmpint (g_utf8_strlen (gtk_editable_get_text (GTK_EDITABLE (search)), -1), ==, 100);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "empty");
+  choose_country (f, "germ");
+  assert_page (f, "email");
+
+  /* The email entry keeps 1000 characters: too long, and it says so. */
+  gtk_editable_set_text (GTK_EDITABLE (email_row (f)), megabyte);
+  g_assert_cmpint (g_utf8_strlen (gtk_editable_get_text (GTK_EDITABLE (email_row (f))), -1), ==,
+                   1000);
+  g_assert_false (gtk_widget_get_sensitive (next_button (f)));
+  run_for (900);
+  g_assert_true (gtk_widget_get_visible (email_error (f)));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (email_error (f))), ==,
+                   wsp_email_status_message (WSP_EMAIL_TOO_LONG));
+  g_assert_true (g_str_has_prefix (wsp_email_status_message (WSP_EMAIL_TOO_LONG),
+                                   T ("The address is too long.", "Die Adresse ist zu lang.")));
+
+  /* Control characters, bidi overrides and emoji are not an address. */
+  gtk_editable_set_text (GTK_EDITABLE (email_row (f)), "jana\u202E@example.org");
+  run_for (900);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (email_error (f))), ==,
+                   wsp_email_status_message (WSP_EMAIL_CONTROL));
+  gtk_editable_set_text (GTK_EDITABLE (email_row (f)), EMAIL);
+  next (f, "reason");
+
+  /* The reason keeps 10000 characters, says it cut the text, and holds Next back. */
+  gtk_text_buffer_set_text (buffer, megabyte, -1);
+  g_assert_cmpint (gtk_text_buffer_get_char_count (buffer), ==, 10000);
+  label = find_widget (page (f, "reason"), GTK_TYPE_LABEL, match_label,
+                       T (CUT_MESSAGE_EN, CUT_MESSAGE_DE));
+  g_assert_nonnull (label);
+  g_assert_true (gtk_widget_has_css_class (label, "error"));
+  g_assert_nonnull (find_widget (page (f, "reason"), GTK_TYPE_LABEL, match_label, "10000 / 2000"));
+  g_assert_false (gtk_widget_get_sensitive (next_button (f)));
+
+  /* More typing at the end goes nowhere, and still says why. */
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_insert (buffer, &end, "zz", -1);
+  g_assert_cmpint (gtk_text_buffer_get_char_count (buffer), ==, 10000);
+  g_assert_true (gtk_widget_get_visible (label));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (label)), ==, T (CUT_MESSAGE_EN, CUT_MESSAGE_DE));
+
+  /* What was typed is what gets copied; the summary shows the hidden characters. */
+  gtk_text_buffer_set_text (buffer, typed, -1);
+  g_assert_true (gtk_widget_get_sensitive (next_button (f)));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (label)), ==, "");
+  next (f, "summary");
+  g_assert_nonnull (find_widget (page (f, "summary"), ADW_TYPE_ACTION_ROW, match_row_subtitle,
+                                 "Ich widerspreche. [U+202E]txet[U+202C] <b>&amp; \U0001F600[U+0007] "
+                                 "Ende"));
+  copied = copy_field (f, "reason");
+  g_assert_cmpstr (copied, ==, typed);
+}
+
 static void
 test_flow_back_keeps_values (Fixture       *f,
                              gconstpointer  data)
@@ -755,6 +853,7 @@ main (int   argc,
   ADD ("back-keeps-values", test_flow_back_keeps_values, TRUE);
   ADD ("manual-page", test_flow_manual_page, TRUE);
   ADD ("no-iso-codes", test_flow_no_iso_codes, TRUE);
+  ADD ("hostile-strings", test_flow_hostile_strings, TRUE);
 
   return g_test_run ();
 }
