@@ -737,6 +737,53 @@ test_flow_hostile_strings (Fixture       *f,
 }
 
 static void
+on_other_text_read (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  char **out = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *out = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (object), result, &error);
+  g_assert_no_error (error);
+  if (*out == NULL)
+    *out = g_strdup ("(nothing)");
+}
+
+/* What Copy puts on the clipboard reaches other programs: a second connection to the X server
+ * is another client, and reading goes through the real selection transfer. */
+static void
+test_flow_clipboard_other_client (Fixture       *f,
+                                  gconstpointer  data)
+{
+  const char *typed = "Mein Grund \u202Eabc\u202C \U0001F600";
+  GdkDisplay *other;
+  GdkClipboard *clipboard;
+  g_autofree char *text = NULL;
+  GtkWidget *view;
+
+  walk_to_summary (f, WSP_PLATFORMS_FACEBOOK);
+  back (f, "reason");
+  view = find_widget (page (f, "reason"), GTK_TYPE_TEXT_VIEW, NULL, NULL);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), typed, -1);
+  next (f, "summary");
+
+  g_assert_true (gtk_widget_activate_action (page (f, "summary"), "summary.copy", "s", "reason"));
+  g_assert_true (gdk_clipboard_is_local (gtk_widget_get_clipboard (page (f, "summary"))));
+
+  other = gdk_display_open (NULL);
+  g_assert_nonnull (other);
+  clipboard = gdk_display_get_clipboard (other);
+  g_assert_false (gdk_clipboard_is_local (clipboard));
+  gdk_clipboard_read_text_async (clipboard, NULL, on_other_text_read, &text);
+  for (guint i = 0; i < 300 && text == NULL; i++)
+    run_for (10);
+  g_assert_cmpstr (text, ==, typed);
+
+  gdk_display_close (other);
+}
+
+static void
 test_flow_back_keeps_values (Fixture       *f,
                              gconstpointer  data)
 {
@@ -854,6 +901,7 @@ main (int   argc,
   ADD ("manual-page", test_flow_manual_page, TRUE);
   ADD ("no-iso-codes", test_flow_no_iso_codes, TRUE);
   ADD ("hostile-strings", test_flow_hostile_strings, TRUE);
+  ADD ("clipboard-other-client", test_flow_clipboard_other_client, TRUE);
 
   return g_test_run ();
 }
