@@ -730,8 +730,8 @@ test_flow_hostile_strings (Fixture       *f,
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (label)), ==, "");
   next (f, "summary");
   g_assert_nonnull (find_widget (page (f, "summary"), ADW_TYPE_ACTION_ROW, match_row_subtitle,
-                                 "Ich widerspreche. [U+202E]txet[U+202C] <b>&amp; \U0001F600[U+0007] "
-                                 "Ende"));
+                                 "Ich widerspreche. [U+202E]txet[U+202C] <b>&amp; "
+                                 "\U0001F600[U+0007] Ende"));
   copied = copy_field (f, "reason");
   g_assert_cmpstr (copied, ==, typed);
 }
