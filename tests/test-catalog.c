@@ -714,6 +714,14 @@ static const RawVariant raw_variants[] = {
   { "{\"schema\": 1}", -1, WSP_CATALOG_ERROR_MISSING, "updated: missing" },
   { "{\"schema\": 1, \"updated\": \"2026-11-28\"}", -1, WSP_CATALOG_ERROR_MISSING,
     "countries: missing" },
+  /* json-glib would read each as two documents and leak the first (found by fuzz-catalog,
+   * tests/fuzz/corpus-catalog/leak-two-values.json). */
+  { "[][]", -1, WSP_CATALOG_ERROR_PARSE, "catalog: not JSON: more than one value" },
+  { "{\"schema\": 1} {\"schema\": 1}", -1, WSP_CATALOG_ERROR_PARSE,
+    "catalog: not JSON: more than one value" },
+  { "\"a\\\"]\" {}", -1, WSP_CATALOG_ERROR_PARSE, "catalog: not JSON: more than one value" },
+  { "true false", -1, WSP_CATALOG_ERROR_PARSE, "catalog: not JSON: more than one value" },
+  { "{\"schema\": 1}\n\t ", -1, WSP_CATALOG_ERROR_MISSING, "updated: missing" },
   /* json-glib would cut these strings at the NUL without an error. */
   { "{\"schema\": 1, \"updated\": \"2026-11-28\\u0000 and more\"}", -1, WSP_CATALOG_ERROR_VALUE,
     "catalog: a string contains a NUL character (\\u0000)" },
