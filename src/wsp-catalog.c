@@ -1028,11 +1028,38 @@ nesting_within (const char *data,
   return TRUE;
 }
 
-/* json-glib cuts a string at an escaped NUL ("x\u0000y" reads as "x") without a word, so a
- * value could silently lose its end; such escapes are refused before parsing. */
-static gboolean
-has_nul_escape (const char *data,
-                gsize       size)
+/* The \uXXXX escape at @p (which points at the "u"), or -1 when it is not one. */
+static gint
+escape_value (const char *p,
+              gsize       left)
+{
+  gint value = 0;
+
+  if (left < 5 || p[0] != 'u')
+    return -1;
+
+  for (guint k = 1; k <= 4; k++)
+    {
+      if (!g_ascii_isxdigit (p[k]))
+        return -1;
+      value = value * 16 + g_ascii_xdigit_value (p[k]);
+    }
+
+  return value;
+}
+
+typedef enum {
+  ESCAPES_OK,
+  ESCAPES_NUL,
+  ESCAPES_SURROGATE,
+} Escapes;
+
+/* Escapes json-glib 1.6 mishandles, refused before parsing: it cuts a string at an escaped NUL
+ * ("x\u0000y" reads as "x") without a word, decodes a lone surrogate ("\ud800") into invalid
+ * UTF-8, and leaks memory on a broken pair ("\ud800\ud800"; both found by fuzz-catalog). */
+static Escapes
+check_escapes (const char *data,
+               gsize       size)
 {
   gboolean in_string = FALSE;
 
@@ -1040,26 +1067,44 @@ has_nul_escape (const char *data,
     {
       char c = data[i];
 
-      if (in_string)
+      if (!in_string)
         {
-          if (c == '\\')
-            {
-              if (size - i > 5 && memcmp (data + i + 1, "u0000", 5) == 0)
-                return TRUE;
-              i++;
-            }
-          else if (c == '"')
-            {
-              in_string = FALSE;
-            }
+          in_string = c == '"';
+          continue;
         }
-      else if (c == '"')
+
+      if (c == '"')
         {
-          in_string = TRUE;
+          in_string = FALSE;
+        }
+      else if (c == '\\' && i + 1 < size)
+        {
+          gint value = escape_value (data + i + 1, size - i - 1);
+
+          if (value == 0)
+            return ESCAPES_NUL;
+
+          if (value >= 0xDC00 && value <= 0xDFFF)
+            return ESCAPES_SURROGATE;
+
+          if (value >= 0xD800 && value <= 0xDBFF)
+            {
+              gint low = -1;
+
+              /* A high surrogate needs a low one right after it. */
+              if (i + 6 < size && data[i + 6] == '\\')
+                low = escape_value (data + i + 7, size - i - 7);
+              if (low < 0xDC00 || low > 0xDFFF)
+                return ESCAPES_SURROGATE;
+              i += 6;
+            }
+
+          /* Skip the escaped character; the hex digits of \u cannot be a quote or a backslash. */
+          i++;
         }
     }
 
-  return FALSE;
+  return ESCAPES_OK;
 }
 
 /* json-glib 1.6 reads "{}{}" as two documents, keeps the last and leaks the others (found by
@@ -1171,11 +1216,20 @@ wsp_catalog_load (WspCatalog  *self,
       return FALSE;
     }
 
-  if (has_nul_escape (data, size))
+  switch (check_escapes (data, size))
     {
+    case ESCAPES_NUL:
       set_error (error, WSP_CATALOG_ERROR_VALUE, "",
                  _("a string contains a NUL character (\\u0000)"));
       return FALSE;
+
+    case ESCAPES_SURROGATE:
+      set_error (error, WSP_CATALOG_ERROR_VALUE, "", _("not valid text (a broken \\u escape)"));
+      return FALSE;
+
+    case ESCAPES_OK:
+    default:
+      break;
     }
 
   parser = json_parser_new_immutable ();

@@ -729,12 +729,24 @@ static const RawVariant raw_variants[] = {
     "catalog: a string contains a NUL character (\\u0000)" },
   /* An escaped backslash before "u0000" is just text. */
   { "{\"schema\": 1, \"x\\\\u0000\": 1}", -1, WSP_CATALOG_ERROR_MISSING, "updated: missing" },
-  /* A lone surrogate decodes to invalid UTF-8: refused in values, replaced in messages (found by
-   * fuzz-catalog, tests/fuzz/corpus-catalog/crash-surrogate-in-parse-error.json). */
+  /* json-glib decodes a lone surrogate into invalid UTF-8 and leaks on a broken pair (found by
+   * fuzz-catalog: tests/fuzz/corpus-catalog/crash-surrogate-in-parse-error.json,
+   * leak-broken-surrogate-pair.json). */
   { "{\"schema\": 1, \"updated\": \"\\ud800x\"}", -1, WSP_CATALOG_ERROR_VALUE,
-    "updated: not valid text (a broken \\u escape)" },
-  { "{\"schema\": 1, \"a\\ud800b\" 2}", -1, WSP_CATALOG_ERROR_PARSE,
-    "catalog: not JSON: <data>:1:24: Parse error: unexpected string constant \"a\xef\xbf\xbd" },
+    "catalog: not valid text (a broken \\u escape)" },
+  { "{\"schema\": 1, \"a\\ud800b\" 2}", -1, WSP_CATALOG_ERROR_VALUE,
+    "catalog: not valid text (a broken \\u escape)" },
+  { "\"\\ud800\\ud800\"", -1, WSP_CATALOG_ERROR_VALUE,
+    "catalog: not valid text (a broken \\u escape)" },
+  { "\"\\udc00\\ud800\"", -1, WSP_CATALOG_ERROR_VALUE,
+    "catalog: not valid text (a broken \\u escape)" },
+  { "\"\\uD83D\"", -1, WSP_CATALOG_ERROR_VALUE, "catalog: not valid text (a broken \\u escape)" },
+  /* A real pair (an emoji) is fine, and so is a NUL that is not an escape. */
+  { "{\"schema\": 1, \"x\": \"\\ud83d\\ude00 \\\\u0000\"}", -1, WSP_CATALOG_ERROR_MISSING,
+    "updated: missing" },
+  /* Whatever json-glib quotes from the input in its message comes out as valid UTF-8. */
+  { "{\"schema\": 1, \"a\\ud83d\\ude00b\" 2}", -1, WSP_CATALOG_ERROR_PARSE,
+    "catalog: not JSON: <data>:1:" },
 };
 
 static void
