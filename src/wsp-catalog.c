@@ -1051,12 +1051,14 @@ escape_value (const char *p,
 typedef enum {
   ESCAPES_OK,
   ESCAPES_NUL,
-  ESCAPES_SURROGATE,
+  ESCAPES_SURROGATE,      /* also a \u without four hex digits */
+  ESCAPES_UNKNOWN,        /* a backslash before anything JSON does not define */
 } Escapes;
 
 /* Escapes json-glib 1.6 mishandles, refused before parsing: it cuts a string at an escaped NUL
  * ("x\u0000y" reads as "x") without a word, decodes a lone surrogate ("\ud800") into invalid
- * UTF-8, and leaks memory on a broken pair ("\ud800\ud800"; both found by fuzz-catalog). */
+ * UTF-8, leaks memory on a broken pair ("\ud800\ud800") or a short escape ("\udcc]"; all
+ * found by fuzz-catalog), and lets unknown escapes ("\x") through. */
 static Escapes
 check_escapes (const char *data,
                gsize       size)
@@ -1077,9 +1079,16 @@ check_escapes (const char *data,
         {
           in_string = FALSE;
         }
-      else if (c == '\\' && i + 1 < size)
+      else if (c == '\\')
         {
-          gint value = escape_value (data + i + 1, size - i - 1);
+          gint value;
+
+          if (i + 1 >= size || strchr ("\"\\/bfnrtu", data[i + 1]) == NULL)
+            return ESCAPES_UNKNOWN;
+
+          value = escape_value (data + i + 1, size - i - 1);
+          if (data[i + 1] == 'u' && value < 0)
+            return ESCAPES_SURROGATE;
 
           if (value == 0)
             return ESCAPES_NUL;
@@ -1225,6 +1234,10 @@ wsp_catalog_load (WspCatalog  *self,
 
     case ESCAPES_SURROGATE:
       set_error (error, WSP_CATALOG_ERROR_VALUE, "", _("not valid text (a broken \\u escape)"));
+      return FALSE;
+
+    case ESCAPES_UNKNOWN:
+      set_error (error, WSP_CATALOG_ERROR_PARSE, "", _("not JSON: an unknown escape sequence"));
       return FALSE;
 
     case ESCAPES_OK:

@@ -731,7 +731,7 @@ static const RawVariant raw_variants[] = {
   { "{\"schema\": 1, \"x\\\\u0000\": 1}", -1, WSP_CATALOG_ERROR_MISSING, "updated: missing" },
   /* json-glib decodes a lone surrogate into invalid UTF-8 and leaks on a broken pair (found by
    * fuzz-catalog: tests/fuzz/corpus-catalog/crash-surrogate-in-parse-error.json,
-   * leak-broken-surrogate-pair.json). */
+   * leak-broken-surrogate-pair.json, leak-short-escape.json). */
   { "{\"schema\": 1, \"updated\": \"\\ud800x\"}", -1, WSP_CATALOG_ERROR_VALUE,
     "catalog: not valid text (a broken \\u escape)" },
   { "{\"schema\": 1, \"a\\ud800b\" 2}", -1, WSP_CATALOG_ERROR_VALUE,
@@ -741,8 +741,14 @@ static const RawVariant raw_variants[] = {
   { "\"\\udc00\\ud800\"", -1, WSP_CATALOG_ERROR_VALUE,
     "catalog: not valid text (a broken \\u escape)" },
   { "\"\\uD83D\"", -1, WSP_CATALOG_ERROR_VALUE, "catalog: not valid text (a broken \\u escape)" },
+  { "\"\\udcc]\\u0041\"", -1, WSP_CATALOG_ERROR_VALUE,
+    "catalog: not valid text (a broken \\u escape)" },
+  { "\"\\u00e\"", -1, WSP_CATALOG_ERROR_VALUE, "catalog: not valid text (a broken \\u escape)" },
+  { "\"\\x41\"", -1, WSP_CATALOG_ERROR_PARSE, "catalog: not JSON: an unknown escape sequence" },
+  { "\"abc\\", -1, WSP_CATALOG_ERROR_PARSE, "catalog: not JSON: an unknown escape sequence" },
   /* A real pair (an emoji) is fine, and so is a NUL that is not an escape. */
-  { "{\"schema\": 1, \"x\": \"\\ud83d\\ude00 \\\\u0000\"}", -1, WSP_CATALOG_ERROR_MISSING,
+  { "{\"schema\": 1, \"x\": \"\\ud83d\\ude00 \\\\u0000 \\\"\\/\\b\\f\\n\\r\\t\"}", -1,
+    WSP_CATALOG_ERROR_MISSING,
     "updated: missing" },
   /* Whatever json-glib quotes from the input in its message comes out as valid UTF-8. */
   { "{\"schema\": 1, \"a\\ud83d\\ude00b\" 2}", -1, WSP_CATALOG_ERROR_PARSE,
