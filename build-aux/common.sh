@@ -9,7 +9,7 @@
 # Debian 12 packages: build, tests (xvfb, xauth, xmllint, the validators; pdftotext and pdfinfo
 # from poppler-utils; gtk4-launch and gtk4-update-icon-cache from libgtk-4-bin for installing;
 # dbus-run-session from dbus-daemon for the single-instance test and build-aux/bench),
-# screenshots (xdotool, imagemagick).
+# screenshots (xdotool, imagemagick), fuzzing (clang with its libFuzzer and sanitizer runtimes).
 WSP_PACKAGES=(
   build-essential
   pkg-config
@@ -40,6 +40,8 @@ WSP_PACKAGES=(
   dbus-daemon
   imagemagick
   locales
+  clang-14
+  libclang-rt-14-dev
 )
 
 WSP_TOP_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -95,15 +97,20 @@ wsp_ensure_packages () {
     apt-get install -y --no-install-recommends "${missing[@]}"
 }
 
-# Configures $BUILD_DIR the first time, then builds it.
+# Extra options for the first `meson setup` of $BUILD_DIR, split at spaces, e.g.
+# WSP_MESON_OPTIONS="-Db_sanitize=address,undefined". They take effect only when the directory is
+# configured, so use a build directory of its own for each set.
+read -r -a WSP_MESON_OPTIONS_ARRAY <<<"${WSP_MESON_OPTIONS:-}"
+
+# Configures $BUILD_DIR the first time, then builds it: everything, or the ninja targets given.
 wsp_build () {
   if [ ! -f "$BUILD_DIR/build.ninja" ]; then
     if [ -f "$BUILD_DIR/meson-private/coredata.dat" ]; then
       # Configured once, but the last setup failed half way.
-      meson setup --reconfigure "$BUILD_DIR" "$WSP_TOP_DIR"
+      meson setup --reconfigure "${WSP_MESON_OPTIONS_ARRAY[@]}" "$BUILD_DIR" "$WSP_TOP_DIR"
     else
-      meson setup "$BUILD_DIR" "$WSP_TOP_DIR"
+      meson setup "${WSP_MESON_OPTIONS_ARRAY[@]}" "$BUILD_DIR" "$WSP_TOP_DIR"
     fi
   fi
-  ninja -C "$BUILD_DIR"
+  ninja -C "$BUILD_DIR" "$@"
 }

@@ -481,14 +481,50 @@ collation_is_c (void)
          g_str_has_prefix (collate, "C.");
 }
 
+static void
+append_country (GArray     *entries,
+                 const char *code,
+                 const char *name,
+                 const char *common_name,
+                 gboolean    c_collation)
+{
+  SortEntry entry;
+
+  entry.country = wsp_country_new (code,
+                                   localized_name (name, common_name),
+                                   common_name != NULL ? common_name : name);
+  if (c_collation)
+    entry.key = g_strdup (entry.country->folded_name);
+  else
+    entry.key = g_utf8_collate_key (entry.country->name, -1);
+
+  g_array_append_val (entries, entry);
+}
+
+static GListModel *
+sorted_store (GArray *entries)
+{
+  g_autoptr(GPtrArray) countries = NULL;
+  GListStore *store;
+
+  g_array_sort (entries, compare_sort_entries);
+
+  countries = g_ptr_array_new_full (entries->len, g_object_unref);
+  for (guint i = 0; i < entries->len; i++)
+    g_ptr_array_add (countries, g_object_ref (g_array_index (entries, SortEntry, i).country));
+
+  store = g_list_store_new (WSP_TYPE_COUNTRY);
+  g_list_store_splice (store, 0, 0, countries->pdata, countries->len);
+
+  return G_LIST_MODEL (store);
+}
+
 GListModel *
 wsp_countries_load (const char  *path,
                     GError     **error)
 {
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GArray) entries = NULL;
-  g_autoptr(GPtrArray) countries = NULL;
-  GListStore *store;
   JsonNode *root;
   JsonNode *list_node;
   JsonArray *list;
@@ -544,7 +580,6 @@ wsp_countries_load (const char  *path,
       const char *code;
       const char *name;
       const char *common_name;
-      SortEntry entry;
 
       if (!JSON_NODE_HOLDS_OBJECT (node))
         {
@@ -572,25 +607,47 @@ wsp_countries_load (const char  *path,
       if (common_name != NULL && common_name[0] == '\0')
         common_name = NULL;
 
-      entry.country = wsp_country_new (code,
-                                       localized_name (name, common_name),
-                                       common_name != NULL ? common_name : name);
-      if (c_collation)
-        entry.key = g_strdup (entry.country->folded_name);
-      else
-        entry.key = g_utf8_collate_key (entry.country->name, -1);
-
-      g_array_append_val (entries, entry);
+      append_country (entries, code, name, common_name, c_collation);
     }
 
-  g_array_sort (entries, compare_sort_entries);
+  return sorted_store (entries);
+}
 
-  countries = g_ptr_array_new_full (entries->len, g_object_unref);
-  for (guint i = 0; i < entries->len; i++)
-    g_ptr_array_add (countries, g_object_ref (g_array_index (entries, SortEntry, i).country));
+/* The countries where Meta offers the objection (data/catalog.json: the EU, the EEA,
+ * Switzerland, the United Kingdom, Brazil), with their English names spelled as iso-codes spells
+ * them, so that its translations still apply when only its JSON file is missing. (Not marked
+ * for our own translation: iso-codes' iso_3166-1 domain translates them.) */
+static const struct {
+  const char code[3];
+  const char *name;
+} fallback_countries[] = {
+  { "AT", "Austria" }, { "BE", "Belgium" }, { "BG", "Bulgaria" },
+  { "CY", "Cyprus" }, { "CZ", "Czechia" }, { "DE", "Germany" },
+  { "DK", "Denmark" }, { "EE", "Estonia" }, { "ES", "Spain" },
+  { "FI", "Finland" }, { "FR", "France" }, { "GR", "Greece" },
+  { "HR", "Croatia" }, { "HU", "Hungary" }, { "IE", "Ireland" },
+  { "IT", "Italy" }, { "LT", "Lithuania" }, { "LU", "Luxembourg" },
+  { "LV", "Latvia" }, { "MT", "Malta" }, { "NL", "Netherlands" },
+  { "PL", "Poland" }, { "PT", "Portugal" }, { "RO", "Romania" },
+  { "SE", "Sweden" }, { "SI", "Slovenia" }, { "SK", "Slovakia" },
+  { "IS", "Iceland" }, { "LI", "Liechtenstein" }, { "NO", "Norway" },
+  { "CH", "Switzerland" }, { "GB", "United Kingdom" }, { "BR", "Brazil" },
+};
 
-  store = g_list_store_new (WSP_TYPE_COUNTRY);
-  g_list_store_splice (store, 0, 0, countries->pdata, countries->len);
+GListModel *
+wsp_countries_load_fallback (void)
+{
+  g_autoptr(GArray) entries = NULL;
+  gboolean c_collation = collation_is_c ();
 
-  return G_LIST_MODEL (store);
+  bind_textdomain_codeset (ISO_3166_DOMAIN, "UTF-8");
+
+  entries = g_array_sized_new (FALSE, TRUE, sizeof (SortEntry), G_N_ELEMENTS (fallback_countries));
+  g_array_set_clear_func (entries, sort_entry_clear);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (fallback_countries); i++)
+    append_country (entries, fallback_countries[i].code, fallback_countries[i].name, NULL,
+                    c_collation);
+
+  return sorted_store (entries);
 }

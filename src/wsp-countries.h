@@ -36,6 +36,10 @@ GQuark      wsp_countries_error_quark     (void);
  * dgettext ("iso_3166-1", ...) at load time. */
 GListModel *wsp_countries_load            (const char  *path,
                                            GError     **error);
+/* The countries where the objection applies (the EU, the EEA, Switzerland, the United Kingdom,
+ * Brazil), for when iso-codes is missing: English names as iso-codes has them, translated through
+ * its iso_3166-1 domain when that is installed, sorted like wsp_countries_load(). Never fails. */
+GListModel *wsp_countries_load_fallback   (void);
 /* Lower case, accents removed (NFD, combining marks dropped, ß -> ss), white space collapsed. */
 char       *wsp_countries_fold            (const char  *text);
 /* "de_AT.UTF-8" -> "AT", "de_AT@euro" -> "AT", "C", "POSIX", "de" or NULL -> NULL.

@@ -20,10 +20,12 @@ struct _WspCountryPage
   GtkSearchEntry     *search_entry;
   GtkLabel           *chosen_label;
   GtkWidget          *warning_box;
+  GtkWidget          *fallback_box;
   GtkStack           *list_stack;
   GtkListView        *list_view;
-  AdwStatusPage      *error_page;
 
+  char               *countries_path;
+  gboolean            fallback;
   GListModel         *countries;
   GtkCustomFilter    *filter;
   GtkFilterListModel *filtered;
@@ -32,6 +34,18 @@ struct _WspCountryPage
 };
 
 G_DEFINE_FINAL_TYPE (WspCountryPage, wsp_country_page, WSP_TYPE_PAGE)
+
+/* The longest country name has about 50 characters; a longer query matches nothing anyway, and
+ * the cap keeps a megabyte pasted by mistake from being folded and searched on every change. */
+#define MAX_QUERY_CHARS 100
+
+enum {
+  PROP_0,
+  PROP_COUNTRIES_PATH,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
 
 /* Returns a new reference, or NULL. */
 static WspCountry *
@@ -214,20 +228,16 @@ load_countries (WspCountryPage *self)
   g_autoptr(WspCountry) chosen = NULL;
   WspObjection *objection = wsp_page_get_objection (WSP_PAGE (self));
 
-  self->countries = wsp_countries_load (NULL, &error);
+  self->countries = wsp_countries_load (self->countries_path, &error);
   if (self->countries == NULL)
     {
-      g_autofree char *text = NULL;
-
-      g_message ("Could not read the list of countries: %s", error->message);
-      text = g_strdup_printf (_("Widerspruch could not read the list of countries (%s). You can "
-                                "still go on and choose your country in the form itself."),
-                              error->message);
-      adw_status_page_set_description (self->error_page, text);
-      gtk_stack_set_visible_child_name (self->list_stack, "error");
-      gtk_widget_set_sensitive (GTK_WIDGET (self->search_entry), FALSE);
-      wsp_page_set_complete (WSP_PAGE (self), TRUE);
-      return;
+      /* Without iso-codes the countries where the objection applies still are: that is what
+       * most users need, and the notice tells the others to choose in the form itself. */
+      g_message ("Could not read the list of countries, listing only those where the objection "
+                 "applies: %s", error->message);
+      self->countries = wsp_countries_load_fallback ();
+      self->fallback = TRUE;
+      gtk_widget_set_visible (self->fallback_box, TRUE);
     }
 
   if (wsp_objection_get_country (objection) == NULL)
@@ -259,7 +269,7 @@ load_countries (WspCountryPage *self)
                            self, G_CONNECT_SWAPPED);
 
   chosen = find_country (self, wsp_objection_get_country (objection));
-  wsp_page_set_complete (WSP_PAGE (self), chosen != NULL);
+  wsp_page_set_complete (WSP_PAGE (self), chosen != NULL || self->fallback);
   update_chosen (self);
 }
 
@@ -300,8 +310,52 @@ wsp_country_page_finalize (GObject *object)
   WspCountryPage *self = (WspCountryPage *)object;
 
   g_clear_pointer (&self->query, g_free);
+  g_clear_pointer (&self->countries_path, g_free);
 
   G_OBJECT_CLASS (wsp_country_page_parent_class)->finalize (object);
+}
+
+static void
+wsp_country_page_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  WspCountryPage *self = WSP_COUNTRY_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_COUNTRIES_PATH:
+      g_value_set_string (value, self->countries_path);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+wsp_country_page_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  WspCountryPage *self = WSP_COUNTRY_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_COUNTRIES_PATH:
+      if (g_strcmp0 (self->countries_path, g_value_get_string (value)) != 0)
+        {
+          g_free (self->countries_path);
+          self->countries_path = g_value_dup_string (value);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -313,16 +367,27 @@ wsp_country_page_class_init (WspCountryPageClass *klass)
 
   object_class->dispose = wsp_country_page_dispose;
   object_class->finalize = wsp_country_page_finalize;
+  object_class->get_property = wsp_country_page_get_property;
+  object_class->set_property = wsp_country_page_set_property;
   page_class->shown = wsp_country_page_shown;
   page_class->get_initial_focus = wsp_country_page_get_initial_focus;
+
+  /* iso-codes' iso_3166-1.json; NULL for the one found at build time. Read when the page is
+   * first shown, so setting it later has no effect. The tests point it at a missing file. */
+  properties [PROP_COUNTRIES_PATH] =
+    g_param_spec_string ("countries-path", NULL, NULL,
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/wsp-country-page.ui");
   gtk_widget_class_bind_template_child (widget_class, WspCountryPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, WspCountryPage, chosen_label);
   gtk_widget_class_bind_template_child (widget_class, WspCountryPage, warning_box);
+  gtk_widget_class_bind_template_child (widget_class, WspCountryPage, fallback_box);
   gtk_widget_class_bind_template_child (widget_class, WspCountryPage, list_stack);
   gtk_widget_class_bind_template_child (widget_class, WspCountryPage, list_view);
-  gtk_widget_class_bind_template_child (widget_class, WspCountryPage, error_page);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_list_activate);
@@ -331,5 +396,11 @@ wsp_country_page_class_init (WspCountryPageClass *klass)
 static void
 wsp_country_page_init (WspCountryPage *self)
 {
+  GtkEditable *text;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  text = gtk_editable_get_delegate (GTK_EDITABLE (self->search_entry));
+  g_assert (GTK_IS_TEXT (text));
+  gtk_text_set_max_length (GTK_TEXT (text), MAX_QUERY_CHARS);
 }

@@ -11,6 +11,11 @@
 /* How long typing has to pause before a problem is pointed out. */
 #define VALIDATE_DELAY_MS 700
 
+/* The entry keeps at most this many characters of what is typed or pasted: enough to show an
+ * address that is too long (254 at most) as such, few enough that a megabyte pasted by mistake
+ * never reaches the layout or the check. */
+#define MAX_ENTRY_CHARS 1000
+
 struct _WspEmailPage
 {
   WspPage      parent_instance;
@@ -178,6 +183,9 @@ wsp_email_page_init (WspEmailPage *self)
   /* The row's title is drawn as a label, but libadwaita 1.2 does not name the text field
    * after it: a screen reader would announce a nameless field. */
   text = gtk_editable_get_delegate (GTK_EDITABLE (self->entry_row));
+  g_assert (GTK_IS_TEXT (text));
+  gtk_text_set_max_length (GTK_TEXT (text), MAX_ENTRY_CHARS);
+
   gtk_accessible_update_property (GTK_ACCESSIBLE (text),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self->entry_row)),

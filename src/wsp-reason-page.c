@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "wsp-reasons.h"
 #include "wsp-reason-page.h"
@@ -23,6 +24,8 @@ struct _WspReasonPage
 
   /* What the text was before a ready-made reason replaced it, for Undo. */
   char                 *replaced_text;
+  /* Text was cut at WSP_REASON_HARD_MAX_CHARS since the reason was last short enough. */
+  gboolean              cut;
 };
 
 G_DEFINE_FINAL_TYPE (WspReasonPage, wsp_reason_page, WSP_TYPE_PAGE)
@@ -50,7 +53,19 @@ on_buffer_changed (WspReasonPage *self)
   counter = g_strdup_printf (_("%ld / %d"), length, WSP_REASON_MAX_CHARS);
   gtk_label_set_label (self->counter_label, counter);
 
-  if (too_long)
+  if (too_long && self->cut)
+    {
+      g_autofree char *message = NULL;
+
+      message = g_strdup_printf (_("The text was cut: the field keeps at most %d characters. "
+                                   "The form takes %d, so please shorten it."),
+                                 WSP_REASON_HARD_MAX_CHARS, WSP_REASON_MAX_CHARS);
+      gtk_label_set_label (self->message_label, message);
+      gtk_widget_add_css_class (GTK_WIDGET (self->message_label), "error");
+      gtk_widget_remove_css_class (GTK_WIDGET (self->message_label), "dim-label");
+      gtk_widget_add_css_class (GTK_WIDGET (self->counter_label), "error");
+    }
+  else if (too_long)
     {
       g_autofree char *message = NULL;
 
@@ -67,6 +82,7 @@ on_buffer_changed (WspReasonPage *self)
     }
   else
     {
+      self->cut = FALSE;
       gtk_label_set_label (self->message_label,
                            *stripped == '\0' ? _("Empty is fine: the field is optional.") : "");
       gtk_widget_remove_css_class (GTK_WIDGET (self->message_label), "error");
@@ -81,6 +97,40 @@ on_buffer_changed (WspReasonPage *self)
 
   wsp_objection_set_reason (wsp_page_get_objection (WSP_PAGE (self)), stripped);
   wsp_page_set_complete (WSP_PAGE (self), !too_long);
+}
+
+/* Runs before the buffer inserts: what would go past WSP_REASON_HARD_MAX_CHARS is dropped
+ * here, so that a megabyte pasted by mistake never reaches the layout. */
+static void
+on_insert_text (WspReasonPage *self,
+                GtkTextIter   *location,
+                const char    *text,
+                int            length,
+                GtkTextBuffer *buffer)
+{
+  int room = WSP_REASON_HARD_MAX_CHARS - gtk_text_buffer_get_char_count (buffer);
+  const char *end;
+
+  if (length < 0)
+    length = strlen (text);
+
+  if (g_utf8_strlen (text, length) <= room)
+    return;
+
+  g_signal_stop_emission_by_name (buffer, "insert-text");
+  self->cut = TRUE;
+
+  if (room <= 0)
+    {
+      /* Nothing goes in, so "changed" does not come: say it now. */
+      on_buffer_changed (self);
+      return;
+    }
+
+  /* Inserting the part that fits runs this handler again, which lets it through, and keeps
+   * @location valid for the signal's other handlers. */
+  end = g_utf8_offset_to_pointer (text, room);
+  gtk_text_buffer_insert (buffer, location, text, end - text);
 }
 
 static void
@@ -219,6 +269,8 @@ wsp_reason_page_constructed (GObject *object)
     gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->text_view), reason, -1);
   g_signal_connect_object (gtk_text_view_get_buffer (self->text_view), "changed",
                            G_CALLBACK (on_buffer_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_text_view_get_buffer (self->text_view), "insert-text",
+                           G_CALLBACK (on_insert_text), self, G_CONNECT_SWAPPED);
   on_buffer_changed (self);
 }
 

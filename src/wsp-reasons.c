@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "wsp-reasons.h"
 
@@ -99,4 +100,46 @@ wsp_reasons_get_text (guint index)
   g_return_val_if_fail (index < G_N_ELEMENTS (reasons), NULL);
 
   return _(reasons [index].text);
+}
+
+static gboolean
+is_hidden (gunichar c)
+{
+  switch (g_unichar_type (c))
+    {
+    case G_UNICODE_CONTROL:
+      return c != '\n' && c != '\t';
+
+    case G_UNICODE_FORMAT:
+      /* ZWNJ and ZWJ belong to words and emoji; the soft hyphen only shows where a line breaks;
+       * tag characters spell out the flags of Scotland or Wales. */
+      return c != 0x200C && c != 0x200D && c != 0x00AD && !(c >= 0xE0020 && c <= 0xE007F);
+
+    default:
+      return FALSE;
+    }
+}
+
+char *
+wsp_reasons_make_visible (const char *text)
+{
+  g_autofree char *valid = NULL;
+  GString *result;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  valid = g_utf8_make_valid (text, -1);
+  result = g_string_sized_new (strlen (valid));
+
+  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (is_hidden (c))
+        g_string_append_printf (result, "[U+%04X]", c);
+      else
+        g_string_append_len (result, p, g_utf8_next_char (p) - p);
+    }
+
+  return g_string_free (result, FALSE);
 }

@@ -10,6 +10,7 @@
 #include "wsp-catalog.h"
 #include "wsp-launcher.h"
 #include "wsp-link-check.h"
+#include "wsp-reasons.h"
 #include "wsp-summary-page.h"
 #include "wsp-window.h"
 
@@ -215,8 +216,13 @@ update (WspSummaryPage *self)
                                country != NULL ? country : _("Not chosen: pick it in the form"));
   gtk_widget_set_sensitive (self->country_copy, country != NULL);
 
+  /* Shown with hidden characters made visible; "Copy" gives the text exactly as typed. */
   if (reason != NULL && *reason != '\0')
-    adw_action_row_set_subtitle (self->reason_row, reason);
+    {
+      g_autofree char *shown = wsp_reasons_make_visible (reason);
+
+      adw_action_row_set_subtitle (self->reason_row, shown);
+    }
   else
     adw_action_row_set_subtitle (self->reason_row, _("None: leave the field empty"));
   gtk_widget_set_sensitive (self->reason_copy, reason != NULL && *reason != '\0');
@@ -231,6 +237,7 @@ copy_field (GtkWidget  *widget,
   WspObjection *objection = wsp_page_get_objection (WSP_PAGE (self));
   const char *field = g_variant_get_string (param, NULL);
   g_autofree char *host = NULL;
+  GdkClipboard *clipboard;
   const char *text = NULL;
   const char *toast = NULL;
 
@@ -263,7 +270,15 @@ copy_field (GtkWidget  *widget,
   if (text == NULL || *text == '\0')
     return;
 
-  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
+  clipboard = gtk_widget_get_clipboard (widget);
+  gdk_clipboard_set_text (clipboard, text);
+
+  /* On X11 the clipboard is always there, and GDK claims it with the server's current time;
+   * the claim fails only when the X server refuses it (another program claiming it at that very
+   * moment), which leaves it not ours. Say so rather than report a copy that did not happen. */
+  if (!gdk_clipboard_is_local (clipboard))
+    toast = _("Could not copy: the clipboard did not take the text. Please try again.");
+
   wsp_widget_add_toast (widget, adw_toast_new (toast));
 }
 

@@ -814,6 +814,45 @@ static const RawVariant raw_variants[] = {
   { "{\"schema\": 1}", -1, WSP_CATALOG_ERROR_MISSING, "updated: missing" },
   { "{\"schema\": 1, \"updated\": \"2026-11-28\"}", -1, WSP_CATALOG_ERROR_MISSING,
     "countries: missing" },
+  /* json-glib would read each as two documents and leak the first (found by fuzz-catalog,
+   * tests/fuzz/corpus-catalog/leak-two-values.json). */
+  { "[][]", -1, WSP_CATALOG_ERROR_PARSE, "catalog: not JSON: more than one value" },
+  { "{\"schema\": 1} {\"schema\": 1}", -1, WSP_CATALOG_ERROR_PARSE,
+    "catalog: not JSON: more than one value" },
+  { "\"a\\\"]\" {}", -1, WSP_CATALOG_ERROR_PARSE, "catalog: not JSON: more than one value" },
+  { "true false", -1, WSP_CATALOG_ERROR_PARSE, "catalog: not JSON: more than one value" },
+  { "{\"schema\": 1}\n\t ", -1, WSP_CATALOG_ERROR_MISSING, "updated: missing" },
+  /* json-glib would cut these strings at the NUL without an error. */
+  { "{\"schema\": 1, \"updated\": \"2026-11-28\\u0000 and more\"}", -1, WSP_CATALOG_ERROR_VALUE,
+    "catalog: a string contains a NUL character (\\u0000)" },
+  { "{\"schema\": 1, \"x\\u0000y\": 1}", -1, WSP_CATALOG_ERROR_VALUE,
+    "catalog: a string contains a NUL character (\\u0000)" },
+  /* An escaped backslash before "u0000" is just text. */
+  { "{\"schema\": 1, \"x\\\\u0000\": 1}", -1, WSP_CATALOG_ERROR_MISSING, "updated: missing" },
+  /* json-glib decodes a lone surrogate into invalid UTF-8 and leaks on a broken pair (found by
+   * fuzz-catalog: tests/fuzz/corpus-catalog/crash-surrogate-in-parse-error.json,
+   * leak-broken-surrogate-pair.json, leak-short-escape.json). */
+  { "{\"schema\": 1, \"updated\": \"\\ud800x\"}", -1, WSP_CATALOG_ERROR_VALUE,
+    "catalog: not valid text (a broken \\u escape)" },
+  { "{\"schema\": 1, \"a\\ud800b\" 2}", -1, WSP_CATALOG_ERROR_VALUE,
+    "catalog: not valid text (a broken \\u escape)" },
+  { "\"\\ud800\\ud800\"", -1, WSP_CATALOG_ERROR_VALUE,
+    "catalog: not valid text (a broken \\u escape)" },
+  { "\"\\udc00\\ud800\"", -1, WSP_CATALOG_ERROR_VALUE,
+    "catalog: not valid text (a broken \\u escape)" },
+  { "\"\\uD83D\"", -1, WSP_CATALOG_ERROR_VALUE, "catalog: not valid text (a broken \\u escape)" },
+  { "\"\\udcc]\\u0041\"", -1, WSP_CATALOG_ERROR_VALUE,
+    "catalog: not valid text (a broken \\u escape)" },
+  { "\"\\u00e\"", -1, WSP_CATALOG_ERROR_VALUE, "catalog: not valid text (a broken \\u escape)" },
+  { "\"\\x41\"", -1, WSP_CATALOG_ERROR_PARSE, "catalog: not JSON: an unknown escape sequence" },
+  { "\"abc\\", -1, WSP_CATALOG_ERROR_PARSE, "catalog: not JSON: an unknown escape sequence" },
+  /* A real pair (an emoji) is fine, and so is a NUL that is not an escape. */
+  { "{\"schema\": 1, \"x\": \"\\ud83d\\ude00 \\\\u0000 \\\"\\/\\b\\f\\n\\r\\t\"}", -1,
+    WSP_CATALOG_ERROR_MISSING,
+    "updated: missing" },
+  /* Whatever json-glib quotes from the input in its message comes out as valid UTF-8. */
+  { "{\"schema\": 1, \"a\\ud83d\\ude00b\" 2}", -1, WSP_CATALOG_ERROR_PARSE,
+    "catalog: not JSON: <data>:1:" },
 };
 
 static void
@@ -834,6 +873,8 @@ test_broken_raw (void)
       g_assert_null (catalog);
       g_assert_error (error, WSP_CATALOG_ERROR, (int) variant->code);
       g_assert_true (g_str_has_prefix (error->message, variant->message));
+      /* The message is shown to people: whatever the input, it must be text. */
+      g_assert_true (g_utf8_validate (error->message, -1, NULL));
     }
 }
 

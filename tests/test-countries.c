@@ -9,6 +9,7 @@
 #include <locale.h>
 #include <string.h>
 
+#include "wsp-catalog.h"
 #include "wsp-countries.h"
 #include "wsp-test-util.h"
 
@@ -518,6 +519,89 @@ test_broken_files (void)
   g_assert_no_errno (g_rmdir (dir));
 }
 
+/* Without iso-codes: the countries where the objection applies, nothing else. */
+static void
+test_fallback (void)
+{
+  g_autoptr(GListModel) fallback = wsp_countries_load_fallback ();
+  g_autoptr(GListModel) full = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WspCatalog) catalog = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "catalog.json", NULL);
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  guint n_items = g_list_model_get_n_items (fallback);
+
+  contents = wsp_test_read_file (path, &length);
+  bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
+  catalog = wsp_catalog_new_from_bytes (bytes, &error);
+  g_assert_no_error (error);
+
+  full = wsp_countries_load (NULL, &error);
+  g_assert_no_error (error);
+
+  /* 27 EU countries, Iceland, Liechtenstein, Norway, Switzerland, United Kingdom, Brazil */
+  g_assert_cmpuint (n_items, ==, 33);
+  g_assert_cmpstr (name_at (fallback, 0), ==, "Austria");
+  g_assert_cmpstr (name_at (fallback, 1), ==, "Belgium");
+  g_assert_cmpstr (name_at (fallback, 2), ==, "Brazil");
+  g_assert_cmpstr (name_at (fallback, n_items - 1), ==, "United Kingdom");
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(WspCountry) country = g_list_model_get_item (fallback, i);
+      const char *code = wsp_country_get_code (country);
+      WspCountry *listed = get_country (full, code);
+
+      /* Exactly the catalog's countries, under the name iso-codes gives them, so that its
+       * translations apply. */
+      g_assert_true (wsp_catalog_objection_available (catalog, code));
+      g_assert_cmpstr (wsp_country_get_english_name (country), ==,
+                       wsp_country_get_english_name (listed));
+      g_assert_cmpstr (wsp_country_get_name (country), ==, wsp_country_get_name (listed));
+      g_assert_true (wsp_country_matches (country, ""));
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (full); i++)
+    {
+      g_autoptr(WspCountry) country = g_list_model_get_item (full, i);
+      const char *code = wsp_country_get_code (country);
+
+      g_assert_true (wsp_catalog_objection_available (catalog, code) ==
+                     (wsp_countries_find (fallback, code) != G_MAXUINT));
+    }
+
+  /* The search works on it as on the full list. */
+  {
+    g_autofree char *query = wsp_countries_fold ("  UNITED   kingd");
+    g_assert_true (wsp_country_matches (get_country (fallback, "GB"), query));
+    g_assert_false (wsp_country_matches (get_country (fallback, "DE"), query));
+  }
+}
+
+static void
+test_fallback_german (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autoptr(GListModel) fallback = wsp_countries_load_fallback ();
+
+      /* Translated through iso-codes' own domain, sorted by the German names. */
+      g_assert_cmpstr (wsp_country_get_name (get_country (fallback, "DE")), ==, "Deutschland");
+      g_assert_cmpstr (wsp_country_get_name (get_country (fallback, "GB")), ==,
+                       "Vereinigtes Königreich");
+      g_assert_cmpstr (wsp_country_get_english_name (get_country (fallback, "DE")), ==, "Germany");
+      g_assert_cmpstr (name_at (fallback, 0), ==, "Belgien");
+      return;
+    }
+
+  g_setenv ("LANGUAGE", "de", TRUE);
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_setenv ("LANGUAGE", "en", TRUE);
+  g_test_trap_assert_passed ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -539,6 +623,8 @@ main (int   argc,
   g_test_add_func ("/countries/code-from-locale", test_code_from_locale);
   g_test_add_func ("/countries/default-code", test_default_code);
   g_test_add_func ("/countries/find", test_find);
+  g_test_add_func ("/countries/fallback", test_fallback);
+  g_test_add_func ("/countries/fallback/german", test_fallback_german);
 
   return g_test_run ();
 }

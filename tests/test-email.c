@@ -258,6 +258,59 @@ test_label_length (void)
   g_assert_cmpint (wsp_email_validate (too_long), ==, WSP_EMAIL_DOMAIN_INVALID);
 }
 
+/* Pasted megabytes: the answer is "too long", and it comes without looking at the whole text
+ * more than once. Run with -m perf to see the times (a benchmark, not a timed test). */
+static void
+test_megabyte (void)
+{
+  const gsize size = 1024 * 1024;
+  g_autofree char *letters = g_strnfill (size, 'a');
+  g_autofree char *spaces = g_strnfill (size, ' ');
+  g_autofree char *idn = NULL;
+  g_autofree char *near_limit = NULL;
+  GString *unicode = g_string_sized_new (size + 8);
+  g_autofree char *unicode_text = NULL;
+  const char *inputs[4];
+
+  /* Just under the early cut-off: the most work the check ever does, an IDN conversion. */
+  near_limit = g_strconcat ("jana@", letters + size - 1000, ".example", NULL);
+  memset (near_limit + 5, 'x', 200);
+  for (gsize i = 5; i < 900; i += 50)
+    near_limit[i] = '.';
+  idn = g_strdup (near_limit);
+  memcpy (idn + 6, "\xc3\xbc", 2);
+
+  while (unicode->len < size)
+    g_string_append (unicode, "\U0001F600\u202E@");
+  unicode_text = g_string_free (unicode, FALSE);
+
+  letters[size / 2] = '@';
+  inputs[0] = letters;
+  inputs[1] = spaces;
+  inputs[2] = unicode_text;
+  inputs[3] = idn;
+
+  for (guint i = 0; i < G_N_ELEMENTS (inputs); i++)
+    g_assert_cmpint (wsp_email_validate (inputs[i]), ==, WSP_EMAIL_TOO_LONG);
+
+  if (g_test_perf ())
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (inputs); i++)
+        {
+          const guint rounds = 200;
+          double seconds;
+
+          g_test_timer_start ();
+          for (guint r = 0; r < rounds; r++)
+            wsp_email_validate (inputs[i]);
+          seconds = g_test_timer_elapsed ();
+          g_test_maximized_result (seconds / rounds * 1e6,
+                                   "input %u (%zu bytes): %.1f µs per check", i,
+                                   strlen (inputs[i]), seconds / rounds * 1e6);
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -272,6 +325,7 @@ main (int   argc,
   g_test_add_func ("/email/total-length-idn", test_total_length_idn);
   g_test_add_func ("/email/local-length", test_local_length);
   g_test_add_func ("/email/label-length", test_label_length);
+  g_test_add_func ("/email/megabyte", test_megabyte);
 
   return g_test_run ();
 }

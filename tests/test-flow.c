@@ -90,6 +90,13 @@ match_label (GtkWidget     *widget,
 }
 
 static gboolean
+match_row_subtitle (GtkWidget     *widget,
+                    gconstpointer  data)
+{
+  return g_strcmp0 (adw_action_row_get_subtitle (ADW_ACTION_ROW (widget)), data) == 0;
+}
+
+static gboolean
 match_icon_name (GtkWidget     *widget,
                  gconstpointer  data)
 {
@@ -637,6 +644,195 @@ test_flow_country_outside (Fixture       *f,
   assert_page (f, "email");
   back (f, "country");
   g_assert_false (gtk_widget_get_visible (warning));
+}
+
+#define FALLBACK_NOTICE_EN \
+  "The full list of countries could not be read, so only the countries where Meta offers the " \
+  "objection are listed. If yours is not among them, go on and choose it in the form itself."
+#define FALLBACK_NOTICE_DE \
+  "Die vollständige Liste der Länder konnte nicht gelesen werden. Deshalb sind nur die Länder " \
+  "aufgeführt, in denen Meta den Widerspruch anbietet. Wenn Ihr Land nicht dabei ist, machen " \
+  "Sie weiter und wählen Sie es im Formular selbst aus."
+
+/* iso-codes missing: the countries where the objection applies, a notice, and a way on. */
+static void
+test_flow_no_iso_codes (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *missing = g_build_filename (g_get_user_data_dir (), "no-such-iso_3166-1.json",
+                                               NULL);
+  GtkWidget *icon;
+  GtkWidget *notice;
+  GtkWidget *list;
+  GtkSelectionModel *model;
+  g_autofree char *copied = NULL;
+
+  g_object_set (page (f, "country"), "countries-path", missing, NULL);
+  next (f, "platform");
+  choose_platform (f, WSP_PLATFORMS_FACEBOOK);
+  next (f, "country");
+
+  icon = find_widget (page (f, "country"), GTK_TYPE_IMAGE, match_icon_name,
+                      "dialog-information-symbolic");
+  g_assert_nonnull (icon);
+  notice = gtk_widget_get_parent (icon);
+  g_assert_true (gtk_widget_get_visible (notice));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (gtk_widget_get_next_sibling (icon))), ==,
+                   T (FALLBACK_NOTICE_EN, FALLBACK_NOTICE_DE));
+
+  /* The 33 countries where the objection applies, in the user's language. */
+  list = find_widget (page (f, "country"), GTK_TYPE_LIST_VIEW, NULL, NULL);
+  model = gtk_list_view_get_model (GTK_LIST_VIEW (list));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 33);
+
+  /* Someone who lives elsewhere can still go on and pick the country in the form. */
+  g_assert_true (gtk_widget_get_sensitive (next_button (f)));
+  next (f, "email");
+  g_assert_null (wsp_objection_get_country (wsp_window_get_objection (f->window)));
+  back (f, "country");
+
+  choose_country (f, T ("germ", "deutsch"));
+  assert_page (f, "email");
+  g_assert_cmpstr (wsp_objection_get_country (wsp_window_get_objection (f->window)), ==, "DE");
+  g_assert_cmpstr (wsp_objection_get_country_name (wsp_window_get_objection (f->window)), ==,
+                   T ("Germany", "Deutschland"));
+
+  gtk_editable_set_text (GTK_EDITABLE (email_row (f)), EMAIL);
+  next (f, "reason");
+  next (f, "summary");
+  copied = copy_field (f, "country");
+  g_assert_cmpstr (copied, ==, T ("Germany", "Deutschland"));
+}
+
+#define CUT_MESSAGE_EN \
+  "The text was cut: the field keeps at most 10000 characters. The form takes 2000, so please " \
+  "shorten it."
+#define CUT_MESSAGE_DE \
+  "Der Text wurde gekürzt: Das Feld behält höchstens 10000 Zeichen. Das Formular nimmt 2000 " \
+  "an, bitte kürzen Sie ihn also."
+
+/* A megabyte in every field, bidi overrides, control characters, emoji and markup: cut where
+ * there are limits, with a message; shown safely; copied as typed. */
+static void
+test_flow_hostile_strings (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autofree char *megabyte = g_strnfill (1024 * 1024, 'a');
+  GtkWidget *search = find_widget (page (f, "country"), GTK_TYPE_SEARCH_ENTRY, NULL, NULL);
+  GtkWidget *stack = find_widget (page (f, "country"), GTK_TYPE_STACK, NULL, NULL);
+  GtkWidget *view = find_widget (page (f, "reason"), GTK_TYPE_TEXT_VIEW, NULL, NULL);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  GtkWidget *label;
+  GtkTextIter end;
+  const char *typed = "Ich widerspreche. \u202Etxet\u202C <b>&amp; \U0001F600\x07 Ende";
+  g_autofree char *copied = NULL;
+
+  next (f, "platform");
+  choose_platform (f, WSP_PLATFORMS_FACEBOOK);
+  next (f, "country");
+
+  /* The search keeps 100 characters and finds nothing, quickly. */
+  gtk_editable_set_text (GTK_EDITABLE (search), megabyte);
+  wsp_test_run_for (400);
+  g_assert_cmpint (g_utf8_strlen (gtk_editable_get_text (GTK_EDITABLE (search)), -1), ==, 100);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "empty");
+  choose_country (f, "germ");
+  assert_page (f, "email");
+
+  /* The email entry keeps 1000 characters: too long, and it says so. */
+  gtk_editable_set_text (GTK_EDITABLE (email_row (f)), megabyte);
+  g_assert_cmpint (g_utf8_strlen (gtk_editable_get_text (GTK_EDITABLE (email_row (f))), -1), ==,
+                   1000);
+  g_assert_false (gtk_widget_get_sensitive (next_button (f)));
+  wsp_test_run_for (900);
+  g_assert_true (gtk_widget_get_visible (email_error (f)));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (email_error (f))), ==,
+                   wsp_email_status_message (WSP_EMAIL_TOO_LONG));
+  g_assert_true (g_str_has_prefix (wsp_email_status_message (WSP_EMAIL_TOO_LONG),
+                                   T ("The address is too long.", "Die Adresse ist zu lang.")));
+
+  /* Control characters, bidi overrides and emoji are not an address. */
+  gtk_editable_set_text (GTK_EDITABLE (email_row (f)), "jana\u202E@example.org");
+  wsp_test_run_for (900);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (email_error (f))), ==,
+                   wsp_email_status_message (WSP_EMAIL_CONTROL));
+  gtk_editable_set_text (GTK_EDITABLE (email_row (f)), EMAIL);
+  next (f, "reason");
+
+  /* The reason keeps 10000 characters, says it cut the text, and holds Next back. */
+  gtk_text_buffer_set_text (buffer, megabyte, -1);
+  g_assert_cmpint (gtk_text_buffer_get_char_count (buffer), ==, 10000);
+  label = find_widget (page (f, "reason"), GTK_TYPE_LABEL, match_label,
+                       T (CUT_MESSAGE_EN, CUT_MESSAGE_DE));
+  g_assert_nonnull (label);
+  g_assert_true (gtk_widget_has_css_class (label, "error"));
+  g_assert_nonnull (find_widget (page (f, "reason"), GTK_TYPE_LABEL, match_label, "10000 / 2000"));
+  g_assert_false (gtk_widget_get_sensitive (next_button (f)));
+
+  /* More typing at the end goes nowhere, and still says why. */
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_insert (buffer, &end, "zz", -1);
+  g_assert_cmpint (gtk_text_buffer_get_char_count (buffer), ==, 10000);
+  g_assert_true (gtk_widget_get_visible (label));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (label)), ==, T (CUT_MESSAGE_EN, CUT_MESSAGE_DE));
+
+  /* What was typed is what gets copied; the summary shows the hidden characters. */
+  gtk_text_buffer_set_text (buffer, typed, -1);
+  g_assert_true (gtk_widget_get_sensitive (next_button (f)));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (label)), ==, "");
+  next (f, "summary");
+  g_assert_nonnull (find_widget (page (f, "summary"), ADW_TYPE_ACTION_ROW, match_row_subtitle,
+                                 "Ich widerspreche. [U+202E]txet[U+202C] <b>&amp; "
+                                 "\U0001F600[U+0007] Ende"));
+  copied = copy_field (f, "reason");
+  g_assert_cmpstr (copied, ==, typed);
+}
+
+static void
+on_other_text_read (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  char **out = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *out = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (object), result, &error);
+  g_assert_no_error (error);
+  if (*out == NULL)
+    *out = g_strdup ("(nothing)");
+}
+
+/* What Copy puts on the clipboard reaches other programs: a second connection to the X server
+ * is another client, and reading goes through the real selection transfer. */
+static void
+test_flow_clipboard_other_client (Fixture       *f,
+                                  gconstpointer  data)
+{
+  const char *typed = "Mein Grund \u202Eabc\u202C \U0001F600";
+  GdkDisplay *other;
+  GdkClipboard *clipboard;
+  g_autofree char *text = NULL;
+  GtkWidget *view;
+
+  walk_to_summary (f, WSP_PLATFORMS_FACEBOOK);
+  back (f, "reason");
+  view = find_widget (page (f, "reason"), GTK_TYPE_TEXT_VIEW, NULL, NULL);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), typed, -1);
+  next (f, "summary");
+
+  g_assert_true (gtk_widget_activate_action (page (f, "summary"), "summary.copy", "s", "reason"));
+  g_assert_true (gdk_clipboard_is_local (gtk_widget_get_clipboard (page (f, "summary"))));
+
+  other = gdk_display_open (NULL);
+  g_assert_nonnull (other);
+  clipboard = gdk_display_get_clipboard (other);
+  g_assert_false (gdk_clipboard_is_local (clipboard));
+  gdk_clipboard_read_text_async (clipboard, NULL, on_other_text_read, &text);
+  for (guint i = 0; i < 300 && text == NULL; i++)
+    wsp_test_run_for (10);
+  g_assert_cmpstr (text, ==, typed);
+
+  gdk_display_close (other);
 }
 
 static void
@@ -1506,6 +1702,9 @@ main (int   argc,
   ADD ("link-check-moved", test_flow_link_check_moved, TRUE);
   ADD ("link-check-unknown", test_flow_link_check_unknown, TRUE);
   ADD ("link-check-offline", test_flow_link_check_offline, TRUE);
+  ADD ("no-iso-codes", test_flow_no_iso_codes, TRUE);
+  ADD ("hostile-strings", test_flow_hostile_strings, TRUE);
+  ADD ("clipboard-other-client", test_flow_clipboard_other_client, TRUE);
 
   return g_test_run ();
 }

@@ -68,6 +68,41 @@ test_reasons_german (void)
   g_test_trap_assert_passed ();
 }
 
+/* The flag of Scotland: a black flag and tag characters spelling "gbsct". */
+#define SCOTLAND "\U0001F3F4\U000E0067\U000E0062\U000E0073\U000E0063\U000E0074\U000E007F"
+
+static void
+test_reasons_make_visible (void)
+{
+  static const struct {
+    const char *text;
+    const char *shown;
+  } cases[] = {
+    { "", "" },
+    { "Plain text, two\nlines\tand a tab.", "Plain text, two\nlines\tand a tab." },
+    /* The bidi override would show "txet" for "text" and flip what follows. */
+    { "A \u202Etxet\u202C b", "A [U+202E]txet[U+202C] b" },
+    { "\u2066isolated\u2069 \u200Fmark\u200E", "[U+2066]isolated[U+2069] [U+200F]mark[U+200E]" },
+    { "zero\u200Bwidth\uFEFF", "zero[U+200B]width[U+FEFF]" },
+    { "bell\x07 escape\x1b[31m del\x7f c1\xc2\x85",
+      "bell[U+0007] escape[U+001B][31m del[U+007F] c1[U+0085]" },
+    /* Emoji, joined sequences, a tag flag, a soft hyphen and markup characters stay as they are. */
+    { "I \U0001F600 \U0001F469\u200D\U0001F4BB " SCOTLAND,
+      "I \U0001F600 \U0001F469\u200D\U0001F4BB " SCOTLAND },
+    { "Da\u00ADten <b>&amp; \u0645\u0631\u062D\u0628\u0627",
+      "Da\u00ADten <b>&amp; \u0645\u0631\u062D\u0628\u0627" },
+    /* Invalid UTF-8 cannot come from GTK, but shows as the replacement character. */
+    { "bad \xff byte", "bad \uFFFD byte" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *shown = wsp_reasons_make_visible (cases[i].text);
+
+      g_assert_cmpstr (shown, ==, cases[i].shown);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -79,6 +114,8 @@ main (int   argc,
   g_test_add_func ("/reasons/english", test_reasons_english);
   g_test_add_func ("/reasons/german", test_reasons_german);
   g_test_add_func ("/reasons/german/subprocess", test_reasons_german_child);
+
+  g_test_add_func ("/reasons/make-visible", test_reasons_make_visible);
 
   return g_test_run ();
 }

@@ -7,6 +7,7 @@
  * Walks the flow with sample data and writes OUTDIR/<page>.png for each page. The window is
  * rendered through its own renderer, so no window manager or root window is involved. The
  * language comes from the environment (LANGUAGE=de); build-aux/screenshots sets the rest.
+ * WSP_SCREENSHOT_COUNTRIES_PATH replaces iso-codes' file (a missing one shows the fallback).
  */
 
 #include "config.h"
@@ -555,6 +556,10 @@ on_activate (GtkApplication *app,
 
   g_settings_set_boolean (settings, "check-links", TRUE);
   options->window = window;
+  /* WSP_SCREENSHOT_COUNTRIES_PATH=/nonexistent shows the country page without iso-codes. */
+  if (g_getenv ("WSP_SCREENSHOT_COUNTRIES_PATH") != NULL)
+    g_object_set (wsp_window_get_page (window, "country"),
+                  "countries-path", g_getenv ("WSP_SCREENSHOT_COUNTRIES_PATH"), NULL);
   options->paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
 
   gtk_window_set_default_size (GTK_WINDOW (window), options->width, options->height);
