@@ -519,6 +519,54 @@ test_records_unwritable (void)
   assert_same_record (nth (again, 1), second);
 }
 
+/* A full disk, for real: the temporary file is a link to /dev/full, where every write fails
+ * with ENOSPC. The failed save removes it, so the next save works, as after freeing space. */
+static void
+test_records_disk_full (void)
+{
+  g_autofree char *path = records_path ();
+  g_autofree char *tmp = g_strconcat (path, ".tmp", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *expected = NULL;
+  g_autoptr(WspRecordStore) store = NULL;
+  g_autoptr(WspRecordStore) again = NULL;
+  g_autoptr(WspRecord) first = make_record (WSP_PLATFORM_FACEBOOK, "eins", 1);
+  g_autoptr(WspRecord) second = make_record (WSP_PLATFORM_INSTAGRAM, "zwei", 2);
+  g_autoptr(GError) error = NULL;
+
+  if (!g_file_test ("/dev/full", G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("no /dev/full on this system");
+      return;
+    }
+
+  remove_records_dir ();
+  store = load_store (path);
+  wsp_record_store_add (store, first);
+  g_assert_null (wsp_record_store_get_save_error (store));
+  g_assert_true (g_file_get_contents (path, &before, NULL, NULL));
+
+  g_assert_cmpint (symlink ("/dev/full", tmp), ==, 0);
+  wsp_record_store_add (store, second);
+  expected = g_strdup_printf ("Could not write “%s”: %s", tmp, g_strerror (ENOSPC));
+  g_assert_cmpstr (wsp_record_store_get_save_error (store), ==, expected);
+
+  /* Nothing lost: the file on disk is the old one, the new record is in memory. */
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 2);
+  g_assert_false (g_file_test (tmp, G_FILE_TEST_EXISTS | G_FILE_TEST_IS_SYMLINK));
+
+  /* Try Again, with room on the disk. */
+  g_assert_true (wsp_record_store_save (store, &error));
+  g_assert_no_error (error);
+  g_assert_null (wsp_record_store_get_save_error (store));
+  again = load_store (path);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (again)), ==, 2);
+  assert_same_record (nth (again, 1), second);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -536,6 +584,7 @@ main (int   argc,
   g_test_add_func ("/records/corrupt", test_records_corrupt);
   g_test_add_func ("/records/partly-damaged", test_records_partly_damaged);
   g_test_add_func ("/records/unwritable", test_records_unwritable);
+  g_test_add_func ("/records/disk-full", test_records_disk_full);
 
   return g_test_run ();
 }
