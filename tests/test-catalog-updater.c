@@ -92,6 +92,21 @@ handler (SoupServer        *server,
       soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_COPY,
                                         huge, WSP_CATALOG_UPDATE_MAX_SIZE + 1);
     }
+  else if (g_str_equal (path, "/dropped.json"))
+    {
+      /* The network goes away in the middle of the download: the headers promise 100,000
+       * bytes, a few arrive, then the connection closes. */
+      static const char partial[] = "HTTP/1.1 200 OK\r\n"
+                                    "Content-Type: application/json\r\n"
+                                    "Content-Length: 100000\r\n"
+                                    "\r\n"
+                                    "{\"schema\": 1, \"updated\": \"2026-12-";
+      g_autoptr(GIOStream) stream = soup_server_message_steal_connection (msg);
+
+      g_output_stream_write_all (g_io_stream_get_output_stream (stream), partial,
+                                 sizeof partial - 1, NULL, NULL, NULL);
+      g_io_stream_close (stream, NULL, NULL);
+    }
   else if (g_str_equal (path, "/moved.json"))
     soup_server_message_set_redirect (msg, SOUP_STATUS_FOUND, "/catalog.json");
   else if (g_str_equal (path, "/slow.json"))
@@ -545,6 +560,23 @@ test_cancel (Fixture       *f,
 }
 
 static void
+test_dropped (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(WspCatalogUpdater) updater = new_updater (f, 5);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *cached = NULL;
+
+  set_catalog_url (f, "/dropped.json");
+  run_check (updater, TRUE, &error);
+  g_assert_error (error, WSP_CATALOG_UPDATE_ERROR, WSP_CATALOG_UPDATE_ERROR_NETWORK);
+  /* Half a catalog is no catalog: the one in use stays, nothing is cached. */
+  g_assert_true (wsp_catalog_updater_get_catalog (updater) == f->built_in);
+  cached = cache_contents ();
+  g_assert_null (cached);
+}
+
+static void
 test_closed_port (Fixture       *f,
                   gconstpointer  data)
 {
@@ -617,6 +649,7 @@ main (int   argc,
   ADD ("timeout", test_timeout);
   ADD ("cancel", test_cancel);
   ADD ("closed-port", test_closed_port);
+  ADD ("dropped", test_dropped);
   ADD ("bad-cache", test_bad_cache);
 
   return g_test_run ();
