@@ -199,20 +199,16 @@ test_application_check_catalog (void)
   g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
   g_autoptr(GtkApplication) app = NULL;
   g_autoptr(GtkApplication) restarted = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autofree char *base = NULL;
   g_autofree char *url = NULL;
   Server data = { NULL, "application/json", 0 };
   GtkWindow *about;
-  GSList *uris;
 
   g_assert_cmpuint (g_strv_length (parts), ==, 2);
   data.body = g_strjoin ("\"updated\": \"2026-12-14\"", parts [0], parts [1], NULL);
   soup_server_add_handler (server, "/catalog.json", serve_catalog, &data, NULL);
-  soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
-  g_assert_no_error (error);
-  uris = soup_server_get_uris (server);
-  url = g_strdup_printf ("http://127.0.0.1:%d/catalog.json", g_uri_get_port (uris->data));
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  base = wsp_test_server_listen (server);
+  url = g_strconcat (base, "/catalog.json", NULL);
 
   /* Checked a minute ago: the app does not ask again by itself. */
   g_settings_set_string (settings, "catalog-url", url);

@@ -163,7 +163,6 @@ fixture_set_up (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(GSettingsSchema) schema = NULL;
   g_auto(GStrv) keys = NULL;
-  GSList *uris;
 
   f->built_in_json = wsp_test_read_file (path, NULL);
   bytes = g_bytes_new_static (f->built_in_json, strlen (f->built_in_json));
@@ -186,11 +185,7 @@ fixture_set_up (Fixture       *f,
 
   f->server = soup_server_new (NULL, NULL);
   soup_server_add_handler (f->server, NULL, handler, f, NULL);
-  soup_server_listen_local (f->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
-  g_assert_no_error (error);
-  uris = soup_server_get_uris (f->server);
-  f->base = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uris->data));
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  f->base = wsp_test_server_listen (f->server);
 
   set_catalog_url (f, "/catalog.json");
 }

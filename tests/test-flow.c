@@ -1485,18 +1485,12 @@ check_links_at (Fixture    *f,
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   g_autoptr(SoupSession) session = wsp_network_session_new (60);
   g_autoptr(WspLinkCheck) check = wsp_link_check_new (session);
-  g_autoptr(GError) error = NULL;
   g_autofree char *url = NULL;
-  GSList *uris;
 
   f->paused = g_ptr_array_new_with_free_func (g_object_unref);
   f->server = soup_server_new (NULL, NULL);
   soup_server_add_handler (f->server, NULL, handler, f, NULL);
-  soup_server_listen_local (f->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
-  g_assert_no_error (error);
-  uris = soup_server_get_uris (f->server);
-  f->base = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uris->data));
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  f->base = wsp_test_server_listen (f->server);
 
   /* Nobody listens there any more. */
   if (closed_port)

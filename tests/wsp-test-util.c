@@ -80,6 +80,24 @@ wsp_test_header_names (SoupMessageHeaders *headers)
 }
 
 char *
+wsp_test_server_listen (SoupServer *server)
+{
+  g_autoptr(GError) error = NULL;
+  GSList *uris;
+  char *base;
+
+  soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
+  g_assert_no_error (error);
+
+  uris = soup_server_get_uris (server);
+  g_assert_nonnull (uris);
+  base = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uris->data));
+  g_slist_free_full (uris, (GDestroyNotify)g_uri_unref);
+
+  return base;
+}
+
+char *
 wsp_test_read_file (const char  *path,
                     gsize       *length)
 {

@@ -20,6 +20,9 @@ gboolean  wsp_test_wait_for          (const gboolean *flag,
 void      wsp_test_run_for           (guint           ms);
 /* The names of @headers, lower case, sorted, joined by commas: what a request gave away. */
 char     *wsp_test_header_names      (SoupMessageHeaders *headers);
+/* Makes @server listen on a free port of 127.0.0.1 (only loopback: nothing reaches the
+ * internet) and returns its base address, "http://127.0.0.1:PORT". */
+char     *wsp_test_server_listen     (SoupServer         *server);
 /* Reads a file below G_TEST_SRCDIR's data/ or the project's data directory. */
 char     *wsp_test_read_file         (const char     *path,
                                       gsize          *length);
