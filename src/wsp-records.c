@@ -813,8 +813,12 @@ draft_from_json (JsonNode *node)
   if (draft->page == NULL)
     return NULL;
 
-  platforms = json_object_has_member (object, "platforms")
-            ? json_object_get_array_member (object, "platforms") : NULL;
+  /* json_object_get_array_member() is critical about anything but a list (found by
+   * fuzz-records): look at the node first. */
+  node = json_object_get_member (object, "platforms");
+  if (node != NULL && !JSON_NODE_HOLDS_ARRAY (node))
+    return NULL;
+  platforms = node != NULL ? json_node_get_array (node) : NULL;
   for (guint i = 0; platforms != NULL && i < json_array_get_length (platforms); i++)
     {
       JsonNode *element = json_array_get_element (platforms, i);
@@ -891,15 +895,20 @@ parse_records (WspRecordStore  *self,
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
     {
       g_set_error_literal (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_INVALID_DATA,
-                           "not a JSON object");
+                           _("not a JSON object"));
       return -1;
     }
 
   root = json_node_get_object (node);
-  if (json_object_get_int_member_with_default (root, "version", 0) != RECORDS_VERSION)
+  /* Not json_object_get_int_member_with_default(): it is critical about a list or an object
+   * (found by fuzz-records). */
+  node = json_object_get_member (root, "version");
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+      json_node_get_value_type (node) != G_TYPE_INT64 ||
+      json_node_get_int (node) != RECORDS_VERSION)
     {
       g_set_error_literal (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_INVALID_DATA,
-                           "unknown version");
+                           _("a version this app does not know"));
       return -1;
     }
 
@@ -907,7 +916,7 @@ parse_records (WspRecordStore  *self,
   if (node != NULL && !JSON_NODE_HOLDS_ARRAY (node))
     {
       g_set_error_literal (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_INVALID_DATA,
-                           "records is not a list");
+                           _("the records are not a list"));
       return -1;
     }
 
