@@ -926,11 +926,18 @@ parse_records (WspRecordStore  *self,
     {
       g_autoptr(WspRecord) record = record_from_json (json_array_get_element (array, i));
 
-      /* A second record with the same id would be unreachable: count it as damage. */
-      if (record == NULL || !g_hash_table_add (ids, record->id))
-        skipped++;
+      /* A second record with the same id would be unreachable: count it as damage. Not
+       * g_hash_table_add() alone: on a repeated key it keeps the new key, the duplicate's id,
+       * which is freed with the duplicate (found by fuzz-records). */
+      if (record == NULL || g_hash_table_contains (ids, record->id))
+        {
+          skipped++;
+        }
       else
-        append_record (self, record);
+        {
+          g_hash_table_add (ids, record->id);
+          append_record (self, record);
+        }
     }
 
   node = json_object_get_member (root, "draft");
