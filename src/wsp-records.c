@@ -876,6 +876,7 @@ parse_records (WspRecordStore  *self,
   JsonNode *node;
   JsonArray *array;
   g_autoptr(GHashTable) ids = NULL;
+  g_autoptr(GError) parse_error = NULL;
   int skipped = 0;
 
   WspJsonProblem problem = wsp_json_check (contents, length, RECORDS_MAX_DEPTH);
@@ -888,8 +889,15 @@ parse_records (WspRecordStore  *self,
       return -1;
     }
 
-  if (!json_parser_load_from_data (parser, contents, length, error))
-    return -1;
+  if (!json_parser_load_from_data (parser, contents, length, &parse_error))
+    {
+      /* json-glib quotes the bad token, and may cut it inside a character (found by
+       * fuzz-records): the user reads this message. */
+      g_autofree char *valid = g_utf8_make_valid (parse_error->message, -1);
+
+      g_set_error_literal (error, parse_error->domain, parse_error->code, valid);
+      return -1;
+    }
 
   node = json_parser_get_root (parser);
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
