@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "wsp-scroll-layout.h"
 #include "wsp-welcome-page.h"
 
 struct _WspWelcomePage
@@ -198,6 +199,7 @@ wsp_welcome_page_class_init (WspWelcomePageClass *klass)
   object_class->dispose = wsp_welcome_page_dispose;
   page_class->get_initial_focus = wsp_welcome_page_get_initial_focus;
 
+  g_type_ensure (WSP_TYPE_SCROLL_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/wsp-welcome-page.ui");
   gtk_widget_class_bind_template_child (widget_class, WspWelcomePage, start_button);
   gtk_widget_class_bind_template_child (widget_class, WspWelcomePage, records_group);
