@@ -786,6 +786,31 @@ wsp_window_class_init (WspWindowClass *klass)
 }
 
 static void
+show_help_overlay (GSimpleAction *action,
+                   GVariant      *param,
+                   gpointer       user_data)
+{
+  GtkApplicationWindow *window = user_data;
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (window);
+
+  if (overlay == NULL)
+    {
+      g_autoptr(GtkBuilder) builder =
+        gtk_builder_new_from_resource (RESOURCE_PREFIX "/wsp-shortcuts-window.ui");
+
+      overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      /* Makes it modal, transient for @window, hidden on close, and destroyed with @window. */
+      gtk_application_window_set_help_overlay (window, overlay);
+    }
+
+  gtk_window_present (GTK_WINDOW (overlay));
+}
+
+static const GActionEntry win_actions [] = {
+  { "show-help-overlay", show_help_overlay },
+};
+
+static void
 wsp_window_init (WspWindow *self)
 {
   GtkEventController *controller;
@@ -801,6 +826,8 @@ wsp_window_init (WspWindow *self)
     gtk_window_maximize (GTK_WINDOW (self));
 
   self->objection = wsp_objection_new ();
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions, G_N_ELEMENTS (win_actions), self);
 
   /* The others follow when first shown: building all of them up front doubled the time to the
    * first frame (build-aux/bench). */
