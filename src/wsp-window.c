@@ -63,6 +63,8 @@ struct _WspWindow
   GtkRevealer          *save_error_revealer;
   GtkLabel             *save_error_label;
   GtkWidget            *next_squeezer;
+  GtkMenuButton        *menu_button;
+  GMenuModel           *primary_menu;
 };
 
 G_DEFINE_FINAL_TYPE (WspWindow, wsp_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -762,6 +764,8 @@ wsp_window_class_init (WspWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WspWindow, save_error_revealer);
   gtk_widget_class_bind_template_child (widget_class, WspWindow, save_error_label);
   gtk_widget_class_bind_template_child (widget_class, WspWindow, next_squeezer);
+  gtk_widget_class_bind_template_child (widget_class, WspWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, WspWindow, primary_menu);
   gtk_widget_class_bind_template_callback (widget_class, on_visible_child_changed);
 
   gtk_widget_class_install_action (widget_class, "assistant.next", NULL, assistant_next);
@@ -806,6 +810,18 @@ show_help_overlay (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (overlay));
 }
 
+/* GtkMenuButton builds the whole popover as soon as it has a model; that waits for the first
+ * click (or F10), and is not part of the first frame. */
+static void
+create_menu (GtkMenuButton *button,
+             gpointer       user_data)
+{
+  WspWindow *self = user_data;
+
+  if (gtk_menu_button_get_popover (button) == NULL)
+    gtk_menu_button_set_menu_model (button, self->primary_menu);
+}
+
 static const GActionEntry win_actions [] = {
   { "show-help-overlay", show_help_overlay },
 };
@@ -828,6 +844,7 @@ wsp_window_init (WspWindow *self)
   self->objection = wsp_objection_new ();
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions, G_N_ELEMENTS (win_actions), self);
+  gtk_menu_button_set_create_popup_func (self->menu_button, create_menu, self, NULL);
 
   /* The others follow when first shown: building all of them up front doubled the time to the
    * first frame (build-aux/bench). */

@@ -43,6 +43,25 @@ find_label (GtkWidget  *widget,
   return FALSE;
 }
 
+static GtkWidget *
+find_type (GtkWidget *widget,
+           GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 static GtkApplication *
 new_app (void)
 {
@@ -88,6 +107,8 @@ test_application_windows (void)
   GtkWindow *window;
   GtkWindow *about;
   GtkWindow *shortcuts;
+  GtkMenuButton *menu_button;
+  GtkPopover *popover;
 
   g_application_activate (G_APPLICATION (app));
   window = gtk_application_get_active_window (app);
@@ -98,6 +119,25 @@ test_application_windows (void)
   g_application_activate (G_APPLICATION (app));
   g_assert_true (gtk_application_get_active_window (app) == window);
   g_assert_cmpuint (g_list_length (gtk_application_get_windows (app)), ==, 1);
+
+  /* The main menu is built when it first opens, and has every item then. */
+  menu_button = GTK_MENU_BUTTON (find_type (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON));
+  g_assert_nonnull (menu_button);
+  g_assert_null (gtk_menu_button_get_popover (menu_button));
+  gtk_menu_button_popup (menu_button);
+  wsp_test_run_for (50);
+  popover = gtk_menu_button_get_popover (menu_button);
+  g_assert_nonnull (popover);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (popover)));
+  g_assert_true (find_label (GTK_WIDGET (popover), "Find the Form by Hand"));
+  g_assert_true (find_label (GTK_WIDGET (popover), "Keyboard Shortcuts"));
+  g_assert_true (find_label (GTK_WIDGET (popover), "About Widerspruch"));
+  gtk_menu_button_popdown (menu_button);
+  /* Opening it again keeps the same menu. */
+  gtk_menu_button_popup (menu_button);
+  wsp_test_run_for (50);
+  g_assert_true (gtk_menu_button_get_popover (menu_button) == popover);
+  gtk_menu_button_popdown (menu_button);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
   wsp_test_run_for (50);
