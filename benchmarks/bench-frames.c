@@ -1,5 +1,5 @@
 /* bench-frames.c: frame times of the real window while the country page loads, filters and
- * scrolls
+ * scrolls, and while the summary page's link check waits on a slow server
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
@@ -7,10 +7,12 @@
  *
  * Opens the app's window, goes to the country page (which reads iso-codes on first show), types
  * country names into its search field one key every 250 ms (longer than the search field's own
- * delay, so that every key filters the list), then scrolls the whole list down and up again. A
- * tick callback keeps the frame clock running, so a frame is due every refresh; the gap between
- * two "after-paint"s is the frame time the user sees. Prints, per phase, the median, the 95th
- * percentile and the longest gap, and how many were over 50 ms.
+ * delay, so that every key filters the list), then scrolls the whole list down and up again.
+ * Then it chooses a country, types an email address and goes on to the summary page, one step
+ * every 250 ms, where the link check asks a server on 127.0.0.1 that answers only after
+ * LINK_DELAY_MS. A tick callback keeps the frame clock running, so a frame is due every
+ * refresh; the gap between two "after-paint"s is the frame time the user sees. Prints, per
+ * phase, the median, the 95th percentile and the longest gap, and how many were over 50 ms.
  */
 
 #include "config.h"
@@ -18,17 +20,24 @@
 #include <adwaita.h>
 
 #include "wsp-application.h"
+#include "wsp-link-check.h"
+#include "wsp-summary-page.h"
 #include "wsp-window.h"
 
 #define FRAME_BUDGET_MS 50.0
 #define FRAMES_PER_KEY 15
 #define SCROLL_FRAMES 180
+/* How long the slow server keeps the link check waiting, and how long the phase lasts. */
+#define LINK_DELAY_MS 1500
+#define LINK_FRAMES 150
 
 typedef enum {
   PHASE_IDLE,
   PHASE_OPEN_PAGE,
   PHASE_TYPING,
   PHASE_SCROLLING,
+  PHASE_TO_SUMMARY,
+  PHASE_LINK_CHECK,
   N_PHASES
 } Phase;
 
@@ -37,6 +46,8 @@ static const char * const phase_names [N_PHASES] = {
   "to the country page (reads iso-codes)",
   "typing, one key per 250 ms",
   "scrolling the whole list",
+  "on to the summary (pages built as shown)",
+  "link check waiting on a slow server",
 };
 
 static const char * const typed [] = {
@@ -58,6 +69,11 @@ typedef struct {
   /* Typing: which word, how many characters of it. */
   guint          word;
   guint          n_chars;
+  /* The link check's server, and what it answered. */
+  SoupServer    *server;
+  char          *check_url;
+  guint          n_requests;
+  gboolean       answered;
 } Bench;
 
 static GtkWidget *
@@ -94,8 +110,9 @@ static gboolean
 type_step (Bench *bench)
 {
   const char *word;
+  const char *start;
   const char *end;
-  g_autofree char *text = NULL;
+  int position;
 
   if (bench->phase_frame % FRAMES_PER_KEY != 0)
     return TRUE;
@@ -106,18 +123,106 @@ type_step (Bench *bench)
   word = typed [bench->word];
   if (bench->n_chars == (guint) g_utf8_strlen (word, -1))
     {
-      gtk_editable_set_text (bench->search_entry, "");
+      /* Select all, Delete: one change. */
+      gtk_editable_delete_text (bench->search_entry, 0, -1);
       bench->word++;
       bench->n_chars = 0;
       return TRUE;
     }
 
+  /* One key: one character more at the end. gtk_editable_set_text() would empty the field
+   * first, and the search field reports an empty field at once, so each key would show the
+   * whole list in between. */
+  start = g_utf8_offset_to_pointer (word, bench->n_chars);
+  end = g_utf8_next_char (start);
+  position = g_utf8_strlen (gtk_editable_get_text (bench->search_entry), -1);
+  gtk_editable_insert_text (bench->search_entry, start, end - start, &position);
   bench->n_chars++;
-  end = g_utf8_offset_to_pointer (word, bench->n_chars);
-  text = g_strndup (word, end - word);
-  gtk_editable_set_text (bench->search_entry, text);
 
   return TRUE;
+}
+
+static gboolean
+answer (gpointer user_data)
+{
+  SoupServerMessage *msg = user_data;
+  Bench *bench = g_object_get_data (G_OBJECT (msg), "bench");
+
+  bench->answered = TRUE;
+  soup_server_message_unpause (msg);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* A form that answers, but slowly: the check must not hold up the window meanwhile. */
+static void
+handle_request (SoupServer        *server,
+                SoupServerMessage *msg,
+                const char        *path,
+                GHashTable        *query,
+                gpointer           user_data)
+{
+  Bench *bench = user_data;
+
+  bench->n_requests++;
+  soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+  soup_server_message_pause (msg);
+  g_object_set_data (G_OBJECT (msg), "bench", bench);
+  g_timeout_add_full (G_PRIORITY_DEFAULT, LINK_DELAY_MS, answer, g_object_ref (msg),
+                      g_object_unref);
+}
+
+static gboolean
+allow_loopback (const char *url,
+                gpointer    user_data)
+{
+  return g_str_has_prefix (url, "http://127.0.0.1:");
+}
+
+/* One step every FRAMES_PER_KEY frames: a country, an email address, the reason page, the
+ * summary. Returns FALSE once the summary page has been showing for FRAMES_PER_KEY frames. */
+static gboolean
+summary_step (Bench *bench)
+{
+  GtkWidget *widget = GTK_WIDGET (bench->window);
+
+  if (bench->phase_frame % FRAMES_PER_KEY != 0)
+    return TRUE;
+
+  switch (bench->phase_frame / FRAMES_PER_KEY)
+    {
+    case 1:
+      /* Enter takes the only match (also by its English name) and goes on to the email page. */
+      gtk_editable_set_text (bench->search_entry, "Germany");
+      g_signal_emit_by_name (bench->search_entry, "activate");
+      g_assert (g_strcmp0 (wsp_window_get_page_name (bench->window), "email") == 0);
+      return TRUE;
+
+    case 2:
+      gtk_editable_set_text (GTK_EDITABLE (find_widget (GTK_WIDGET (wsp_window_get_page (bench->window, "email")),
+                                                        ADW_TYPE_ENTRY_ROW)),
+                             "anna.beispiel@example.org");
+      gtk_widget_activate_action (widget, "assistant.next", NULL);
+      g_assert (g_strcmp0 (wsp_window_get_page_name (bench->window), "reason") == 0);
+      return TRUE;
+
+    case 3:
+      {
+        g_autoptr(SoupSession) session = wsp_network_session_new (60);
+        g_autoptr(WspLinkCheck) check = wsp_link_check_new (session);
+        WspPage *summary = wsp_window_get_page (bench->window, "summary");
+
+        wsp_link_check_set_allowed_func (check, allow_loopback, NULL, NULL);
+        wsp_summary_page_set_link_check (WSP_SUMMARY_PAGE (summary), check, bench->check_url);
+        gtk_widget_activate_action (widget, "assistant.next", NULL);
+        g_assert (g_strcmp0 (wsp_window_get_page_name (bench->window), "summary") == 0);
+      }
+      return TRUE;
+
+    default:
+      /* The summary page's first frames belong to going there, not to the check. */
+      return FALSE;
+    }
 }
 
 static gboolean
@@ -165,11 +270,23 @@ on_tick (GtkWidget     *widget,
         g_assert (range > 0);
         gtk_adjustment_set_value (bench->vadjustment, range * position / SCROLL_FRAMES);
         if (frame >= 2 * SCROLL_FRAMES)
-          {
-            bench->done = TRUE;
-            return G_SOURCE_REMOVE;
-          }
+          next_phase (bench);
       }
+      break;
+
+    case PHASE_TO_SUMMARY:
+      if (!summary_step (bench))
+        next_phase (bench);
+      break;
+
+    case PHASE_LINK_CHECK:
+      if (bench->phase_frame >= LINK_FRAMES)
+        {
+          if (!bench->answered || bench->n_requests == 0)
+            g_error ("the link check did not reach the server and get its answer in time");
+          bench->done = TRUE;
+          return G_SOURCE_REMOVE;
+        }
       break;
 
     case N_PHASES:
@@ -212,8 +329,8 @@ main (int   argc,
   g_autoptr(AdwApplication) app = NULL;
   g_autoptr(GError) error = NULL;
   Bench bench = { 0 };
-  guint over_budget = 0;
-  double worst_ms = 0;
+  guint over [N_PHASES] = { 0 };
+  double longest [N_PHASES] = { 0 };
 
   gtk_init ();
   adw_init ();
@@ -226,6 +343,17 @@ main (int   argc,
 
   for (guint i = 0; i < N_PHASES; i++)
     bench.gaps_ms [i] = g_array_new (FALSE, FALSE, sizeof (double));
+
+  bench.server = soup_server_new (NULL, NULL);
+  soup_server_add_handler (bench.server, NULL, handle_request, &bench, NULL);
+  if (!soup_server_listen_local (bench.server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error))
+    g_error ("%s", error->message);
+  {
+    GSList *uris = soup_server_get_uris (bench.server);
+
+    bench.check_url = g_strdup_printf ("http://127.0.0.1:%d/form", g_uri_get_port (uris->data));
+    g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  }
 
   bench.window = wsp_window_new (GTK_APPLICATION (app));
   /* The platform page, ready to go on: it shows the objection's choice when shown. */
@@ -247,30 +375,34 @@ main (int   argc,
   for (guint i = 0; i < N_PHASES; i++)
     {
       GArray *gaps = bench.gaps_ms [i];
-      guint over = 0;
 
       g_array_sort (gaps, compare_doubles);
       for (guint j = 0; j < gaps->len; j++)
         if (g_array_index (gaps, double, j) > FRAME_BUDGET_MS)
-          over++;
+          over [i]++;
+      longest [i] = g_array_index (gaps, double, gaps->len - 1);
 
       g_print ("  %-40s %6u %7.1f %7.1f %7.1f %7u\n", phase_names [i], gaps->len,
                g_array_index (gaps, double, gaps->len / 2),
                g_array_index (gaps, double, MIN (gaps->len - 1, gaps->len * 95 / 100)),
-               g_array_index (gaps, double, gaps->len - 1),
-               over);
-
-      if (i != PHASE_IDLE)
-        {
-          over_budget += over;
-          worst_ms = MAX (worst_ms, g_array_index (gaps, double, gaps->len - 1));
-        }
+               longest [i], over [i]);
       g_array_unref (gaps);
     }
-  g_print ("  no frame over %.0f ms while loading, typing and scrolling: %s (longest %.1f ms)\n",
-           FRAME_BUDGET_MS, over_budget == 0 ? "met" : "MISSED", worst_ms);
+  /* The target of issue 8. */
+  g_print ("  no frame over %.0f ms while the link check runs: %s (longest %.1f ms)\n",
+           FRAME_BUDGET_MS, over [PHASE_LINK_CHECK] == 0 ? "met" : "MISSED",
+           longest [PHASE_LINK_CHECK]);
+  /* Our own: the country page is where a user types and scrolls most. */
+  g_print ("  no frame over %.0f ms while typing and scrolling: %s (longest %.1f ms)\n",
+           FRAME_BUDGET_MS, over [PHASE_TYPING] + over [PHASE_SCROLLING] == 0 ? "met" : "MISSED",
+           MAX (longest [PHASE_TYPING], longest [PHASE_SCROLLING]));
+  /* No target: a page is built and laid out in the frame it first shows. */
+  g_print ("  a page shown for the first time: longest frame %.1f ms (country page), %.1f ms (others)\n",
+           longest [PHASE_OPEN_PAGE], longest [PHASE_TO_SUMMARY]);
 
   gtk_window_destroy (GTK_WINDOW (bench.window));
+  g_object_unref (bench.server);
+  g_free (bench.check_url);
 
   return 0;
 }
