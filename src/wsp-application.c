@@ -18,15 +18,20 @@ struct _WspApplication
   AdwApplication     parent_instance;
 
   GSettings         *settings;
+  /* Made on first use: the network code is a module of its own (see wsp-network-stubs.c). */
   WspCatalogUpdater *updater;
   GCancellable      *cancellable;
+  guint              check_source;
 };
 
 G_DEFINE_FINAL_TYPE (WspApplication, wsp_application, ADW_TYPE_APPLICATION)
 
+static gboolean check_by_itself (gpointer user_data);
+
 static void
 wsp_application_activate (GApplication *app)
 {
+  WspApplication *self = WSP_APPLICATION (app);
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
 
   if (window == NULL)
@@ -34,6 +39,13 @@ wsp_application_activate (GApplication *app)
       window = GTK_WINDOW (wsp_window_new (GTK_APPLICATION (app)));
       /* Only build-aux/bench turns this on. */
       wsp_first_frame_watch (window);
+
+      /* The background check for updated links (at most once a day) waits until the window
+       * is up: it needs the network code, which is loaded only then. */
+      if (self->check_source == 0 && self->cancellable != NULL &&
+          !g_cancellable_is_cancelled (self->cancellable))
+        self->check_source = g_timeout_add_seconds_full (G_PRIORITY_LOW, 1, check_by_itself,
+                                                         self, NULL);
     }
 
   gtk_window_present (window);
@@ -194,20 +206,60 @@ on_checked_when_asked (GObject      *source,
 }
 
 static void
+on_updater_catalog (WspApplication *self)
+{
+  wsp_catalog_set_current (wsp_catalog_updater_get_catalog (self->updater));
+}
+
+static WspCatalogUpdater *
+ensure_updater (WspApplication *self)
+{
+  if (self->updater == NULL)
+    {
+      self->updater = wsp_catalog_updater_new (wsp_catalog_get_default (), self->settings, NULL);
+      /* NULL: the network module could not be loaded (the log says why). */
+      if (self->updater == NULL)
+        return NULL;
+
+      wsp_catalog_set_current (wsp_catalog_updater_get_catalog (self->updater));
+      g_signal_connect_object (self->updater, "notify::catalog",
+                               G_CALLBACK (on_updater_catalog), self, G_CONNECT_SWAPPED);
+    }
+
+  return self->updater;
+}
+
+static gboolean
+check_by_itself (gpointer user_data)
+{
+  WspApplication *self = user_data;
+  g_autofree char *url = g_settings_get_string (self->settings, "catalog-url");
+
+  self->check_source = 0;
+
+  /* Updates off: nothing to check, and no network code to load. */
+  if (*url != '\0' && ensure_updater (self) != NULL)
+    wsp_catalog_updater_check_async (self->updater, FALSE, self->cancellable,
+                                     on_checked_by_itself, g_object_ref (self));
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
 check_catalog_action (GSimpleAction *action,
                       GVariant      *param,
                       gpointer       user_data)
 {
   WspApplication *self = user_data;
 
+  if (ensure_updater (self) == NULL)
+    {
+      show_toast (self, _("Updated links cannot be checked: a part of Widerspruch is missing."));
+      return;
+    }
+
   wsp_catalog_updater_check_async (self->updater, TRUE, self->cancellable,
                                    on_checked_when_asked, g_object_ref (self));
-}
-
-static void
-on_updater_catalog (WspApplication *self)
-{
-  wsp_catalog_set_current (wsp_catalog_updater_get_catalog (self->updater));
 }
 
 /* The menu item shows only when updates are on. */
@@ -266,20 +318,19 @@ wsp_application_startup (GApplication *app)
    * every window: that cost the first frame about 4 ms (build-aux/bench). */
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-help-overlay", help_accels);
 
-  /* The cached links, if any, from the first window on; the check itself runs in the
-   * background (at most once a day) and never holds up the window. */
+  /* The links of the last accepted update, if any, from the first window on (a file read);
+   * the check for newer ones runs in the background once the window is up (activate). */
   self->settings = g_settings_new (APP_ID);
   self->cancellable = g_cancellable_new ();
-  self->updater = wsp_catalog_updater_new (wsp_catalog_get_default (), self->settings, NULL);
-  wsp_catalog_set_current (wsp_catalog_updater_get_catalog (self->updater));
-  g_signal_connect_object (self->updater, "notify::catalog",
-                           G_CALLBACK (on_updater_catalog), self, G_CONNECT_SWAPPED);
+  {
+    g_autoptr(WspCatalog) cached = wsp_catalog_load_cached (wsp_catalog_get_default ());
+
+    if (cached != NULL)
+      wsp_catalog_set_current (cached);
+  }
   g_signal_connect_object (self->settings, "changed::catalog-url",
                            G_CALLBACK (update_check_action), self, G_CONNECT_SWAPPED);
   update_check_action (self);
-
-  wsp_catalog_updater_check_async (self->updater, FALSE, self->cancellable,
-                                   on_checked_by_itself, g_object_ref (self));
 }
 
 static void
@@ -288,6 +339,7 @@ wsp_application_shutdown (GApplication *app)
   WspApplication *self = WSP_APPLICATION (app);
 
   g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->check_source, g_source_remove);
 
   G_APPLICATION_CLASS (wsp_application_parent_class)->shutdown (app);
 }

@@ -72,7 +72,7 @@ fetch_data_free (gpointer data)
 char *
 wsp_catalog_updater_get_cache_path (void)
 {
-  return g_build_filename (g_get_user_cache_dir (), "widerspruch", "catalog.json", NULL);
+  return wsp_catalog_get_cache_path ();
 }
 
 static void
@@ -81,50 +81,6 @@ set_catalog (WspCatalogUpdater *self,
 {
   if (g_set_object (&self->catalog, catalog))
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CATALOG]);
-}
-
-static gboolean
-is_newer (WspCatalog *catalog,
-          WspCatalog *than)
-{
-  /* Both are checked dates, "YYYY-MM-DD" or "YYYY-MM", so they sort as strings. */
-  return g_strcmp0 (wsp_catalog_get_updated (catalog), wsp_catalog_get_updated (than)) > 0;
-}
-
-/* At start, offline too: the cache when it is valid and newer than the built-in catalog. */
-static void
-load_cache (WspCatalogUpdater *self)
-{
-  g_autofree char *path = wsp_catalog_updater_get_cache_path ();
-  g_autoptr(GError) error = NULL;
-  g_autoptr(WspCatalog) cached = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autofree char *contents = NULL;
-  gsize length;
-
-  if (!g_file_get_contents (path, &contents, &length, &error))
-    {
-      if (!g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
-        g_message ("Cannot read the cached catalog %s: %s", path, error->message);
-      return;
-    }
-
-  bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
-  cached = wsp_catalog_new_from_bytes (bytes, &error);
-  if (cached == NULL)
-    {
-      g_message ("Not using the cached catalog %s: %s", path, error->message);
-      return;
-    }
-
-  if (!is_newer (cached, self->built_in))
-    {
-      g_debug ("The cached catalog (%s) is not newer than the built-in one (%s)",
-               wsp_catalog_get_updated (cached), wsp_catalog_get_updated (self->built_in));
-      return;
-    }
-
-  set_catalog (self, cached);
 }
 
 static void
@@ -196,7 +152,12 @@ wsp_catalog_updater_new (WspCatalog  *built_in,
   self->settings = g_object_ref (settings);
   self->session = session != NULL ? g_object_ref (session) : wsp_network_session_new (FETCH_TIMEOUT);
 
-  load_cache (self);
+  {
+    g_autoptr(WspCatalog) cached = wsp_catalog_load_cached (built_in);
+
+    if (cached != NULL)
+      set_catalog (self, cached);
+  }
 
   return self;
 }
@@ -273,7 +234,7 @@ accept_catalog (GTask *task)
       return;
     }
 
-  if (!is_newer (catalog, self->catalog))
+  if (!wsp_catalog_is_newer (catalog, self->catalog))
     {
       g_message ("The fetched catalog (%s) is not newer than the one in use (%s)",
                  wsp_catalog_get_updated (catalog), wsp_catalog_get_updated (self->catalog));

@@ -1285,6 +1285,69 @@ wsp_catalog_set_current (WspCatalog *catalog)
     g_signal_emit (wsp_catalog_get_default (), signals [CURRENT_CHANGED], 0);
 }
 
+char *
+wsp_catalog_get_cache_path (void)
+{
+  return g_build_filename (g_get_user_cache_dir (), "widerspruch", "catalog.json", NULL);
+}
+
+gboolean
+wsp_catalog_is_newer (WspCatalog *catalog,
+                      WspCatalog *than)
+{
+  g_return_val_if_fail (WSP_IS_CATALOG (catalog), FALSE);
+  g_return_val_if_fail (WSP_IS_CATALOG (than), FALSE);
+
+  /* Both are checked dates, "YYYY-MM-DD" or "YYYY-MM", so they sort as strings. */
+  return g_strcmp0 (catalog->updated, than->updated) > 0;
+}
+
+/**
+ * wsp_catalog_load_cached:
+ * @built_in: the catalog to compare with
+ *
+ * At start, offline too: the catalog a check accepted earlier (see WspCatalogUpdater).
+ *
+ * Returns: (transfer full) (nullable): the cached catalog, or %NULL when there is none, it is
+ *   broken (the log says why) or it is not newer than @built_in
+ */
+WspCatalog *
+wsp_catalog_load_cached (WspCatalog *built_in)
+{
+  g_autofree char *path = wsp_catalog_get_cache_path ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(WspCatalog) cached = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_return_val_if_fail (WSP_IS_CATALOG (built_in), NULL);
+
+  if (!g_file_get_contents (path, &contents, &length, &error))
+    {
+      if (!g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+        g_message ("Cannot read the cached catalog %s: %s", path, error->message);
+      return NULL;
+    }
+
+  bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
+  cached = wsp_catalog_new_from_bytes (bytes, &error);
+  if (cached == NULL)
+    {
+      g_message ("Not using the cached catalog %s: %s", path, error->message);
+      return NULL;
+    }
+
+  if (!wsp_catalog_is_newer (cached, built_in))
+    {
+      g_debug ("The cached catalog (%s) is not newer than the built-in one (%s)",
+               cached->updated, built_in->updated);
+      return NULL;
+    }
+
+  return g_steal_pointer (&cached);
+}
+
 gboolean
 wsp_catalog_is_built_in (WspCatalog *self)
 {

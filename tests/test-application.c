@@ -229,34 +229,41 @@ wait_for_toast (GtkApplication *app,
   g_assert_true (has_label (window, text));
 }
 
+/* A server on 127.0.0.1 handing out links updated on 2026-12-14; the app is told its address. */
+static SoupServer *
+serve_newer_catalog (Server    *data,
+                     GSettings *settings)
+{
+  SoupServer *server = soup_server_new (NULL, NULL);
+  g_autofree char *base = NULL;
+  g_autofree char *url = NULL;
+
+  data->body = wsp_test_catalog_updated_on ("2026-12-14");
+  soup_server_add_handler (server, "/catalog.json", serve_catalog, data, NULL);
+  base = wsp_test_server_listen (server);
+  url = g_strconcat (base, "/catalog.json", NULL);
+  g_settings_set_string (settings, "catalog-url", url);
+
+  return server;
+}
+
 static void
 test_application_check_catalog (void)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "catalog.json", NULL);
-  g_autofree char *json = wsp_test_read_file (path, NULL);
-  g_auto(GStrv) parts = g_strsplit (json, "\"updated\": \"2026-11-28\"", 2);
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-  g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
   g_autoptr(GtkApplication) app = NULL;
   g_autoptr(GtkApplication) restarted = NULL;
-  g_autofree char *base = NULL;
-  g_autofree char *url = NULL;
   Server data = { NULL, "application/json", 0 };
+  g_autoptr(SoupServer) server = serve_newer_catalog (&data, settings);
   GtkWindow *about;
 
-  g_assert_cmpuint (g_strv_length (parts), ==, 2);
-  data.body = g_strjoin ("\"updated\": \"2026-12-14\"", parts [0], parts [1], NULL);
-  soup_server_add_handler (server, "/catalog.json", serve_catalog, &data, NULL);
-  base = wsp_test_server_listen (server);
-  url = g_strconcat (base, "/catalog.json", NULL);
-
   /* Checked a minute ago: the app does not ask again by itself. */
-  g_settings_set_string (settings, "catalog-url", url);
   g_settings_set_int64 (settings, "catalog-last-check", g_get_real_time () / G_USEC_PER_SEC - 60);
 
   app = new_app ();
   g_application_activate (G_APPLICATION (app));
-  wsp_test_run_for (50);
+  /* The check by itself comes a second after the window; give it time to come. */
+  wsp_test_run_for (1500);
   g_assert_cmpuint (data.n_requests, ==, 0);
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "check-catalog"));
 
@@ -302,6 +309,36 @@ test_application_check_catalog (void)
   g_free (data.body);
 }
 
+/* Last checked a day and more ago: once the window is up, the app asks by itself, takes the
+ * newer links and says so. */
+static void
+test_application_check_catalog_by_itself (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GtkApplication) app = NULL;
+  Server data = { NULL, "application/json", 0 };
+  g_autoptr(SoupServer) server = serve_newer_catalog (&data, settings);
+
+  g_settings_set_int64 (settings, "catalog-last-check",
+                        g_get_real_time () / G_USEC_PER_SEC - 2 * 24 * 60 * 60);
+
+  app = new_app ();
+  /* Not before the window: starting is not held up by the network. */
+  g_assert_cmpuint (data.n_requests, ==, 0);
+  g_application_activate (G_APPLICATION (app));
+  wait_for_toast (app, "New links are in use: updated on 2026-12-14.");
+  g_assert_cmpuint (data.n_requests, ==, 1);
+  g_assert_cmpstr (wsp_catalog_get_updated (wsp_catalog_get_current ()), ==, "2026-12-14");
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  wsp_test_run_for (50);
+
+  wsp_catalog_set_current (NULL);
+  g_settings_reset (settings, "catalog-url");
+  g_settings_reset (settings, "catalog-last-check");
+  g_free (data.body);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -317,6 +354,7 @@ main (int   argc,
   g_test_add_func ("/application/accels", test_application_accels);
   g_test_add_func ("/application/windows", test_application_windows);
   g_test_add_func ("/application/check-catalog", test_application_check_catalog);
+  g_test_add_func ("/application/check-catalog-by-itself", test_application_check_catalog_by_itself);
 
   return g_test_run ();
 }

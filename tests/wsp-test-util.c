@@ -108,3 +108,15 @@ wsp_test_read_file (const char  *path,
   g_assert_no_error (error);
   return contents;
 }
+
+char *
+wsp_test_catalog_updated_on (const char *date)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "catalog.json", NULL);
+  g_autofree char *json = wsp_test_read_file (path, NULL);
+  g_autofree char *updated = g_strdup_printf ("\"updated\": \"%s\"", date);
+  g_auto(GStrv) parts = g_strsplit (json, "\"updated\": \"2026-11-28\"", 2);
+
+  g_assert_cmpuint (g_strv_length (parts), ==, 2);
+  return g_strjoin (updated, parts [0], parts [1], NULL);
+}

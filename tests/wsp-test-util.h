@@ -27,4 +27,8 @@ char     *wsp_test_server_listen     (SoupServer         *server);
 char     *wsp_test_read_file         (const char     *path,
                                       gsize          *length);
 
+/* The shipped data/catalog.json with its "updated" date set to @date ("2026-12-14"): what a
+ * server hands out as newer links. */
+char     *wsp_test_catalog_updated_on (const char    *date);
+
 G_END_DECLS
