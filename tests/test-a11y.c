@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "wsp-records.h"
 #include "wsp-test-util.h"
 #include "wsp-window.h"
 
@@ -99,6 +100,16 @@ test_a11y_names (void)
   g_application_set_resource_base_path (G_APPLICATION (app), RESOURCE_PREFIX);
   g_application_register (G_APPLICATION (app), NULL, &error);
   g_assert_no_error (error);
+
+  /* A record, so that the welcome page shows its list: each row must have a name too. */
+  {
+    g_autoptr(WspRecord) record = wsp_record_new (WSP_PLATFORM_FACEBOOK);
+
+    wsp_record_set_label (record, "Personal");
+    wsp_record_set_email (record, "jana@example.org");
+    wsp_record_set_sent (record, 1747728000);
+    wsp_record_store_add (wsp_record_store_get_default (), record);
+  }
 
   window = wsp_window_new (app);
   objection = wsp_window_get_objection (window);
