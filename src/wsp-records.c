@@ -1285,6 +1285,23 @@ wsp_record_store_add (WspRecordStore *self,
 }
 
 void
+wsp_record_store_insert (WspRecordStore *self,
+                         guint           position,
+                         WspRecord      *record)
+{
+  g_return_if_fail (WSP_IS_RECORD_STORE (self));
+  g_return_if_fail (WSP_IS_RECORD (record));
+  g_return_if_fail (wsp_record_store_lookup (self, record->id) == NULL);
+
+  position = MIN (position, self->records->len);
+  g_ptr_array_insert (self->records, position, g_object_ref (record));
+  g_signal_connect_object (record, "changed", G_CALLBACK (on_record_changed), self,
+                           G_CONNECT_SWAPPED);
+  g_list_model_items_changed (G_LIST_MODEL (self), position, 0, 1);
+  changed (self);
+}
+
+void
 wsp_record_store_remove (WspRecordStore *self,
                          WspRecord      *record)
 {

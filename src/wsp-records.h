@@ -118,6 +118,10 @@ void            wsp_record_store_release        (WspRecordStore    *self);
 
 void            wsp_record_store_add            (WspRecordStore    *self,
                                                  WspRecord         *record);
+/* At @position, or at the end when it is past it: Undo puts a forgotten record back there. */
+void            wsp_record_store_insert         (WspRecordStore    *self,
+                                                 guint              position,
+                                                 WspRecord         *record);
 void            wsp_record_store_remove         (WspRecordStore    *self,
                                                  WspRecord         *record);
 /* Forgets every record and the unfinished objection. */

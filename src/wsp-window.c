@@ -65,6 +65,14 @@ struct _WspWindow
   GtkWidget            *next_squeezer;
   GtkMenuButton        *menu_button;
   GMenuModel           *primary_menu;
+
+  /* What the last Forget took away, for its toast's Undo; let go when that toast goes. */
+  AdwToast             *forget_toast;
+  WspRecord            *forgotten;
+  guint                 forgotten_position;
+  gboolean              forgotten_current;
+  WspObjection         *forgotten_draft;
+  char                 *forgotten_draft_page;
 };
 
 G_DEFINE_FINAL_TYPE (WspWindow, wsp_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -417,6 +425,71 @@ assistant_open_record (GtkWidget  *widget,
 }
 
 static void
+clear_forgotten (WspWindow *self)
+{
+  self->forget_toast = NULL;
+  g_clear_object (&self->forgotten);
+  self->forgotten_current = FALSE;
+  g_clear_object (&self->forgotten_draft);
+  g_clear_pointer (&self->forgotten_draft_page, g_free);
+}
+
+/* A new Forget (or Forget Everything) ends the Undo of the one before. */
+static void
+end_forget_undo (WspWindow *self)
+{
+  AdwToast *toast = self->forget_toast;
+
+  clear_forgotten (self);
+  if (toast != NULL)
+    adw_toast_dismiss (toast);
+}
+
+static void
+on_forget_undo (AdwToast  *toast,
+                WspWindow *self)
+{
+  /* Only the newest Forget can be taken back: an older toast's record is gone for good. */
+  if (toast != self->forget_toast)
+    return;
+
+  if (self->forgotten != NULL)
+    {
+      wsp_record_store_insert (self->store, self->forgotten_position, self->forgotten);
+      if (self->forgotten_current && self->record == NULL)
+        self->record = g_object_ref (self->forgotten);
+    }
+  else if (self->forgotten_draft != NULL)
+    {
+      wsp_record_store_set_draft (self->store, self->forgotten_draft, self->forgotten_draft_page,
+                                  wsp_objection_get_email (self->forgotten_draft) != NULL);
+    }
+
+  clear_forgotten (self);
+}
+
+static void
+on_forget_toast_dismissed (AdwToast  *toast,
+                           WspWindow *self)
+{
+  if (toast == self->forget_toast)
+    clear_forgotten (self);
+}
+
+static void
+show_forget_toast (WspWindow  *self,
+                   const char *title)
+{
+  AdwToast *toast = adw_toast_new (title);
+
+  adw_toast_set_button_label (toast, _("_Undo"));
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_forget_undo), self, 0);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_forget_toast_dismissed), self, 0);
+  self->forget_toast = toast;
+  wsp_window_add_toast (self, toast);
+}
+
+static void
 records_forget (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *param)
@@ -424,12 +497,22 @@ records_forget (GtkWidget  *widget,
   WspWindow *self = WSP_WINDOW (widget);
   const char *id = g_variant_get_string (param, NULL);
   WspRecord *record;
+  guint position;
+
+  end_forget_undo (self);
 
   if (*id == '\0')
     {
-      /* The unfinished objection. */
+      /* The unfinished objection, kept whole (the email only if it was kept) for Undo. */
+      g_autoptr(WspObjection) draft = wsp_objection_new ();
+
+      if (!wsp_record_store_restore_draft (self->store, draft))
+        return;
+
+      self->forgotten_draft = g_steal_pointer (&draft);
+      self->forgotten_draft_page = g_strdup (wsp_record_store_get_draft_page (self->store));
       wsp_record_store_clear_draft (self->store);
-      wsp_window_add_toast (self, adw_toast_new (_("Unfinished objection forgotten")));
+      show_forget_toast (self, _("Unfinished objection forgotten"));
       return;
     }
 
@@ -437,10 +520,21 @@ records_forget (GtkWidget  *widget,
   if (record == NULL)
     return;
 
-  if (record == self->record)
+  for (position = 0; position < g_list_model_get_n_items (G_LIST_MODEL (self->store)); position++)
+    {
+      g_autoptr(WspRecord) item = g_list_model_get_item (G_LIST_MODEL (self->store), position);
+
+      if (item == record)
+        break;
+    }
+
+  self->forgotten = g_object_ref (record);
+  self->forgotten_position = position;
+  self->forgotten_current = record == self->record;
+  if (self->forgotten_current)
     g_clear_object (&self->record);
   wsp_record_store_remove (self->store, record);
-  wsp_window_add_toast (self, adw_toast_new (_("Record forgotten")));
+  show_forget_toast (self, _("Record forgotten"));
 }
 
 static void
@@ -450,6 +544,7 @@ on_forget_all_response (WspWindow  *self,
   if (!g_str_equal (response, "forget"))
     return;
 
+  end_forget_undo (self);
   g_clear_object (&self->record);
   wsp_record_store_remove_all (self->store);
   wsp_window_add_toast (self, adw_toast_new (_("All records forgotten")));
@@ -725,6 +820,7 @@ wsp_window_finalize (GObject *object)
 {
   WspWindow *self = (WspWindow *)object;
 
+  clear_forgotten (self);
   g_clear_object (&self->objection);
   g_clear_object (&self->record);
   g_clear_object (&self->store);

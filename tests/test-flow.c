@@ -90,6 +90,13 @@ match_label (GtkWidget     *widget,
 }
 
 static gboolean
+match_button_label (GtkWidget     *widget,
+                    gconstpointer  data)
+{
+  return g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), data) == 0;
+}
+
+static gboolean
 match_row_subtitle (GtkWidget     *widget,
                     gconstpointer  data)
 {
@@ -1031,6 +1038,8 @@ test_flow_records (Fixture       *f,
   GtkWidget *sent_row, *confirmed_row, *confirmed_check, *label_row, *row;
   WspRecord *record;
   g_autofree char *copied = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *contents = NULL;
   const char *subtitle;
 
   walk_to_summary (f, WSP_PLATFORMS_FACEBOOK);
@@ -1098,12 +1107,30 @@ test_flow_records (Fixture       *f,
   /* Still the one record. */
   g_assert_true (only_record (f->store) == record);
 
-  /* Forget it, from the welcome page after another restart. */
+  /* Forget it, from the welcome page after another restart... */
   restart (f);
+  id = g_strdup (wsp_record_get_id (only_record (f->store)));
   row = welcome_row (f, "Facebook – Privat");
   click (find_widget (row, GTK_TYPE_BUTTON, match_action, "records.forget"));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->store)), ==, 0);
   g_assert_null (welcome_row (f, "Facebook – Privat"));
+  contents = records_file ();
+  g_assert_null (strstr (contents, id));
+  g_clear_pointer (&contents, g_free);
+
+  /* ...take it back with the toast's Undo: the row and the file have it again... */
+  wsp_test_run_for (50);
+  click (find_widget (GTK_WIDGET (f->window), GTK_TYPE_BUTTON, match_button_label,
+                      T ("_Undo", "_Rückgängig")));
+  g_assert_cmpstr (wsp_record_get_id (only_record (f->store)), ==, id);
+  g_assert_nonnull (welcome_row (f, "Facebook – Privat"));
+  contents = records_file ();
+  g_assert_nonnull (strstr (contents, id));
+
+  /* ...and forget it for good. */
+  row = welcome_row (f, "Facebook – Privat");
+  click (find_widget (row, GTK_TYPE_BUTTON, match_action, "records.forget"));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->store)), ==, 0);
   g_clear_object (&f->store);
   f->store = new_store ();
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->store)), ==, 0);
@@ -1143,6 +1170,17 @@ test_flow_resume (Fixture       *f,
   g_assert_cmpstr (row_text (row, "subtitle"), ==,
                    T ("Not started: go on where you left off",
                       "Nicht begonnen: dort weitermachen, wo Sie aufgehört haben"));
+
+  /* Forgotten by mistake, and taken back with Undo: the same objection, on the same page. */
+  click (find_widget (row, GTK_TYPE_BUTTON, match_action, "records.forget"));
+  g_assert_null (wsp_record_store_get_draft_page (f->store));
+  g_assert_null (welcome_row (f, "Facebook"));
+  wsp_test_run_for (50);
+  click (find_widget (GTK_WIDGET (f->window), GTK_TYPE_BUTTON, match_button_label,
+                      T ("_Undo", "_Rückgängig")));
+  g_assert_cmpstr (wsp_record_store_get_draft_page (f->store), ==, "reason");
+  row = welcome_row (f, "Facebook");
+  g_assert_nonnull (row);
   click (find_widget (row, GTK_TYPE_BUTTON, match_action, "assistant.resume"));
 
   /* Back where the email is asked for, and it is empty; the rest is there. */

@@ -177,6 +177,44 @@ test_records_round_trip (void)
   g_assert_null (wsp_record_store_get_draft_page (again));
 }
 
+/* Undo of a Forget: the record goes back where it was, or at the end, and into the file. */
+static void
+test_records_insert (void)
+{
+  g_autofree char *path = records_path ();
+  g_autoptr(WspRecordStore) store = NULL;
+  g_autoptr(WspRecordStore) again = NULL;
+  g_autoptr(WspRecord) first = NULL;
+  g_autoptr(WspRecord) second = NULL;
+  g_autoptr(WspRecord) third = NULL;
+  g_autoptr(WspRecord) item = NULL;
+
+  remove_records_dir ();
+  store = load_store (path);
+  first = make_record (WSP_PLATFORM_FACEBOOK, "One", 1);
+  second = make_record (WSP_PLATFORM_INSTAGRAM, "Two", 2);
+  third = make_record (WSP_PLATFORM_FACEBOOK, "Three", 3);
+  wsp_record_store_add (store, second);
+
+  wsp_record_store_insert (store, 0, first);
+  wsp_record_store_insert (store, 99, third);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 3);
+  item = g_list_model_get_item (G_LIST_MODEL (store), 0);
+  g_assert_true (item == first);
+  g_clear_object (&item);
+  item = g_list_model_get_item (G_LIST_MODEL (store), 2);
+  g_assert_true (item == third);
+  g_clear_object (&item);
+
+  again = load_store (path);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (again)), ==, 3);
+  item = g_list_model_get_item (G_LIST_MODEL (again), 0);
+  g_assert_cmpstr (wsp_record_get_label (item), ==, "One");
+  g_clear_object (&item);
+  item = g_list_model_get_item (G_LIST_MODEL (again), 2);
+  g_assert_cmpstr (wsp_record_get_label (item), ==, "Three");
+}
+
 static void
 test_records_text (void)
 {
@@ -580,6 +618,7 @@ main (int   argc,
   wsp_test_bind_textdomains ();
 
   g_test_add_func ("/records/round-trip", test_records_round_trip);
+  g_test_add_func ("/records/insert", test_records_insert);
   g_test_add_func ("/records/text", test_records_text);
   g_test_add_data_func ("/records/interrupted/half-written",
                         GINT_TO_POINTER (WSP_RECORD_SAVE_HALF_WRITTEN), interrupted_save);
