@@ -10,56 +10,16 @@
 
 #include "wsp-application.h"
 #include "wsp-catalog.h"
+#include "wsp-test-ui.h"
 #include "wsp-test-util.h"
 #include "wsp-window.h"
 
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GList *toplevels = gtk_window_list_toplevels ();
-  GtkWindow *found = NULL;
-
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
-      found = l->data;
-  g_list_free (toplevels);
-
-  return found;
-}
-
-/* Whether a label under @widget, internal children included, reads exactly @text. */
+/* Whether a label under @root, internal children included, shows exactly @text. */
 static gboolean
-find_label (GtkWidget  *widget,
+shows_text (GtkWidget  *root,
             const char *text)
 {
-  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
-    return TRUE;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (find_label (child, text))
-      return TRUE;
-
-  return FALSE;
-}
-
-static GtkWidget *
-find_type (GtkWidget *widget,
-           GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return wsp_test_find_widget (root, GTK_TYPE_LABEL, wsp_test_match_label_text, text) != NULL;
 }
 
 static GtkApplication *
@@ -121,7 +81,8 @@ test_application_windows (void)
   g_assert_cmpuint (g_list_length (gtk_application_get_windows (app)), ==, 1);
 
   /* The main menu is built when it first opens, and has every item then. */
-  menu_button = GTK_MENU_BUTTON (find_type (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON));
+  menu_button = GTK_MENU_BUTTON (wsp_test_find_widget (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON,
+                                                       NULL, NULL));
   g_assert_nonnull (menu_button);
   g_assert_null (gtk_menu_button_get_popover (menu_button));
   gtk_menu_button_popup (menu_button);
@@ -129,9 +90,9 @@ test_application_windows (void)
   popover = gtk_menu_button_get_popover (menu_button);
   g_assert_nonnull (popover);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (popover)));
-  g_assert_true (find_label (GTK_WIDGET (popover), "Find the Form by Hand"));
-  g_assert_true (find_label (GTK_WIDGET (popover), "Keyboard Shortcuts"));
-  g_assert_true (find_label (GTK_WIDGET (popover), "About Widerspruch"));
+  g_assert_true (shows_text (GTK_WIDGET (popover), "Find the Form by Hand"));
+  g_assert_true (shows_text (GTK_WIDGET (popover), "Keyboard Shortcuts"));
+  g_assert_true (shows_text (GTK_WIDGET (popover), "About Widerspruch"));
   gtk_menu_button_popdown (menu_button);
   /* Opening it again keeps the same menu. */
   gtk_menu_button_popup (menu_button);
@@ -141,13 +102,13 @@ test_application_windows (void)
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
   wsp_test_run_for (50);
-  shortcuts = find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
+  shortcuts = wsp_test_find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
   g_assert_nonnull (shortcuts);
   gtk_window_close (shortcuts);
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
   wsp_test_run_for (50);
-  about = find_toplevel (ADW_TYPE_ABOUT_WINDOW);
+  about = wsp_test_find_toplevel (ADW_TYPE_ABOUT_WINDOW);
   g_assert_nonnull (about);
   g_assert_cmpstr (adw_about_window_get_version (ADW_ABOUT_WINDOW (about)), ==, PACKAGE_VERSION);
   g_assert_true (g_str_has_suffix (adw_about_window_get_comments (ADW_ABOUT_WINDOW (about)),
@@ -160,9 +121,9 @@ test_application_windows (void)
   g_assert_cmpstr (adw_about_window_get_issue_url (ADW_ABOUT_WINDOW (about)), ==,
                    "https://github.com/widerspruch/widerspruch/issues");
   /* The sources of the guidance and the legal notes are in the window's pages, as labels. */
-  g_assert_true (find_label (GTK_WIDGET (about), "Sources of the guidance"));
-  g_assert_true (find_label (GTK_WIDGET (about), "Consumer advice centres"));
-  g_assert_true (find_label (GTK_WIDGET (about), "No legal advice"));
+  g_assert_true (shows_text (GTK_WIDGET (about), "Sources of the guidance"));
+  g_assert_true (shows_text (GTK_WIDGET (about), "Consumer advice centres"));
+  g_assert_true (shows_text (GTK_WIDGET (about), "No legal advice"));
   gtk_window_destroy (about);
 
   /* Ctrl+Q's action closes every window. */
@@ -203,30 +164,16 @@ serve_catalog (SoupServer        *server,
                                     data->body, strlen (data->body));
 }
 
-static gboolean
-has_label (GtkWidget  *root,
-           const char *text)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if ((GTK_IS_LABEL (child) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (child)), text) == 0) ||
-        has_label (child, text))
-      return TRUE;
-
-  return FALSE;
-}
-
 static void
 wait_for_toast (GtkApplication *app,
                 const char     *text)
 {
   GtkWidget *window = GTK_WIDGET (gtk_application_get_active_window (app));
 
-  for (guint i = 0; i < 500 && !has_label (window, text); i++)
+  for (guint i = 0; i < 500 && !shows_text (window, text); i++)
     wsp_test_run_for (10);
 
-  g_assert_true (has_label (window, text));
+  g_assert_true (shows_text (window, text));
 }
 
 /* A server on 127.0.0.1 handing out links updated on 2026-12-14; the app is told its address. */
@@ -275,7 +222,7 @@ test_application_check_catalog (void)
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
   wsp_test_run_for (50);
-  about = find_toplevel (ADW_TYPE_ABOUT_WINDOW);
+  about = wsp_test_find_toplevel (ADW_TYPE_ABOUT_WINDOW);
   g_assert_true (g_str_has_suffix (adw_about_window_get_comments (ADW_ABOUT_WINDOW (about)),
                                    "Links in use: updated on 2026-12-14."));
   gtk_window_destroy (about);

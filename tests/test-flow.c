@@ -15,6 +15,7 @@
 #include "wsp-reasons.h"
 #include "wsp-records.h"
 #include "wsp-summary-page.h"
+#include "wsp-test-ui.h"
 #include "wsp-test-util.h"
 #include "wsp-window.h"
 
@@ -43,57 +44,11 @@ typedef struct {
 
 /* Widget lookup --------------------------------------------------------------------------- */
 
-typedef gboolean (*Match) (GtkWidget *widget, gconstpointer data);
-
-static GtkWidget *
-find_widget (GtkWidget     *root,
-             GType          type,
-             Match          match,
-             gconstpointer  data)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type) && (match == NULL || match (child, data)))
-        return child;
-
-      found = find_widget (child, type, match, data);
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static gboolean
-match_action (GtkWidget     *widget,
-              gconstpointer  data)
-{
-  return g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), data) == 0;
-}
-
 static gboolean
 match_row_title (GtkWidget     *widget,
                  gconstpointer  data)
 {
   return g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), data) == 0;
-}
-
-static gboolean
-match_label (GtkWidget     *widget,
-             gconstpointer  data)
-{
-  return g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), data) == 0;
-}
-
-static gboolean
-match_button_label (GtkWidget     *widget,
-                    gconstpointer  data)
-{
-  return g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), data) == 0;
 }
 
 static gboolean
@@ -120,16 +75,9 @@ page (Fixture    *f,
 static GtkWidget *
 next_button (Fixture *f)
 {
-  GtkWidget *header = find_widget (GTK_WIDGET (f->window), ADW_TYPE_HEADER_BAR, NULL, NULL);
+  GtkWidget *header = wsp_test_find_widget (GTK_WIDGET (f->window), ADW_TYPE_HEADER_BAR, NULL, NULL);
 
-  return find_widget (header, GTK_TYPE_BUTTON, match_action, "assistant.next");
-}
-
-static gboolean
-match_css_class (GtkWidget     *widget,
-                 gconstpointer  data)
-{
-  return gtk_widget_has_css_class (widget, data);
+  return wsp_test_find_widget (header, GTK_TYPE_BUTTON, wsp_test_match_action, "assistant.next");
 }
 
 /* The header bar's title and subtitle, as the user reads them. */
@@ -137,8 +85,8 @@ static const char *
 header_label (Fixture    *f,
               const char *css_class)
 {
-  GtkWidget *header = find_widget (GTK_WIDGET (f->window), ADW_TYPE_HEADER_BAR, NULL, NULL);
-  GtkWidget *label = find_widget (header, GTK_TYPE_LABEL, match_css_class, css_class);
+  GtkWidget *header = wsp_test_find_widget (GTK_WIDGET (f->window), ADW_TYPE_HEADER_BAR, NULL, NULL);
+  GtkWidget *label = wsp_test_find_widget (header, GTK_TYPE_LABEL, wsp_test_match_css_class, css_class);
 
   g_assert_nonnull (label);
   return gtk_widget_get_visible (label) ? gtk_label_get_label (GTK_LABEL (label)) : NULL;
@@ -373,14 +321,14 @@ choose_platform (Fixture      *f,
                  WspPlatforms  platforms)
 {
   GtkWidget *platform_page = page (f, "platform");
-  GtkWidget *check = find_widget (platform_page, GTK_TYPE_CHECK_BUTTON, NULL, NULL);
+  GtkWidget *check = wsp_test_find_widget (platform_page, GTK_TYPE_CHECK_BUTTON, NULL, NULL);
 
   /* The rows are Facebook, Instagram, both, in that order. */
   if (platforms == WSP_PLATFORMS_INSTAGRAM)
-    check = find_widget (gtk_widget_get_next_sibling (gtk_widget_get_ancestor (check, ADW_TYPE_ACTION_ROW)),
+    check = wsp_test_find_widget (gtk_widget_get_next_sibling (gtk_widget_get_ancestor (check, ADW_TYPE_ACTION_ROW)),
                          GTK_TYPE_CHECK_BUTTON, NULL, NULL);
   else if (platforms == WSP_PLATFORMS_BOTH)
-    check = find_widget (gtk_widget_get_next_sibling (gtk_widget_get_next_sibling (
+    check = wsp_test_find_widget (gtk_widget_get_next_sibling (gtk_widget_get_next_sibling (
                            gtk_widget_get_ancestor (check, ADW_TYPE_ACTION_ROW))),
                          GTK_TYPE_CHECK_BUTTON, NULL, NULL);
 
@@ -394,7 +342,7 @@ static void
 choose_country (Fixture    *f,
                 const char *search)
 {
-  GtkWidget *entry = find_widget (page (f, "country"), GTK_TYPE_SEARCH_ENTRY, NULL, NULL);
+  GtkWidget *entry = wsp_test_find_widget (page (f, "country"), GTK_TYPE_SEARCH_ENTRY, NULL, NULL);
 
   gtk_editable_set_text (GTK_EDITABLE (entry), search);
   /* The search entry reports changes after a short delay. */
@@ -406,7 +354,7 @@ choose_country (Fixture    *f,
 static GtkWidget *
 email_row (Fixture *f)
 {
-  return find_widget (page (f, "email"), ADW_TYPE_ENTRY_ROW, NULL, NULL);
+  return wsp_test_find_widget (page (f, "email"), ADW_TYPE_ENTRY_ROW, NULL, NULL);
 }
 
 static GtkWidget *
@@ -414,7 +362,7 @@ email_error (Fixture *f)
 {
   GtkWidget *w = page (f, "email");
 
-  for (GtkWidget *label = find_widget (w, GTK_TYPE_LABEL, NULL, NULL); label != NULL;
+  for (GtkWidget *label = wsp_test_find_widget (w, GTK_TYPE_LABEL, NULL, NULL); label != NULL;
        label = gtk_widget_get_next_sibling (label))
     if (GTK_IS_LABEL (label) && gtk_widget_has_css_class (label, "error"))
       return label;
@@ -425,7 +373,7 @@ email_error (Fixture *f)
 static char *
 reason_text (Fixture *f)
 {
-  GtkWidget *view = find_widget (page (f, "reason"), GTK_TYPE_TEXT_VIEW, NULL, NULL);
+  GtkWidget *view = wsp_test_find_widget (page (f, "reason"), GTK_TYPE_TEXT_VIEW, NULL, NULL);
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
   GtkTextIter start, end;
 
@@ -437,7 +385,7 @@ static void
 set_reason_text (Fixture    *f,
                  const char *text)
 {
-  GtkWidget *view = find_widget (page (f, "reason"), GTK_TYPE_TEXT_VIEW, NULL, NULL);
+  GtkWidget *view = wsp_test_find_widget (page (f, "reason"), GTK_TYPE_TEXT_VIEW, NULL, NULL);
 
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), text, -1);
 }
@@ -523,8 +471,8 @@ test_flow_facebook (Fixture       *f,
   open_form (f, 1, FACEBOOK_FORM);
 
   next (f, "done");
-  g_assert_false (gtk_widget_get_visible (find_widget (page (f, "done"), GTK_TYPE_BUTTON,
-                                                       match_action, "assistant.continue")));
+  g_assert_false (gtk_widget_get_visible (wsp_test_find_widget (page (f, "done"), GTK_TYPE_BUTTON,
+                                                       wsp_test_match_action, "assistant.continue")));
   g_assert_false (gtk_widget_is_visible (next_button (f)));
 }
 
@@ -550,7 +498,7 @@ test_flow_both (Fixture       *f,
   open_form (f, 1, FACEBOOK_FORM);
   next (f, "done");
 
-  continue_button = find_widget (page (f, "done"), GTK_TYPE_BUTTON, match_action, "assistant.continue");
+  continue_button = wsp_test_find_widget (page (f, "done"), GTK_TYPE_BUTTON, wsp_test_match_action, "assistant.continue");
   g_assert_true (gtk_widget_get_visible (continue_button));
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (continue_button)), ==,
                    T ("Co_ntinue With Instagram", "Mit Instagram _weitermachen"));
@@ -619,7 +567,7 @@ test_flow_email_validation (Fixture       *f,
 static GtkWidget *
 country_warning (Fixture *f)
 {
-  GtkWidget *icon = find_widget (page (f, "country"), GTK_TYPE_IMAGE, match_icon_name,
+  GtkWidget *icon = wsp_test_find_widget (page (f, "country"), GTK_TYPE_IMAGE, match_icon_name,
                                  "dialog-warning-symbolic");
 
   /* The warning is the box around the warning icon. */
@@ -679,7 +627,7 @@ test_flow_no_iso_codes (Fixture       *f,
   choose_platform (f, WSP_PLATFORMS_FACEBOOK);
   next (f, "country");
 
-  icon = find_widget (page (f, "country"), GTK_TYPE_IMAGE, match_icon_name,
+  icon = wsp_test_find_widget (page (f, "country"), GTK_TYPE_IMAGE, match_icon_name,
                       "dialog-information-symbolic");
   g_assert_nonnull (icon);
   notice = gtk_widget_get_parent (icon);
@@ -688,7 +636,7 @@ test_flow_no_iso_codes (Fixture       *f,
                    T (FALLBACK_NOTICE_EN, FALLBACK_NOTICE_DE));
 
   /* The 33 countries where the objection applies, in the user's language. */
-  list = find_widget (page (f, "country"), GTK_TYPE_LIST_VIEW, NULL, NULL);
+  list = wsp_test_find_widget (page (f, "country"), GTK_TYPE_LIST_VIEW, NULL, NULL);
   model = gtk_list_view_get_model (GTK_LIST_VIEW (list));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 33);
 
@@ -725,9 +673,9 @@ test_flow_hostile_strings (Fixture       *f,
                            gconstpointer  data)
 {
   g_autofree char *megabyte = g_strnfill (1024 * 1024, 'a');
-  GtkWidget *search = find_widget (page (f, "country"), GTK_TYPE_SEARCH_ENTRY, NULL, NULL);
-  GtkWidget *stack = find_widget (page (f, "country"), GTK_TYPE_STACK, NULL, NULL);
-  GtkWidget *view = find_widget (page (f, "reason"), GTK_TYPE_TEXT_VIEW, NULL, NULL);
+  GtkWidget *search = wsp_test_find_widget (page (f, "country"), GTK_TYPE_SEARCH_ENTRY, NULL, NULL);
+  GtkWidget *stack = wsp_test_find_widget (page (f, "country"), GTK_TYPE_STACK, NULL, NULL);
+  GtkWidget *view = wsp_test_find_widget (page (f, "reason"), GTK_TYPE_TEXT_VIEW, NULL, NULL);
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
   GtkWidget *label;
   GtkTextIter end;
@@ -769,11 +717,11 @@ test_flow_hostile_strings (Fixture       *f,
   /* The reason keeps 10000 characters, says it cut the text, and holds Next back. */
   gtk_text_buffer_set_text (buffer, megabyte, -1);
   g_assert_cmpint (gtk_text_buffer_get_char_count (buffer), ==, 10000);
-  label = find_widget (page (f, "reason"), GTK_TYPE_LABEL, match_label,
+  label = wsp_test_find_widget (page (f, "reason"), GTK_TYPE_LABEL, wsp_test_match_label,
                        T (CUT_MESSAGE_EN, CUT_MESSAGE_DE));
   g_assert_nonnull (label);
   g_assert_true (gtk_widget_has_css_class (label, "error"));
-  g_assert_nonnull (find_widget (page (f, "reason"), GTK_TYPE_LABEL, match_label, "10000 / 2000"));
+  g_assert_nonnull (wsp_test_find_widget (page (f, "reason"), GTK_TYPE_LABEL, wsp_test_match_label, "10000 / 2000"));
   g_assert_false (gtk_widget_get_sensitive (next_button (f)));
 
   /* More typing at the end goes nowhere, and still says why. */
@@ -788,7 +736,7 @@ test_flow_hostile_strings (Fixture       *f,
   g_assert_true (gtk_widget_get_sensitive (next_button (f)));
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (label)), ==, "");
   next (f, "summary");
-  g_assert_nonnull (find_widget (page (f, "summary"), ADW_TYPE_ACTION_ROW, match_row_subtitle,
+  g_assert_nonnull (wsp_test_find_widget (page (f, "summary"), ADW_TYPE_ACTION_ROW, match_row_subtitle,
                                  "Ich widerspreche. [U+202E]txet[U+202C] <b>&amp; "
                                  "\U0001F600[U+0007] Ende"));
   copied = copy_field (f, "reason");
@@ -823,7 +771,7 @@ test_flow_clipboard_other_client (Fixture       *f,
 
   walk_to_summary (f, WSP_PLATFORMS_FACEBOOK);
   back (f, "reason");
-  view = find_widget (page (f, "reason"), GTK_TYPE_TEXT_VIEW, NULL, NULL);
+  view = wsp_test_find_widget (page (f, "reason"), GTK_TYPE_TEXT_VIEW, NULL, NULL);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), typed, -1);
   next (f, "summary");
 
@@ -930,7 +878,7 @@ test_flow_manual_page (Fixture       *f,
   g_assert_cmpstr (shown_title (f), ==, T ("By Hand", "Von Hand"));
 
   /* The platform follows the choice; the steps come from the catalog. */
-  g_assert_nonnull (find_widget (page (f, "manual"), GTK_TYPE_LABEL, match_label, first->label));
+  g_assert_nonnull (wsp_test_find_widget (page (f, "manual"), GTK_TYPE_LABEL, wsp_test_match_label, first->label));
   back (f, "summary");
 }
 
@@ -957,7 +905,7 @@ static const char *
 row_text (GtkWidget  *row,
           const char *css_class)
 {
-  GtkWidget *label = find_widget (row, GTK_TYPE_LABEL, match_css_class, css_class);
+  GtkWidget *label = wsp_test_find_widget (row, GTK_TYPE_LABEL, wsp_test_match_css_class, css_class);
 
   g_assert_nonnull (label);
   return gtk_label_get_label (GTK_LABEL (label));
@@ -967,7 +915,7 @@ static gboolean
 match_record_row (GtkWidget     *widget,
                   gconstpointer  data)
 {
-  GtkWidget *title = find_widget (widget, GTK_TYPE_LABEL, match_css_class, "title");
+  GtkWidget *title = wsp_test_find_widget (widget, GTK_TYPE_LABEL, wsp_test_match_css_class, "title");
 
   return title != NULL && g_strcmp0 (gtk_label_get_label (GTK_LABEL (title)), data) == 0;
 }
@@ -976,7 +924,7 @@ static GtkWidget *
 welcome_row (Fixture    *f,
              const char *title)
 {
-  return find_widget (page (f, "welcome"), GTK_TYPE_LIST_BOX_ROW, match_record_row, title);
+  return wsp_test_find_widget (page (f, "welcome"), GTK_TYPE_LIST_BOX_ROW, match_record_row, title);
 }
 
 /* Clicks a real button: its "clicked" runs the action it names, at once (gtk_widget_activate()
@@ -1015,13 +963,8 @@ wait_for_toplevel (GType type)
 {
   for (guint i = 0; i < 200; i++)
     {
-      GList *toplevels = gtk_window_list_toplevels ();
-      GtkWindow *found = NULL;
+      GtkWindow *found = wsp_test_find_toplevel (type);
 
-      for (GList *l = toplevels; l != NULL; l = l->next)
-        if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
-          found = l->data;
-      g_list_free (toplevels);
       if (found != NULL)
         return found;
       wsp_test_run_for (10);
@@ -1058,25 +1001,25 @@ test_flow_records (Fixture       *f,
 
   next (f, "done");
   done = page (f, "done");
-  sent_row = find_widget (done, ADW_TYPE_ACTION_ROW, match_row_title,
+  sent_row = wsp_test_find_widget (done, ADW_TYPE_ACTION_ROW, match_row_title,
                           T ("Did you send it?", "Haben Sie es abgeschickt?"));
-  confirmed_row = find_widget (done, ADW_TYPE_ACTION_ROW, match_row_title,
+  confirmed_row = wsp_test_find_widget (done, ADW_TYPE_ACTION_ROW, match_row_title,
                                T ("Did the confirmation arrive?", "Ist die Bestätigung angekommen?"));
   g_assert_nonnull (sent_row);
   g_assert_nonnull (confirmed_row);
   g_assert_false (gtk_widget_is_sensitive (confirmed_row));
 
-  click (find_widget (done, GTK_TYPE_BUTTON, match_action, "records.sent"));
+  click (wsp_test_find_widget (done, GTK_TYPE_BUTTON, wsp_test_match_action, "records.sent"));
   g_assert_cmpint (wsp_record_get_state (record), ==, WSP_RECORD_SENT);
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (sent_row)), ==,
                    T ("Sent", "Abgeschickt"));
   g_assert_true (gtk_widget_is_sensitive (confirmed_row));
 
-  confirmed_check = find_widget (confirmed_row, GTK_TYPE_CHECK_BUTTON, NULL, NULL);
+  confirmed_check = wsp_test_find_widget (confirmed_row, GTK_TYPE_CHECK_BUTTON, NULL, NULL);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (confirmed_check), TRUE);
   g_assert_cmpint (wsp_record_get_state (record), ==, WSP_RECORD_CONFIRMED);
 
-  label_row = find_widget (done, ADW_TYPE_ENTRY_ROW, NULL, NULL);
+  label_row = wsp_test_find_widget (done, ADW_TYPE_ENTRY_ROW, NULL, NULL);
   gtk_editable_set_text (GTK_EDITABLE (label_row), "Privat ");
   g_assert_cmpstr (wsp_record_get_label (record), ==, "Privat");
   /* Not rewritten under the user's fingers. */
@@ -1094,16 +1037,16 @@ test_flow_records (Fixture       *f,
   g_assert_true (g_str_has_prefix (subtitle, T ("Confirmed on ", "Bestätigt am ")));
 
   /* Continue: the summary of that form, with its values. */
-  click (find_widget (row, GTK_TYPE_BUTTON, match_action, "assistant.open-record"));
+  click (wsp_test_find_widget (row, GTK_TYPE_BUTTON, wsp_test_match_action, "assistant.open-record"));
   assert_page (f, "summary");
   g_assert_cmpstr (shown_title (f), ==, "Facebook");
   assert_summary (f, FACEBOOK_FORM, "www.facebook.com");
   next (f, "done");
-  sent_row = find_widget (page (f, "done"), ADW_TYPE_ACTION_ROW, match_row_title,
+  sent_row = wsp_test_find_widget (page (f, "done"), ADW_TYPE_ACTION_ROW, match_row_title,
                           T ("Sent", "Abgeschickt"));
   g_assert_nonnull (sent_row);
-  g_assert_false (gtk_widget_get_visible (find_widget (page (f, "done"), GTK_TYPE_BUTTON,
-                                                       match_action, "records.sent")));
+  g_assert_false (gtk_widget_get_visible (wsp_test_find_widget (page (f, "done"), GTK_TYPE_BUTTON,
+                                                       wsp_test_match_action, "records.sent")));
   /* Still the one record. */
   g_assert_true (only_record (f->store) == record);
 
@@ -1111,7 +1054,7 @@ test_flow_records (Fixture       *f,
   restart (f);
   id = g_strdup (wsp_record_get_id (only_record (f->store)));
   row = welcome_row (f, "Facebook – Privat");
-  click (find_widget (row, GTK_TYPE_BUTTON, match_action, "records.forget"));
+  click (wsp_test_find_widget (row, GTK_TYPE_BUTTON, wsp_test_match_action, "records.forget"));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->store)), ==, 0);
   g_assert_null (welcome_row (f, "Facebook – Privat"));
   contents = records_file ();
@@ -1120,7 +1063,7 @@ test_flow_records (Fixture       *f,
 
   /* ...take it back with the toast's Undo: the row and the file have it again... */
   wsp_test_run_for (50);
-  click (find_widget (GTK_WIDGET (f->window), GTK_TYPE_BUTTON, match_button_label,
+  click (wsp_test_find_widget (GTK_WIDGET (f->window), GTK_TYPE_BUTTON, wsp_test_match_button_label,
                       T ("_Undo", "_Rückgängig")));
   g_assert_cmpstr (wsp_record_get_id (only_record (f->store)), ==, id);
   g_assert_nonnull (welcome_row (f, "Facebook – Privat"));
@@ -1129,7 +1072,7 @@ test_flow_records (Fixture       *f,
 
   /* ...and forget it for good. */
   row = welcome_row (f, "Facebook – Privat");
-  click (find_widget (row, GTK_TYPE_BUTTON, match_action, "records.forget"));
+  click (wsp_test_find_widget (row, GTK_TYPE_BUTTON, wsp_test_match_action, "records.forget"));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->store)), ==, 0);
   g_clear_object (&f->store);
   f->store = new_store ();
@@ -1172,16 +1115,16 @@ test_flow_resume (Fixture       *f,
                       "Nicht begonnen: dort weitermachen, wo Sie aufgehört haben"));
 
   /* Forgotten by mistake, and taken back with Undo: the same objection, on the same page. */
-  click (find_widget (row, GTK_TYPE_BUTTON, match_action, "records.forget"));
+  click (wsp_test_find_widget (row, GTK_TYPE_BUTTON, wsp_test_match_action, "records.forget"));
   g_assert_null (wsp_record_store_get_draft_page (f->store));
   g_assert_null (welcome_row (f, "Facebook"));
   wsp_test_run_for (50);
-  click (find_widget (GTK_WIDGET (f->window), GTK_TYPE_BUTTON, match_button_label,
+  click (wsp_test_find_widget (GTK_WIDGET (f->window), GTK_TYPE_BUTTON, wsp_test_match_button_label,
                       T ("_Undo", "_Rückgängig")));
   g_assert_cmpstr (wsp_record_store_get_draft_page (f->store), ==, "reason");
   row = welcome_row (f, "Facebook");
   g_assert_nonnull (row);
-  click (find_widget (row, GTK_TYPE_BUTTON, match_action, "assistant.resume"));
+  click (wsp_test_find_widget (row, GTK_TYPE_BUTTON, wsp_test_match_action, "assistant.resume"));
 
   /* Back where the email is asked for, and it is empty; the rest is there. */
   assert_page (f, "email");
@@ -1225,8 +1168,8 @@ test_flow_resume_remembered (Fixture       *f,
   next (f, "country");
   choose_country (f, "germ");
   assert_page (f, "email");
-  check = find_widget (page (f, "email"), GTK_TYPE_CHECK_BUTTON, NULL, NULL);
-  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (find_widget (check, GTK_TYPE_LABEL, NULL, NULL))), ==,
+  check = wsp_test_find_widget (page (f, "email"), GTK_TYPE_CHECK_BUTTON, NULL, NULL);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (wsp_test_find_widget (check, GTK_TYPE_LABEL, NULL, NULL))), ==,
                    T ("_Remember my email on this computer",
                       "E-Mail-Adresse auf diesem Rechner _merken"));
   g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
@@ -1240,14 +1183,14 @@ test_flow_resume_remembered (Fixture       *f,
   contents = records_file ();
   g_assert_nonnull (strstr (contents, EMAIL));
 
-  click (find_widget (welcome_row (f, "Facebook"), GTK_TYPE_BUTTON, match_action, "assistant.resume"));
+  click (wsp_test_find_widget (welcome_row (f, "Facebook"), GTK_TYPE_BUTTON, wsp_test_match_action, "assistant.resume"));
   assert_page (f, "reason");
   kept = reason_text (f);
   g_assert_cmpstr (kept, ==, "Meine eigenen Worte.");
   back (f, "email");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (email_row (f))), ==, EMAIL);
   g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (
-                   find_widget (page (f, "email"), GTK_TYPE_CHECK_BUTTON, NULL, NULL))));
+                   wsp_test_find_widget (page (f, "email"), GTK_TYPE_CHECK_BUTTON, NULL, NULL))));
 
   /* Memory-backed settings outlive the test. */
   g_settings_reset (settings, "remember-email");
@@ -1299,8 +1242,8 @@ test_flow_resume_opened (Fixture       *f,
   restart (f);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->store)), ==, 2);
 
-  click (find_widget (welcome_row (f, T ("Facebook and Instagram", "Facebook und Instagram")),
-                      GTK_TYPE_BUTTON, match_action, "assistant.resume"));
+  click (wsp_test_find_widget (welcome_row (f, T ("Facebook and Instagram", "Facebook und Instagram")),
+                      GTK_TYPE_BUTTON, wsp_test_match_action, "assistant.resume"));
   assert_page (f, "email");
   gtk_editable_set_text (GTK_EDITABLE (email_row (f)), EMAIL);
   next (f, "reason");
@@ -1322,7 +1265,7 @@ test_flow_forget_everything (Fixture       *f,
   GtkWidget *forget_all;
 
   /* Nothing to forget yet: the button (and the menu item) follow the action. */
-  forget_all = find_widget (page (f, "welcome"), GTK_TYPE_BUTTON, match_action, "records.forget-all");
+  forget_all = wsp_test_find_widget (page (f, "welcome"), GTK_TYPE_BUTTON, wsp_test_match_action, "records.forget-all");
   g_assert_false (gtk_widget_get_sensitive (forget_all));
 
   walk_to_summary (f, WSP_PLATFORMS_FACEBOOK);
@@ -1376,7 +1319,7 @@ test_flow_save_record (Fixture       *f,
   open_form (f, 1, INSTAGRAM_FORM);
   next (f, "done");
 
-  click (find_widget (page (f, "done"), GTK_TYPE_BUTTON, match_action, "records.save"));
+  click (wsp_test_find_widget (page (f, "done"), GTK_TYPE_BUTTON, wsp_test_match_action, "records.save"));
   /* Without a portal GtkFileChooserNative shows GTK's own dialog, in this process. */
   chooser = wait_for_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
   g_assert_nonnull (chooser);
@@ -1418,7 +1361,7 @@ static GtkWidget *
 bar_of (Fixture    *f,
         const char *action)
 {
-  GtkWidget *button = find_widget (GTK_WIDGET (f->window), GTK_TYPE_BUTTON, match_action, action);
+  GtkWidget *button = wsp_test_find_widget (GTK_WIDGET (f->window), GTK_TYPE_BUTTON, wsp_test_match_action, action);
 
   g_assert_nonnull (button);
   return gtk_widget_get_ancestor (button, GTK_TYPE_REVEALER);
@@ -1437,7 +1380,7 @@ wait_revealed (GtkWidget *bar)
 static const char *
 bar_text (GtkWidget *bar)
 {
-  return gtk_label_get_label (GTK_LABEL (find_widget (bar, GTK_TYPE_LABEL, NULL, NULL)));
+  return gtk_label_get_label (GTK_LABEL (wsp_test_find_widget (bar, GTK_TYPE_LABEL, NULL, NULL)));
 }
 
 /* A damaged file, then a folder that cannot be written: the user is told, nothing is lost. */
@@ -1472,7 +1415,7 @@ test_flow_record_problems (Fixture       *f,
   g_assert_true (g_str_has_prefix (bar_text (notice),
                                    T ("Your records could not be read (",
                                       "Ihre Aufzeichnungen konnten nicht gelesen werden (")));
-  click (find_widget (notice, GTK_TYPE_BUTTON, match_action, "records.dismiss"));
+  click (wsp_test_find_widget (notice, GTK_TYPE_BUTTON, wsp_test_match_action, "records.dismiss"));
   g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (notice)));
 
   /* A plain file where the folder should be: no one, not even root, can write there. */
@@ -1492,7 +1435,7 @@ test_flow_record_problems (Fixture       *f,
 
   g_assert_cmpint (g_remove (dir), ==, 0);
   g_assert_cmpint (g_rename (moved, dir), ==, 0);
-  click (find_widget (save_error, GTK_TYPE_BUTTON, match_action, "records.retry"));
+  click (wsp_test_find_widget (save_error, GTK_TYPE_BUTTON, wsp_test_match_action, "records.retry"));
   g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (save_error)));
 
   g_clear_object (&f->store);
@@ -1566,7 +1509,7 @@ check_links_at (Fixture    *f,
 static GtkWidget *
 status_spinner (Fixture *f)
 {
-  return find_widget (page (f, "summary"), GTK_TYPE_SPINNER, NULL, NULL);
+  return wsp_test_find_widget (page (f, "summary"), GTK_TYPE_SPINNER, NULL, NULL);
 }
 
 /* The status line next to the Open button, or NULL when it is hidden. */
@@ -1585,7 +1528,7 @@ static GtkWidget *
 summary_button (Fixture    *f,
                 const char *action)
 {
-  return find_widget (page (f, "summary"), GTK_TYPE_BUTTON, match_action, action);
+  return wsp_test_find_widget (page (f, "summary"), GTK_TYPE_BUTTON, wsp_test_match_action, action);
 }
 
 static void

@@ -12,6 +12,7 @@
 
 #include "wsp-catalog.h"
 #include "wsp-manual-page.h"
+#include "wsp-test-ui.h"
 #include "wsp-test-util.h"
 
 #ifdef WSP_TEST_GERMAN
@@ -27,75 +28,12 @@
 
 /* Widgets ---------------------------------------------------------------------------------- */
 
-typedef gboolean (*Match) (GtkWidget *widget, gconstpointer data);
-
-static void
-collect (GtkWidget     *root,
-         GType          type,
-         Match          match,
-         gconstpointer  data,
-         GPtrArray     *found)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type) && (match == NULL || match (child, data)))
-        g_ptr_array_add (found, child);
-      collect (child, type, match, data, found);
-    }
-}
-
-static GPtrArray *
-find_all (GtkWidget     *root,
-          GType          type,
-          Match          match,
-          gconstpointer  data)
-{
-  GPtrArray *found = g_ptr_array_new ();
-
-  collect (root, type, match, data, found);
-  return found;
-}
-
-static GtkWidget *
-find_one (GtkWidget     *root,
-          GType          type,
-          Match          match,
-          gconstpointer  data)
-{
-  g_autoptr(GPtrArray) found = find_all (root, type, match, data);
-
-  return found->len > 0 ? g_ptr_array_index (found, 0) : NULL;
-}
-
-static gboolean
-match_label (GtkWidget     *widget,
-             gconstpointer  data)
-{
-  return g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), data) == 0;
-}
-
-static gboolean
-match_button_label (GtkWidget     *widget,
-                    gconstpointer  data)
-{
-  return g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), data) == 0;
-}
-
-static gboolean
-match_css_class (GtkWidget     *widget,
-                 gconstpointer  data)
-{
-  return gtk_widget_has_css_class (widget, data);
-}
-
 /* The step cards the user can see, in order: the hidden page of the view stack does not
  * count. */
 static GPtrArray *
 visible_cards (GtkWidget *page)
 {
-  g_autoptr(GPtrArray) cards = find_all (page, GTK_TYPE_BOX, match_css_class, "wsp-step");
+  g_autoptr(GPtrArray) cards = wsp_test_find_all (page, GTK_TYPE_BOX, wsp_test_match_css_class, "wsp-step");
   GPtrArray *visible = g_ptr_array_new ();
 
   for (guint i = 0; i < cards->len; i++)
@@ -383,9 +321,9 @@ choose (Fixture    *f,
         const char *platform_name,
         const char *route_id)
 {
-  GtkWidget *toggle = find_one (GTK_WIDGET (f->page), GTK_TYPE_TOGGLE_BUTTON, match_button_label,
+  GtkWidget *toggle = wsp_test_find_widget (GTK_WIDGET (f->page), GTK_TYPE_TOGGLE_BUTTON, wsp_test_match_button_label,
                                 platform_name);
-  AdwViewStack *stack = ADW_VIEW_STACK (find_one (GTK_WIDGET (f->page), ADW_TYPE_VIEW_STACK,
+  AdwViewStack *stack = ADW_VIEW_STACK (wsp_test_find_widget (GTK_WIDGET (f->page), ADW_TYPE_VIEW_STACK,
                                                   NULL, NULL));
 
   g_assert_nonnull (toggle);
@@ -420,13 +358,13 @@ assert_route_shown (Fixture     *f,
       card = g_ptr_array_index (cards, (*card_index)++);
 
       /* number, label (bold), help, drawing */
-      g_assert_nonnull (find_one (card, GTK_TYPE_LABEL, match_label, number));
-      g_assert_nonnull (find_one (card, GTK_TYPE_LABEL, match_label, step->label));
-      g_assert_true (gtk_widget_has_css_class (find_one (card, GTK_TYPE_LABEL, match_label,
+      g_assert_nonnull (wsp_test_find_widget (card, GTK_TYPE_LABEL, wsp_test_match_label, number));
+      g_assert_nonnull (wsp_test_find_widget (card, GTK_TYPE_LABEL, wsp_test_match_label, step->label));
+      g_assert_true (gtk_widget_has_css_class (wsp_test_find_widget (card, GTK_TYPE_LABEL, wsp_test_match_label,
                                                          step->label), "heading"));
-      g_assert_nonnull (find_one (card, GTK_TYPE_LABEL, match_label, step->help));
+      g_assert_nonnull (wsp_test_find_widget (card, GTK_TYPE_LABEL, wsp_test_match_label, step->help));
 
-      picture = find_one (card, GTK_TYPE_PICTURE, NULL, NULL);
+      picture = wsp_test_find_widget (card, GTK_TYPE_PICTURE, NULL, NULL);
       g_assert_nonnull (picture);
       g_assert_cmpstr (gtk_widget_get_name (picture), ==, step->illustration);
       alternative = gtk_picture_get_alternative_text (GTK_PICTURE (picture));
@@ -471,7 +409,7 @@ assert_all_paths (Fixture *f,
           g_assert_cmpuint (card_index, ==, cards->len);
 
           /* When each path was last confirmed (the hidden route's too) */
-          confirmed = find_all (GTK_WIDGET (f->page), GTK_TYPE_LABEL, match_label,
+          confirmed = wsp_test_find_all (GTK_WIDGET (f->page), GTK_TYPE_LABEL, wsp_test_match_label,
                                 T ("Path last confirmed: May 2025",
                                    "Weg zuletzt bestätigt: Mai 2025"));
           g_assert_cmpuint (confirmed->len, ==, 4);
@@ -484,7 +422,7 @@ assert_all_paths (Fixture *f,
     }
 
   /* Both languages are in the catalog: no note about English labels */
-  note = find_one (GTK_WIDGET (f->page), GTK_TYPE_LABEL, match_label,
+  note = wsp_test_find_widget (GTK_WIDGET (f->page), GTK_TYPE_LABEL, wsp_test_match_label,
                    T ("These steps use the English labels. The platform may show them in your "
                       "language.",
                       "Diese Schritte nennen die englischen Bezeichnungen. Die Plattform zeigt "
@@ -518,17 +456,17 @@ test_manual_page_follows_platform (void)
   GtkWidget *toggle;
 
   show_page (&f, NULL, 800);
-  toggle = find_one (GTK_WIDGET (f.page), GTK_TYPE_TOGGLE_BUTTON, match_button_label, "Facebook");
+  toggle = wsp_test_find_widget (GTK_WIDGET (f.page), GTK_TYPE_TOGGLE_BUTTON, wsp_test_match_button_label, "Facebook");
   g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (toggle)));
 
   wsp_objection_set_platforms (f.objection, WSP_PLATFORMS_INSTAGRAM);
   wsp_page_shown (WSP_PAGE (f.page));
-  toggle = find_one (GTK_WIDGET (f.page), GTK_TYPE_TOGGLE_BUTTON, match_button_label, "Instagram");
+  toggle = wsp_test_find_widget (GTK_WIDGET (f.page), GTK_TYPE_TOGGLE_BUTTON, wsp_test_match_button_label, "Instagram");
   g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (toggle)));
 
   first = wsp_catalog_get_step (catalog, WSP_PLATFORM_INSTAGRAM, WSP_ROUTE_APP, language (), 0);
   g_assert_cmpstr (first->label, ==, T ("Profile", "Profil"));
-  g_assert_nonnull (find_one (GTK_WIDGET (f.page), GTK_TYPE_LABEL, match_label, first->label));
+  g_assert_nonnull (wsp_test_find_widget (GTK_WIDGET (f.page), GTK_TYPE_LABEL, wsp_test_match_label, first->label));
   fixture_tear_down (&f);
 }
 
@@ -588,7 +526,7 @@ test_manual_page_fallback (void)
   cards = visible_cards (GTK_WIDGET (f.page));
   for (guint i = 0; i < 3; i++)
     {
-      GtkWidget *picture = find_one (g_ptr_array_index (cards, i), GTK_TYPE_PICTURE, NULL, NULL);
+      GtkWidget *picture = wsp_test_find_widget (g_ptr_array_index (cards, i), GTK_TYPE_PICTURE, NULL, NULL);
       GdkTexture *shown = GDK_TEXTURE (gtk_picture_get_paintable (GTK_PICTURE (picture)));
       const char *alternative = gtk_picture_get_alternative_text (GTK_PICTURE (picture));
       gboolean fallback = i != 1;
@@ -607,7 +545,7 @@ test_manual_page_fallback (void)
     }
 
   /* The label is still the catalog's */
-  g_assert_nonnull (find_one (GTK_WIDGET (f.page), GTK_TYPE_LABEL, match_label,
+  g_assert_nonnull (wsp_test_find_widget (GTK_WIDGET (f.page), GTK_TYPE_LABEL, wsp_test_match_label,
                               T ("Menu", "Menü")));
   fixture_tear_down (&f);
 }

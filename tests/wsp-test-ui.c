@@ -1,0 +1,108 @@
+/* wsp-test-ui.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "wsp-test-ui.h"
+
+static void
+collect (GtkWidget     *root,
+         GType          type,
+         WspTestMatch   match,
+         gconstpointer  data,
+         GPtrArray     *found,
+         gboolean       first_only)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL && !(first_only && found->len > 0);
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type) && (match == NULL || match (child, data)))
+        {
+          g_ptr_array_add (found, child);
+          if (first_only)
+            return;
+        }
+      collect (child, type, match, data, found, first_only);
+    }
+}
+
+GtkWidget *
+wsp_test_find_widget (GtkWidget     *root,
+                      GType          type,
+                      WspTestMatch   match,
+                      gconstpointer  data)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+  g_return_val_if_fail (GTK_IS_WIDGET (root), NULL);
+
+  collect (root, type, match, data, found, TRUE);
+  return found->len > 0 ? g_ptr_array_index (found, 0) : NULL;
+}
+
+GPtrArray *
+wsp_test_find_all (GtkWidget     *root,
+                   GType          type,
+                   WspTestMatch   match,
+                   gconstpointer  data)
+{
+  GPtrArray *found = g_ptr_array_new ();
+
+  g_return_val_if_fail (GTK_IS_WIDGET (root), found);
+
+  collect (root, type, match, data, found, FALSE);
+  return found;
+}
+
+GtkWindow *
+wsp_test_find_toplevel (GType type)
+{
+  GList *toplevels = gtk_window_list_toplevels ();
+  GtkWindow *found = NULL;
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
+      found = l->data;
+  g_list_free (toplevels);
+
+  return found;
+}
+
+gboolean
+wsp_test_match_action (GtkWidget     *widget,
+                       gconstpointer  data)
+{
+  return GTK_IS_ACTIONABLE (widget) &&
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), data) == 0;
+}
+
+gboolean
+wsp_test_match_label (GtkWidget     *widget,
+                      gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), data) == 0;
+}
+
+gboolean
+wsp_test_match_label_text (GtkWidget     *widget,
+                           gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), data) == 0;
+}
+
+gboolean
+wsp_test_match_button_label (GtkWidget     *widget,
+                             gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), data) == 0;
+}
+
+gboolean
+wsp_test_match_css_class (GtkWidget     *widget,
+                          gconstpointer  data)
+{
+  return gtk_widget_has_css_class (widget, data);
+}

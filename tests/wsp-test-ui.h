@@ -1,0 +1,43 @@
+/* wsp-test-ui.h: finding widgets in the UI tests
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* Whether @widget is the one looked for; @data is what the caller passed along. */
+typedef gboolean (*WspTestMatch) (GtkWidget     *widget,
+                                  gconstpointer  data);
+
+/* The first widget below @root (not @root itself), depth first, internal children included,
+ * of @type and accepted by @match (NULL accepts any); NULL when there is none. */
+GtkWidget *wsp_test_find_widget        (GtkWidget     *root,
+                                        GType          type,
+                                        WspTestMatch   match,
+                                        gconstpointer  data);
+/* All of them, in the same order. Free with g_ptr_array_unref(). */
+GPtrArray *wsp_test_find_all           (GtkWidget     *root,
+                                        GType          type,
+                                        WspTestMatch   match,
+                                        gconstpointer  data);
+/* The visible toplevel window of @type, or NULL. */
+GtkWindow *wsp_test_find_toplevel      (GType          type);
+
+/* Matches: an actionable's action name; a label's label (with its mnemonic underscore and
+ * markup) or text (as shown); a button's label; a CSS class. */
+gboolean   wsp_test_match_action       (GtkWidget     *widget,
+                                        gconstpointer  data);
+gboolean   wsp_test_match_label        (GtkWidget     *widget,
+                                        gconstpointer  data);
+gboolean   wsp_test_match_label_text   (GtkWidget     *widget,
+                                        gconstpointer  data);
+gboolean   wsp_test_match_button_label (GtkWidget     *widget,
+                                        gconstpointer  data);
+gboolean   wsp_test_match_css_class    (GtkWidget     *widget,
+                                        gconstpointer  data);
+
+G_END_DECLS
