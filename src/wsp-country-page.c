@@ -220,13 +220,38 @@ bind_row (GtkSignalListItemFactory *factory,
   gtk_label_set_label (GTK_LABEL (label), wsp_country_get_name (country));
 }
 
+/* The list shows the objection's country, or the one of the user's locale when it has none
+ * yet. The page may have been loaded before this objection was started or resumed. */
+static void
+sync_with_objection (WspCountryPage *self)
+{
+  WspObjection *objection = wsp_page_get_objection (WSP_PAGE (self));
+  g_autoptr(WspCountry) chosen = NULL;
+
+  if (wsp_objection_get_country (objection) == NULL)
+    {
+      g_autoptr(WspCountry) preset = find_country (self, wsp_countries_default_code ());
+
+      if (preset != NULL)
+        wsp_objection_set_country (objection,
+                                   wsp_country_get_code (preset),
+                                   wsp_country_get_name (preset));
+    }
+
+  g_signal_handlers_block_by_func (self->selection, on_selected_changed, self);
+  select_objection_country (self);
+  g_signal_handlers_unblock_by_func (self->selection, on_selected_changed, self);
+
+  chosen = find_country (self, wsp_objection_get_country (objection));
+  wsp_page_set_complete (WSP_PAGE (self), chosen != NULL || self->fallback);
+  update_chosen (self);
+}
+
 static void
 load_countries (WspCountryPage *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GtkListItemFactory) factory = NULL;
-  g_autoptr(WspCountry) chosen = NULL;
-  WspObjection *objection = wsp_page_get_objection (WSP_PAGE (self));
 
   self->countries = wsp_countries_load (self->countries_path, &error);
   if (self->countries == NULL)
@@ -238,16 +263,6 @@ load_countries (WspCountryPage *self)
       self->countries = wsp_countries_load_fallback ();
       self->fallback = TRUE;
       gtk_widget_set_visible (self->fallback_box, TRUE);
-    }
-
-  if (wsp_objection_get_country (objection) == NULL)
-    {
-      g_autoptr(WspCountry) preset = find_country (self, wsp_countries_default_code ());
-
-      if (preset != NULL)
-        wsp_objection_set_country (objection,
-                                   wsp_country_get_code (preset),
-                                   wsp_country_get_name (preset));
     }
 
   self->filter = gtk_custom_filter_new (filter_func, self, NULL);
@@ -264,13 +279,20 @@ load_countries (WspCountryPage *self)
   gtk_list_view_set_factory (self->list_view, factory);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
 
-  select_objection_country (self);
   g_signal_connect_object (self->selection, "notify::selected", G_CALLBACK (on_selected_changed),
                            self, G_CONNECT_SWAPPED);
+  sync_with_objection (self);
+}
 
-  chosen = find_country (self, wsp_objection_get_country (objection));
-  wsp_page_set_complete (WSP_PAGE (self), chosen != NULL || self->fallback);
-  update_chosen (self);
+/* iso-codes is read when the page is about to be needed (see WspPage's prepare), not at
+ * start-up. */
+static void
+wsp_country_page_prepare (WspPage *page)
+{
+  WspCountryPage *self = WSP_COUNTRY_PAGE (page);
+
+  if (self->countries == NULL && self->filter == NULL)
+    load_countries (self);
 }
 
 static void
@@ -278,9 +300,10 @@ wsp_country_page_shown (WspPage *page)
 {
   WspCountryPage *self = WSP_COUNTRY_PAGE (page);
 
-  /* iso-codes is read when the page is first needed, not at start-up. */
   if (self->countries == NULL && self->filter == NULL)
     load_countries (self);
+  else
+    sync_with_objection (self);
 }
 
 static GtkWidget *
@@ -371,6 +394,8 @@ wsp_country_page_class_init (WspCountryPageClass *klass)
   object_class->set_property = wsp_country_page_set_property;
   page_class->shown = wsp_country_page_shown;
   page_class->get_initial_focus = wsp_country_page_get_initial_focus;
+  /* About 10 ms (iso-codes, the list's models): not in the frame that shows the page. */
+  page_class->prepare = wsp_country_page_prepare;
 
   /* iso-codes' iso_3166-1.json; NULL for the one found at build time. Read when the page is
    * first shown, so setting it later has no effect. The tests point it at a missing file. */

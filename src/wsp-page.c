@@ -268,6 +268,15 @@ wsp_page_shown (WspPage *self)
     WSP_PAGE_GET_CLASS (self)->shown (self);
 }
 
+void
+wsp_page_prepare (WspPage *self)
+{
+  g_return_if_fail (WSP_IS_PAGE (self));
+
+  if (WSP_PAGE_GET_CLASS (self)->prepare)
+    WSP_PAGE_GET_CLASS (self)->prepare (self);
+}
+
 gboolean
 wsp_page_apply (WspPage *self)
 {

@@ -21,6 +21,9 @@ struct _WspPageClass
 
   /* The page became the visible one. */
   void     (*shown) (WspPage *self);
+  /* The page is likely to be shown next: do now, while the user reads the page before, what
+   * would otherwise hold up its first frame. Optional. */
+  void     (*prepare) (WspPage *self);
   /* Next was asked for: return FALSE to stay (and show why). */
   gboolean (*apply) (WspPage *self);
   /* The widget that should get the focus when the page is shown. */
@@ -36,6 +39,7 @@ void          wsp_page_set_complete       (WspPage      *self,
 WspObjection *wsp_page_get_objection      (WspPage      *self);
 
 void          wsp_page_shown              (WspPage      *self);
+void          wsp_page_prepare            (WspPage      *self);
 gboolean      wsp_page_apply              (WspPage      *self);
 GtkWidget    *wsp_page_get_initial_focus  (WspPage      *self);
 

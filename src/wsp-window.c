@@ -65,6 +65,8 @@ struct _WspWindow
   GtkWidget            *next_squeezer;
   GtkMenuButton        *menu_button;
   GMenuModel           *primary_menu;
+  /* Prepares the page after the one shown, once the window is idle. */
+  guint                 prepare_source;
 
   /* What the last Forget took away, for its toast's Undo; let go when that toast goes. */
   AdwToast             *forget_toast;
@@ -257,6 +259,27 @@ update_draft (WspWindow *self)
     wsp_record_store_clear_draft (self->store);
 }
 
+static gboolean
+prepare_next_page (gpointer data)
+{
+  WspWindow *self = data;
+  int index = page_index (self, WSP_PAGE (gtk_stack_get_visible_child (self->stack)));
+  g_autoptr(GTypeClass) klass = NULL;
+
+  self->prepare_source = 0;
+
+  if (index < 0 || index + 1 >= (int) N_PAGES)
+    return G_SOURCE_REMOVE;
+
+  /* Only a page with something to prepare is built ahead: building alone does not make its
+   * first frame shorter (build-aux/bench). */
+  klass = g_type_class_ref (page_table [index + 1].get_type ());
+  if (WSP_PAGE_CLASS (klass)->prepare != NULL)
+    wsp_page_prepare (ensure_page (self, index + 1));
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_visible_child_changed (WspWindow *self)
 {
@@ -274,6 +297,9 @@ on_visible_child_changed (WspWindow *self)
   /* At once, so that keys typed right after the change land on the page, and a screen reader
    * follows the focus to it. */
   focus_page (page);
+
+  if (self->prepare_source == 0)
+    self->prepare_source = g_idle_add_full (G_PRIORITY_LOW, prepare_next_page, self, NULL);
 }
 
 static void
@@ -806,6 +832,7 @@ wsp_window_dispose (GObject *object)
 {
   WspWindow *self = (WspWindow *)object;
 
+  g_clear_handle_id (&self->prepare_source, g_source_remove);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);

@@ -1079,6 +1079,35 @@ test_flow_records (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->store)), ==, 0);
 }
 
+/* While the platform page shows, the country page is built and reads iso-codes in idle time,
+ * so that its first frame need not; it still shows the objection's country when it comes. */
+static void
+test_flow_country_prepared (Fixture       *f,
+                            gconstpointer  data)
+{
+  GtkStack *stack;
+  GtkWidget *country;
+  GtkListView *list;
+  g_autofree char *chosen = NULL;
+
+  next (f, "platform");
+  stack = GTK_STACK (gtk_widget_get_parent (page (f, "platform")));
+  g_assert_null (gtk_stack_get_child_by_name (stack, "country"));
+  wsp_test_run_for (200);
+  country = gtk_stack_get_child_by_name (stack, "country");
+  g_assert_nonnull (country);
+  list = GTK_LIST_VIEW (wsp_test_find_widget (country, GTK_TYPE_LIST_VIEW, NULL, NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (list))), ==, 249);
+
+  /* The country comes from elsewhere meanwhile, as when an unfinished objection is resumed. */
+  wsp_objection_set_country (wsp_window_get_objection (f->window), "AT", "Austria");
+  choose_platform (f, WSP_PLATFORMS_FACEBOOK);
+  next (f, "country");
+  chosen = g_strdup_printf (T ("Your country: %s", "Ihr Land: %s"), T ("Austria", "Österreich"));
+  g_assert_nonnull (wsp_test_find_widget (country, GTK_TYPE_LABEL, wsp_test_match_label, chosen));
+  g_assert_true (gtk_widget_get_sensitive (next_button (f)));
+}
+
 static void
 resume_until_reason (Fixture *f)
 {
@@ -1676,6 +1705,10 @@ main (int   argc,
   gtk_init ();
   adw_init ();
   wsp_test_bind_textdomains ();
+  /* GTK's file chooser lists a saved file in recently-used.xbel, written later from the main
+   * loop: after the test case that saved, its isolated data directory may already be gone,
+   * and the write's warning would fail the next case (seen once in flow-de's save-record). */
+  g_object_set (gtk_settings_get_default (), "gtk-recent-files-enabled", FALSE, NULL);
 
 #define ADD(path, func, browser) \
   g_test_add ("/flow/" path, Fixture, GINT_TO_POINTER (browser), fixture_set_up, func, fixture_tear_down)
@@ -1688,6 +1721,7 @@ main (int   argc,
   ADD ("country-outside", test_flow_country_outside, TRUE);
   ADD ("back-keeps-values", test_flow_back_keeps_values, TRUE);
   ADD ("manual-page", test_flow_manual_page, TRUE);
+  ADD ("country-prepared", test_flow_country_prepared, TRUE);
   ADD ("records", test_flow_records, TRUE);
   ADD ("resume", test_flow_resume, TRUE);
   ADD ("resume-remembered", test_flow_resume_remembered, TRUE);
