@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include "wsp-column-layout.h"
 #include "wsp-page.h"
 
 typedef struct
@@ -83,6 +84,7 @@ wsp_page_constructed (GObject *object)
 
   /* After the subclass's init: its template is built by now. */
   wrap_button_labels (GTK_WIDGET (object));
+  wsp_widget_use_column_layouts (GTK_WIDGET (object));
 }
 
 static void

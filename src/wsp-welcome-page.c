@@ -7,7 +7,7 @@
 
 #include <glib/gi18n.h>
 
-#include "wsp-scroll-layout.h"
+#include "wsp-column-layout.h"
 #include "wsp-welcome-page.h"
 
 struct _WspWelcomePage
@@ -92,7 +92,7 @@ make_row (const char *title,
 
   /* libadwaita's row: 12 px to the sides, 6 px between its parts; the margins make two lines
    * its height. The labels keep valign "fill": aligned otherwise, GTK 4.8 would search their
-   * width for a height (see wsp-scroll-layout.c). */
+   * width for a height (see wsp-column-layout.c). */
   gtk_grid_set_column_spacing (GTK_GRID (grid), 6);
   gtk_grid_set_row_spacing (GTK_GRID (grid), 3);
   gtk_widget_set_margin_start (grid, 12);
@@ -248,7 +248,7 @@ wsp_welcome_page_class_init (WspWelcomePageClass *klass)
   object_class->dispose = wsp_welcome_page_dispose;
   page_class->get_initial_focus = wsp_welcome_page_get_initial_focus;
 
-  g_type_ensure (WSP_TYPE_SCROLL_LAYOUT);
+  g_type_ensure (WSP_TYPE_COLUMN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/wsp-welcome-page.ui");
   gtk_widget_class_bind_template_child (widget_class, WspWelcomePage, start_button);
   gtk_widget_class_bind_template_child (widget_class, WspWelcomePage, records_group);
