@@ -19,18 +19,20 @@
 #include "wsp-welcome-page.h"
 #include "wsp-window.h"
 
-/* The assistant's pages, in order. Adding or moving a page is one line here. */
+/* The assistant's pages, in order. Adding or moving a page is one line here. A page with
+ * @prepare_ahead is built and prepared (WspPage's prepare) while the page before it shows. */
 static const struct {
   const char *name;
   GType     (*get_type) (void);
+  gboolean    prepare_ahead;
 } page_table [] = {
-  { "welcome",  wsp_welcome_page_get_type },
-  { "platform", wsp_platform_page_get_type },
-  { "country",  wsp_country_page_get_type },
-  { "email",    wsp_email_page_get_type },
-  { "reason",   wsp_reason_page_get_type },
-  { "summary",  wsp_summary_page_get_type },
-  { "done",     wsp_done_page_get_type },
+  { "welcome",  wsp_welcome_page_get_type,  FALSE },
+  { "platform", wsp_platform_page_get_type, FALSE },
+  { "country",  wsp_country_page_get_type,  TRUE },
+  { "email",    wsp_email_page_get_type,    FALSE },
+  { "reason",   wsp_reason_page_get_type,   FALSE },
+  { "summary",  wsp_summary_page_get_type,  FALSE },
+  { "done",     wsp_done_page_get_type,     FALSE },
 };
 
 #define N_PAGES G_N_ELEMENTS (page_table)
@@ -264,17 +266,10 @@ prepare_next_page (gpointer data)
 {
   WspWindow *self = data;
   int index = page_index (self, WSP_PAGE (gtk_stack_get_visible_child (self->stack)));
-  g_autoptr(GTypeClass) klass = NULL;
 
   self->prepare_source = 0;
 
-  if (index < 0 || index + 1 >= (int) N_PAGES)
-    return G_SOURCE_REMOVE;
-
-  /* Only a page with something to prepare is built ahead: building alone does not make its
-   * first frame shorter (build-aux/bench). */
-  klass = g_type_class_ref (page_table [index + 1].get_type ());
-  if (WSP_PAGE_CLASS (klass)->prepare != NULL)
+  if (index >= 0 && index + 1 < (int) N_PAGES && page_table [index + 1].prepare_ahead)
     wsp_page_prepare (ensure_page (self, index + 1));
 
   return G_SOURCE_REMOVE;
@@ -298,7 +293,10 @@ on_visible_child_changed (WspWindow *self)
    * follows the focus to it. */
   focus_page (page);
 
-  if (self->prepare_source == 0)
+  /* Only a page with something to prepare is built ahead: building alone does not make its
+   * first frame shorter (build-aux/bench). */
+  if (self->prepare_source == 0 && page_index (self, page) + 1 < (int) N_PAGES &&
+      page_table [page_index (self, page) + 1].prepare_ahead)
     self->prepare_source = g_idle_add_full (G_PRIORITY_LOW, prepare_next_page, self, NULL);
 }
 
