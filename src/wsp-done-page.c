@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "wsp-column-layout.h"
 #include "wsp-done-page.h"
 #include "wsp-window.h"
 
@@ -14,7 +15,7 @@ struct _WspDonePage
 {
   WspPage    parent_instance;
 
-  AdwStatusPage *status_page;
+  GtkLabel      *description_label;
   GtkButton *continue_button;
   GtkWidget *restart_button;
   GtkWidget *record_group;
@@ -133,7 +134,8 @@ wsp_done_page_shown (WspPage *page)
                             "usually within minutes. Your objection applies from then on. Posts "
                             "that were already used for training cannot be taken back out."),
                           wsp_objection_get_email (objection));
-  adw_status_page_set_description (self->status_page, note);
+  /* Plain text: an address may hold "&" or "<" (the status page took markup). */
+  gtk_label_set_text (self->description_label, note);
 
   if (WSP_IS_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))))
     set_record (self, wsp_window_get_record (WSP_WINDOW (gtk_widget_get_root (GTK_WIDGET (self)))));
@@ -181,8 +183,9 @@ wsp_done_page_class_init (WspDonePageClass *klass)
   page_class->shown = wsp_done_page_shown;
   page_class->get_initial_focus = wsp_done_page_get_initial_focus;
 
+  g_type_ensure (WSP_TYPE_COLUMN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/wsp-done-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, WspDonePage, status_page);
+  gtk_widget_class_bind_template_child (widget_class, WspDonePage, description_label);
   gtk_widget_class_bind_template_child (widget_class, WspDonePage, continue_button);
   gtk_widget_class_bind_template_child (widget_class, WspDonePage, restart_button);
   gtk_widget_class_bind_template_child (widget_class, WspDonePage, record_group);

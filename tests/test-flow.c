@@ -1079,6 +1079,25 @@ test_flow_records (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->store)), ==, 0);
 }
 
+/* An address may hold characters that markup would take for its own ("&" is allowed before
+ * the "@"): the done page shows it as it is. */
+static void
+test_flow_done_address (Fixture       *f,
+                        gconstpointer  data)
+{
+  const char *address = "tom&jerry@example.org";
+  GtkWidget *note;
+
+  walk_to_summary (f, WSP_PLATFORMS_FACEBOOK);
+  g_assert_cmpint (wsp_email_validate (address), ==, WSP_EMAIL_OK);
+  wsp_objection_set_email (wsp_window_get_objection (f->window), address);
+  next (f, "done");
+
+  note = wsp_test_find_widget (page (f, "done"), GTK_TYPE_LABEL, wsp_test_match_css_class, "body");
+  g_assert_nonnull (note);
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (note)), address));
+}
+
 /* While the platform page shows, the country page is built and reads iso-codes in idle time,
  * so that its first frame need not; it still shows the objection's country when it comes. */
 static void
@@ -1722,6 +1741,7 @@ main (int   argc,
   ADD ("back-keeps-values", test_flow_back_keeps_values, TRUE);
   ADD ("manual-page", test_flow_manual_page, TRUE);
   ADD ("country-prepared", test_flow_country_prepared, TRUE);
+  ADD ("done-address", test_flow_done_address, TRUE);
   ADD ("records", test_flow_records, TRUE);
   ADD ("resume", test_flow_resume, TRUE);
   ADD ("resume-remembered", test_flow_resume_remembered, TRUE);
