@@ -23,6 +23,7 @@
 #include "wsp-application.h"
 #include "wsp-link-check.h"
 #include "wsp-summary-page.h"
+#include "wsp-test-ui.h"
 #include "wsp-window.h"
 
 #define FRAME_BUDGET_MS 50.0
@@ -76,27 +77,6 @@ typedef struct {
   guint          n_requests;
   gboolean       answered;
 } Bench;
-
-static GtkWidget *
-find_widget (GtkWidget *root,
-             GType      type)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        return child;
-
-      found = find_widget (child, type);
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
 
 static void
 next_phase (Bench *bench)
@@ -200,9 +180,12 @@ summary_step (Bench *bench)
       return TRUE;
 
     case 2:
-      gtk_editable_set_text (GTK_EDITABLE (find_widget (GTK_WIDGET (wsp_window_get_page (bench->window, "email")),
-                                                        ADW_TYPE_ENTRY_ROW)),
-                             "anna.beispiel@example.org");
+      {
+        GtkWidget *email = GTK_WIDGET (wsp_window_get_page (bench->window, "email"));
+
+        gtk_editable_set_text (GTK_EDITABLE (wsp_test_find_widget (email, ADW_TYPE_ENTRY_ROW, NULL, NULL)),
+                               "anna.beispiel@example.org");
+      }
       gtk_widget_activate_action (widget, "assistant.next", NULL);
       g_assert (g_strcmp0 (wsp_window_get_page_name (bench->window), "reason") == 0);
       return TRUE;
@@ -245,9 +228,10 @@ on_tick (GtkWidget     *widget,
           gtk_widget_activate_action (widget, "assistant.next", NULL);
           country_page = GTK_WIDGET (wsp_window_get_page (bench->window, "country"));
           g_assert (g_strcmp0 (wsp_window_get_page_name (bench->window), "country") == 0);
-          bench->search_entry = GTK_EDITABLE (find_widget (country_page, GTK_TYPE_SEARCH_ENTRY));
-          bench->vadjustment = gtk_scrolled_window_get_vadjustment (
-            GTK_SCROLLED_WINDOW (find_widget (country_page, GTK_TYPE_SCROLLED_WINDOW)));
+          bench->search_entry = GTK_EDITABLE (wsp_test_find_widget (country_page,
+                                                                    GTK_TYPE_SEARCH_ENTRY, NULL, NULL));
+          bench->vadjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (
+            wsp_test_find_widget (country_page, GTK_TYPE_SCROLLED_WINDOW, NULL, NULL)));
         }
       break;
 

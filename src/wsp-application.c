@@ -323,16 +323,11 @@ wsp_application_startup (GApplication *app)
   self->settings = g_settings_new (APP_ID);
   self->cancellable = g_cancellable_new ();
   {
-    g_autofree char *cache_path = wsp_catalog_get_cache_path ();
-
     /* Without a cache, the built-in catalog is read when a page first needs it. */
-    if (g_file_test (cache_path, G_FILE_TEST_EXISTS))
-      {
-        g_autoptr(WspCatalog) cached = wsp_catalog_load_cached (wsp_catalog_get_default ());
+    g_autoptr(WspCatalog) cached = wsp_catalog_load_cached (NULL);
 
-        if (cached != NULL)
-          wsp_catalog_set_current (cached);
-      }
+    if (cached != NULL)
+      wsp_catalog_set_current (cached);
   }
   g_signal_connect_object (self->settings, "changed::catalog-url",
                            G_CALLBACK (update_check_action), self, G_CONNECT_SWAPPED);

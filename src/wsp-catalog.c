@@ -1304,7 +1304,8 @@ wsp_catalog_is_newer (WspCatalog *catalog,
 
 /**
  * wsp_catalog_load_cached:
- * @built_in: the catalog to compare with
+ * @built_in: (nullable): the catalog to compare with; %NULL: wsp_catalog_get_default(), which
+ *   is then parsed only when there is a cache to compare
  *
  * At start, offline too: the catalog a check accepted earlier (see WspCatalogUpdater).
  *
@@ -1321,7 +1322,7 @@ wsp_catalog_load_cached (WspCatalog *built_in)
   g_autofree char *contents = NULL;
   gsize length;
 
-  g_return_val_if_fail (WSP_IS_CATALOG (built_in), NULL);
+  g_return_val_if_fail (built_in == NULL || WSP_IS_CATALOG (built_in), NULL);
 
   if (!g_file_get_contents (path, &contents, &length, &error))
     {
@@ -1337,6 +1338,9 @@ wsp_catalog_load_cached (WspCatalog *built_in)
       g_message ("Not using the cached catalog %s: %s", path, error->message);
       return NULL;
     }
+
+  if (built_in == NULL)
+    built_in = wsp_catalog_get_default ();
 
   if (!wsp_catalog_is_newer (cached, built_in))
     {

@@ -79,8 +79,8 @@ WspCatalog           *wsp_catalog_get_current         (void);
 void                  wsp_catalog_set_current         (WspCatalog   *catalog);
 /* Where an accepted update is kept: g_get_user_cache_dir()/widerspruch/catalog.json */
 char                 *wsp_catalog_get_cache_path      (void);
-/* The cached update when it is valid and newer than @built_in, else NULL (and why in the log).
- * Reads a file; no network. */
+/* The cached update when it is valid and newer than @built_in (NULL: the default catalog, parsed
+ * only when a cache was read), else NULL (and why in the log). Reads a file; no network. */
 WspCatalog           *wsp_catalog_load_cached         (WspCatalog   *built_in);
 /* Whether @catalog was put together after @than. */
 gboolean              wsp_catalog_is_newer            (WspCatalog   *catalog,

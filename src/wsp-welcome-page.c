@@ -66,6 +66,28 @@ state_text (WspRecord *record)
     }
 }
 
+/* A flat icon button of a record's row; @target may be NULL. */
+static GtkWidget *
+row_button (const char *icon_name,
+            const char *tooltip,
+            const char *accessible_label,
+            const char *action,
+            const char *target)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  accessible_label, -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  if (target != NULL)
+    gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), g_variant_new_string (target));
+
+  return button;
+}
+
 /* A record's row: its state's icon, the account and the state, Forget and Continue. Laid out
  * as an AdwActionRow looks, but in a GtkGrid: libadwaita 1.2's row puts its wrapping title and
  * subtitle in a GtkBox, which GTK 4.8 measures by searching, shaping the texts hundreds of times;
@@ -85,8 +107,7 @@ make_row (const char *title,
   GtkWidget *icon = gtk_image_new_from_icon_name (icon_name);
   GtkWidget *title_label = gtk_label_new (title);
   GtkWidget *subtitle_label = gtk_label_new (subtitle);
-  GtkWidget *forget = gtk_button_new_from_icon_name ("user-trash-symbolic");
-  GtkWidget *go_on = gtk_button_new_from_icon_name ("go-next-symbolic");
+  GtkWidget *go_on;
   g_autofree char *forget_label = NULL;
   g_autofree char *continue_label = NULL;
 
@@ -120,28 +141,17 @@ make_row (const char *title,
   gtk_grid_attach (GTK_GRID (grid), title_label, 1, 0, 1, 1);
   gtk_grid_attach (GTK_GRID (grid), subtitle_label, 1, 1, 1, 1);
 
-  gtk_widget_set_valign (forget, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (forget, "flat");
-  gtk_widget_set_tooltip_text (forget, _("Forget"));
   /* Translators: the accessible name of a record's Forget button; %s is e.g. "Facebook" */
   forget_label = g_strdup_printf (_("Forget %s"), title);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (forget), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  forget_label, -1);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (forget), "records.forget");
-  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (forget), g_variant_new_string (forget_id));
-  gtk_grid_attach (GTK_GRID (grid), forget, 2, 0, 1, 2);
+  gtk_grid_attach (GTK_GRID (grid),
+                   row_button ("user-trash-symbolic", _("Forget"), forget_label,
+                               "records.forget", forget_id),
+                   2, 0, 1, 2);
 
-  gtk_widget_set_valign (go_on, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (go_on, "flat");
-  gtk_widget_set_tooltip_text (go_on, _("Continue"));
   /* Translators: the accessible name of a record's Continue button; %s is e.g. "Facebook" */
   continue_label = g_strdup_printf (_("Continue with %s"), title);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (go_on), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  continue_label, -1);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (go_on), continue_action);
-  if (continue_target != NULL)
-    gtk_actionable_set_action_target_value (GTK_ACTIONABLE (go_on),
-                                            g_variant_new_string (continue_target));
+  go_on = row_button ("go-next-symbolic", _("Continue"), continue_label,
+                      continue_action, continue_target);
   gtk_grid_attach (GTK_GRID (grid), go_on, 3, 0, 1, 2);
 
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), grid);

@@ -279,6 +279,7 @@ static void
 on_visible_child_changed (WspWindow *self)
 {
   WspPage *page = visible_page (self);
+  int next;
 
   if (page == NULL)
     return;
@@ -295,8 +296,8 @@ on_visible_child_changed (WspWindow *self)
 
   /* Only a page with something to prepare is built ahead: building alone does not make its
    * first frame shorter (build-aux/bench). */
-  if (self->prepare_source == 0 && page_index (self, page) + 1 < (int) N_PAGES &&
-      page_table [page_index (self, page) + 1].prepare_ahead)
+  next = page_index (self, page) + 1;
+  if (self->prepare_source == 0 && next < (int) N_PAGES && page_table [next].prepare_ahead)
     self->prepare_source = g_idle_add_full (G_PRIORITY_LOW, prepare_next_page, self, NULL);
 }
 
