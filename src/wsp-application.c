@@ -64,9 +64,15 @@ about_action (GSimpleAction *action,
     NULL
   };
   GtkApplication *app = user_data;
+  GtkIconTheme *icon_theme = gtk_icon_theme_get_for_display (gdk_display_get_default ());
   g_autofree char *comments = NULL;
   g_autofree char *origin = wsp_catalog_describe_origin (wsp_catalog_get_current ());
   GtkWidget *about;
+
+  /* An installed app's icon is in the theme; from the build tree, it is only in the resource.
+   * Added here, not at startup: see wsp_application_new(). */
+  if (!gtk_icon_theme_has_icon (icon_theme, APP_ID))
+    gtk_icon_theme_add_resource_path (icon_theme, RESOURCE_PREFIX "/icons");
 
   /* Translators: the last %s says where the links come from, e.g. "built in, checked in May
    * 2025" or "updated on 2025-06-02" */
@@ -279,20 +285,6 @@ static const GActionEntry app_actions [] = {
 };
 
 static void
-load_icon_theme (GTask        *task,
-                 gpointer      source_object,
-                 gpointer      task_data,
-                 GCancellable *cancellable)
-{
-  g_autoptr(GtkIconPaintable) icon = NULL;
-
-  /* Looking up any icon loads the theme; basic lookups are thread-safe (gtkicontheme.c). */
-  icon = gtk_icon_theme_lookup_icon (source_object, "open-menu-symbolic", NULL, 16, 1,
-                                     GTK_TEXT_DIR_NONE, 0);
-  g_task_return_boolean (task, TRUE);
-}
-
-static void
 wsp_application_startup (GApplication *app)
 {
   WspApplication *self = WSP_APPLICATION (app);
@@ -301,15 +293,15 @@ wsp_application_startup (GApplication *app)
 
   G_APPLICATION_CLASS (wsp_application_parent_class)->startup (app);
 
-  /* GTK reads the icon theme on a thread when it is first asked for, but GtkApplication's
-   * startup then adds the app's resource icons, which throws that away: the theme was read
-   * again on the main thread, in the middle of the first frame (8 ms of the 25 the app took
-   * over a bare window, build-aux/bench). Read it again on a thread, while the window is built. */
+  /* The app's style, which AdwApplication would have loaded from the resource base path. That
+   * is unset (see wsp_application_new()), so the priority is AdwApplication's. */
   {
-    g_autoptr(GTask) task = g_task_new (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
-                                        NULL, NULL, NULL);
+    g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
 
-    g_task_run_in_thread (task, load_icon_theme);
+    gtk_css_provider_load_from_resource (provider, RESOURCE_PREFIX "/style.css");
+    gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                                GTK_STYLE_PROVIDER (provider),
+                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
   }
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
@@ -390,11 +382,16 @@ wsp_application_init (WspApplication *self)
 WspApplication *
 wsp_application_new (void)
 {
+  /* No resource base path. With one, GtkApplication adds its icons to the icon theme during
+   * startup, after GTK has read the theme on a thread: GTK throws that away and reads the whole
+   * theme again, which took a third of the time the app needed beyond a bare window's first
+   * frame (build-aux/bench). The style sheet is loaded in startup, the welcome page draws the
+   * app's icon from the resource, and About adds the icons only when the theme lacks them
+   * (about_action()). The default path would also differ for the .Devel id. */
   return g_object_new (WSP_TYPE_APPLICATION,
                        "application-id", APP_ID,
                        "flags", G_APPLICATION_DEFAULT_FLAGS,
-                       /* The same resources serve the .Devel id, whose default path would differ. */
-                       "resource-base-path", RESOURCE_PREFIX,
+                       "resource-base-path", NULL,
                        NULL);
 }
 

@@ -7,6 +7,9 @@
 
 #include <glib/gi18n.h>
 
+/* The icon's name in the resource: the same for the .Devel build. */
+#define APP_ICON_NAME "io.github.widerspruch.Widerspruch"
+
 #include "wsp-column-layout.h"
 #include "wsp-welcome-page.h"
 
@@ -16,6 +19,7 @@ struct _WspWelcomePage
 
   WspRecordStore      *store;
 
+  GtkImage            *app_icon;
   GtkWidget           *start_button;
   AdwPreferencesGroup *records_group;
   GtkListBox          *records_list;
@@ -231,6 +235,23 @@ rebuild (WspWelcomePage *self)
                           gtk_widget_get_first_child (GTK_WIDGET (self->records_list)) != NULL);
 }
 
+/* The app's icon, drawn from the PNGs in the resource at the screen's scale. Not looked up by
+ * name: the icon theme would find it there only with the resource path added to it, and that
+ * makes GTK read the whole theme a second time while the app starts (wsp_application_new()). */
+static void
+update_app_icon (WspWelcomePage *self)
+{
+  int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self->app_icon));
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GtkIconPaintable) paintable = NULL;
+
+  file = g_file_new_for_uri (scale > 1
+                             ? "resource://" RESOURCE_PREFIX "/icons/128x128@2/apps/" APP_ICON_NAME ".png"
+                             : "resource://" RESOURCE_PREFIX "/icons/128x128/apps/" APP_ICON_NAME ".png");
+  paintable = gtk_icon_paintable_new_for_file (file, 128, MIN (scale, 2));
+  gtk_image_set_from_paintable (self->app_icon, GDK_PAINTABLE (paintable));
+}
+
 static GtkWidget *
 wsp_welcome_page_get_initial_focus (WspPage *page)
 {
@@ -260,6 +281,7 @@ wsp_welcome_page_class_init (WspWelcomePageClass *klass)
 
   g_type_ensure (WSP_TYPE_COLUMN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/wsp-welcome-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, WspWelcomePage, app_icon);
   gtk_widget_class_bind_template_child (widget_class, WspWelcomePage, start_button);
   gtk_widget_class_bind_template_child (widget_class, WspWelcomePage, records_group);
   gtk_widget_class_bind_template_child (widget_class, WspWelcomePage, records_list);
@@ -269,6 +291,9 @@ static void
 wsp_welcome_page_init (WspWelcomePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  update_app_icon (self);
+  g_signal_connect_object (self->app_icon, "notify::scale-factor", G_CALLBACK (update_app_icon),
+                           self, G_CONNECT_SWAPPED);
   g_signal_connect (self->records_list, "row-activated", G_CALLBACK (on_row_activated), NULL);
 }
 

@@ -22,6 +22,17 @@ shows_text (GtkWidget  *root,
   return wsp_test_find_widget (root, GTK_TYPE_LABEL, wsp_test_match_label_text, text) != NULL;
 }
 
+/* The welcome page's GtkImage that shows the app's icon, or NULL. */
+static gboolean
+match_app_icon (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  GtkImage *image = GTK_IMAGE (widget);
+
+  return gtk_image_get_storage_type (image) == GTK_IMAGE_PAINTABLE &&
+         GTK_IS_ICON_PAINTABLE (gtk_image_get_paintable (image));
+}
+
 static GtkApplication *
 new_app (void)
 {
@@ -31,7 +42,8 @@ new_app (void)
   app = g_object_new (WSP_TYPE_APPLICATION,
                       "application-id", "io.github.widerspruch.Widerspruch.Test",
                       "flags", G_APPLICATION_NON_UNIQUE,
-                      "resource-base-path", RESOURCE_PREFIX,
+                      /* As wsp_application_new(): the app loads its style and icons itself. */
+                      "resource-base-path", NULL,
                       NULL);
   g_application_register (G_APPLICATION (app), NULL, &error);
   g_assert_no_error (error);
@@ -64,16 +76,62 @@ static void
 test_application_windows (void)
 {
   g_autoptr(GtkApplication) app = new_app ();
+  GtkIconTheme *icon_theme = NULL;
+  g_auto(GStrv) icon_paths = NULL;
   GtkWindow *window;
   GtkWindow *about;
   GtkWindow *shortcuts;
   GtkMenuButton *menu_button;
   GtkPopover *popover;
+  GtkWidget *widget;
+  int height, tallest = 0;
 
   g_application_activate (G_APPLICATION (app));
   window = gtk_application_get_active_window (app);
   g_assert_true (WSP_IS_WINDOW (window));
   wsp_test_run_for (50);
+
+  /* The app's style sheet is in use: the bar about the records file has its padding of 6 px
+   * above and below. */
+  widget = wsp_test_find_widget (GTK_WIDGET (window), GTK_TYPE_BOX, wsp_test_match_css_class,
+                                 "wsp-banner");
+  g_assert_nonnull (widget);
+  gtk_widget_measure (widget, GTK_ORIENTATION_VERTICAL, -1, &height, NULL, NULL, NULL);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      int child_height;
+
+      gtk_widget_measure (child, GTK_ORIENTATION_VERTICAL, -1, &child_height, NULL, NULL, NULL);
+      tallest = MAX (tallest, child_height);
+    }
+  g_assert_cmpint (tallest, >, 0);
+  g_assert_cmpint (height - tallest, ==, 12);
+
+  /* The welcome page draws the app's icon from the resource, at 128 px... */
+  widget = wsp_test_find_widget (GTK_WIDGET (window), GTK_TYPE_IMAGE, match_app_icon, NULL);
+  g_assert_nonnull (widget);
+  g_assert_cmpint (gtk_image_get_pixel_size (GTK_IMAGE (widget)), ==, 128);
+  {
+    GtkIconPaintable *icon = GTK_ICON_PAINTABLE (gtk_image_get_paintable (GTK_IMAGE (widget)));
+    g_autoptr(GFile) file = gtk_icon_paintable_get_file (icon);
+    g_autofree char *uri = g_file_get_uri (file);
+    g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+    g_autoptr(GskRenderNode) node = NULL;
+
+    g_assert_cmpstr (uri, ==, "resource://" RESOURCE_PREFIX
+                              "/icons/128x128/apps/io.github.widerspruch.Widerspruch.png");
+    gdk_paintable_snapshot (GDK_PAINTABLE (icon), snapshot, 128, 128);
+    node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+    g_assert_nonnull (node);
+    g_assert_cmpint (gsk_render_node_get_node_type (node), ==, GSK_TEXTURE_NODE);
+    g_assert_cmpint (gdk_texture_get_width (gsk_texture_node_get_texture (node)), ==, 128);
+  }
+  /* ... so the icon theme was left alone at startup (adding to it makes GTK read it again). */
+  icon_theme = gtk_icon_theme_get_for_display (gtk_widget_get_display (GTK_WIDGET (window)));
+  icon_paths = gtk_icon_theme_get_resource_path (icon_theme);
+  g_assert_false (icon_paths != NULL &&
+                  g_strv_contains ((const char * const *) icon_paths, RESOURCE_PREFIX "/icons"));
 
   /* Activating again raises the same window rather than opening a second one. */
   g_application_activate (G_APPLICATION (app));
@@ -114,6 +172,8 @@ test_application_windows (void)
   g_assert_true (g_str_has_suffix (adw_about_window_get_comments (ADW_ABOUT_WINDOW (about)),
                                    "Links in use: built in, checked in November 2026."));
   g_assert_cmpstr (adw_about_window_get_application_icon (ADW_ABOUT_WINDOW (about)), ==, APP_ID);
+  /* Installed or not, the theme has the icon that About shows. */
+  g_assert_true (gtk_icon_theme_has_icon (icon_theme, APP_ID));
   g_assert_cmpstr (adw_about_window_get_copyright (ADW_ABOUT_WINDOW (about)), ==,
                    "© 2026 Widerspruch developers");
   g_assert_cmpint (adw_about_window_get_license_type (ADW_ABOUT_WINDOW (about)), ==,

@@ -619,7 +619,7 @@ main (int   argc,
   app = g_object_new (ADW_TYPE_APPLICATION,
                       "application-id", "io.github.widerspruch.Widerspruch.Screenshot",
                       "flags", G_APPLICATION_NON_UNIQUE,
-                      /* For the app's style.css and icon, as in WspApplication. */
+                      /* For the app's style.css, which WspApplication loads by itself. */
                       "resource-base-path", RESOURCE_PREFIX,
                       NULL);
   g_signal_connect (app, "activate", G_CALLBACK (on_activate), &options);
