@@ -25,6 +25,14 @@
  * pango_shape_item() (perf, bench-frames). With this layout the title box answers at once.
  * What it needs from the box is only its spacing, which libadwaita's style sheet sets (3 px in
  * a row, 6 px in a group header); a box with another layout is left alone.
+ *
+ * A label that wraps anywhere ("word-char", as libadwaita's row titles and group descriptions
+ * do) has a quadratic cost of its own: GTK 4.8 computes its minimum width by laying it out at
+ * width 0, one character per line, and Pango shapes the rest of the text again at every
+ * break. One record's 55-character state on the welcome page was shaped 207 times before the
+ * first frame. wsp_widget_use_quick_measures() gives such labels a minimum width of
+ * WSP_WRAP_ANYWHERE_MIN_CHARS characters: the same line count at every width a page ever gets,
+ * and 14 shapings.
  */
 
 #include "config.h"
@@ -241,11 +249,19 @@ use_column_layout (GtkWidget  *box,
 }
 
 void
-wsp_widget_use_column_layouts (GtkWidget *widget)
+wsp_widget_use_quick_measures (GtkWidget *widget)
 {
   g_return_if_fail (GTK_IS_WIDGET (widget));
 
-  if (ADW_IS_ACTION_ROW (widget))
+  if (GTK_IS_LABEL (widget))
+    {
+      GtkLabel *label = GTK_LABEL (widget);
+
+      if (gtk_label_get_wrap (label) && gtk_label_get_wrap_mode (label) == PANGO_WRAP_WORD_CHAR &&
+          gtk_label_get_width_chars (label) < 0)
+        gtk_label_set_width_chars (label, WSP_WRAP_ANYWHERE_MIN_CHARS);
+    }
+  else if (ADW_IS_ACTION_ROW (widget))
     {
       GtkWidget *header = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (widget));
 
@@ -270,5 +286,5 @@ wsp_widget_use_column_layouts (GtkWidget *widget)
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
-    wsp_widget_use_column_layouts (child);
+    wsp_widget_use_quick_measures (child);
 }

@@ -84,7 +84,7 @@ wsp_page_constructed (GObject *object)
 
   /* After the subclass's init: its template is built by now. */
   wrap_button_labels (GTK_WIDGET (object));
-  wsp_widget_use_column_layouts (GTK_WIDGET (object));
+  wsp_widget_use_quick_measures (GTK_WIDGET (object));
 }
 
 static void

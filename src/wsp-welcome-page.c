@@ -166,6 +166,8 @@ make_row (const char *title,
                                   GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, subtitle_label, NULL,
                                   -1);
   g_object_set_data (G_OBJECT (row), "wsp-continue-button", go_on);
+  /* The labels wrap anywhere: without a least width, GTK 4.8 measures them expensively. */
+  wsp_widget_use_quick_measures (row);
 
   return row;
 }

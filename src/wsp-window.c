@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "wsp-column-layout.h"
 #include "wsp-country-page.h"
 #include "wsp-done-page.h"
 #include "wsp-email-page.h"
@@ -955,6 +956,8 @@ wsp_window_init (WspWindow *self)
   int width, height;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The bars about the records file wrap their messages anywhere; the pages do this themselves. */
+  wsp_widget_use_quick_measures (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APP_ID);
   width = g_settings_get_int (self->settings, "window-width");
