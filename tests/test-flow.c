@@ -1036,6 +1036,16 @@ test_flow_records (Fixture       *f,
   subtitle = row_text (row, "subtitle");
   g_assert_true (g_str_has_prefix (subtitle, T ("Confirmed on ", "Bestätigt am ")));
 
+  /* The row's buttons say what they do when pointed at. */
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (wsp_test_find_widget (row, GTK_TYPE_BUTTON,
+                                                                      wsp_test_match_action,
+                                                                      "records.forget")),
+                   ==, T ("Forget", "Vergessen"));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (wsp_test_find_widget (row, GTK_TYPE_BUTTON,
+                                                                      wsp_test_match_action,
+                                                                      "assistant.open-record")),
+                   ==, T ("Continue", "Weitermachen"));
+
   /* Continue: the summary of that form, with its values. */
   click (wsp_test_find_widget (row, GTK_TYPE_BUTTON, wsp_test_match_action, "assistant.open-record"));
   assert_page (f, "summary");
