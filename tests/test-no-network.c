@@ -1,0 +1,91 @@
+/* test-no-network.c: the app without its network module
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Linked as the app is (the stubs, not the network code), and told to look for the module in a
+ * directory where there is none: a package that lost the module, or a broken install. The
+ * window still works, and asking for updated links says that a part of the app is missing.
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "wsp-application.h"
+#include "wsp-test-ui.h"
+#include "wsp-test-util.h"
+#include "wsp-window.h"
+
+static gboolean
+shows_text (GtkWidget  *root,
+            const char *text)
+{
+  return wsp_test_find_widget (root, GTK_TYPE_LABEL, wsp_test_match_label_text, text) != NULL;
+}
+
+static void
+test_no_network_check_catalog (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GtkApplication) app = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *missing = "Updated links cannot be checked: a part of Widerspruch is missing.";
+  GtkWidget *window;
+
+  /* Nothing listens there, and nothing may ask: without the module there is no network code. */
+  g_settings_set_string (settings, "catalog-url", "http://127.0.0.1:9/catalog.json");
+  /* Last checked two days ago: the app would ask by itself a second after the window. */
+  g_settings_set_int64 (settings, "catalog-last-check",
+                        g_get_real_time () / G_USEC_PER_SEC - 2 * 24 * 60 * 60);
+
+  app = g_object_new (WSP_TYPE_APPLICATION,
+                      "application-id", "io.github.widerspruch.Widerspruch.Test",
+                      "flags", G_APPLICATION_NON_UNIQUE,
+                      "resource-base-path", NULL,
+                      NULL);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (app));
+  window = GTK_WIDGET (gtk_application_get_active_window (app));
+  g_assert_true (WSP_IS_WINDOW (window));
+
+  /* The check by itself fails quietly: nothing to tell the user who did not ask. */
+  wsp_test_run_for (1500);
+  g_assert_false (shows_text (window, missing));
+
+  /* Asked from the menu: the user is told why nothing happens. */
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "check-catalog"));
+  g_action_group_activate_action (G_ACTION_GROUP (app), "check-catalog", NULL);
+  for (guint i = 0; i < 100 && !shows_text (window, missing); i++)
+    wsp_test_run_for (10);
+  g_assert_true (shows_text (window, missing));
+
+  /* The rest of the app works on: Start goes to the first question. */
+  g_assert_true (gtk_widget_activate_action (window, "assistant.next", NULL));
+  wsp_test_run_for (50);
+  g_assert_cmpstr (wsp_window_get_page_name (WSP_WINDOW (window)), ==, "platform");
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  wsp_test_run_for (50);
+  g_assert_null (gtk_application_get_windows (app));
+
+  g_settings_reset (settings, "catalog-url");
+  g_settings_reset (settings, "catalog-last-check");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  /* Load the system's MIME database before the isolated dirs hide it: GTK's own SVG icons are
+   * sniffed with it (see test-flow.c). */
+  g_free (g_content_type_guess ("icon.svg", NULL, 0, NULL));
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  gtk_init ();
+  adw_init ();
+  wsp_test_bind_textdomains ();
+
+  g_test_add_func ("/no-network/check-catalog", test_no_network_check_catalog);
+
+  return g_test_run ();
+}
