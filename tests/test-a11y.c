@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "wsp-records.h"
+#include "wsp-test-ui.h"
 #include "wsp-test-util.h"
 #include "wsp-window.h"
 
@@ -149,16 +150,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  /* See test-flow.c: the MIME database is needed to load the SVG app icon. */
-  g_free (g_content_type_guess ("icon.svg", NULL, 0, NULL));
-
   /* The test context records what the toolkit would tell a screen reader, without a bus. */
   g_setenv ("GTK_A11Y", "test", TRUE);
-
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  gtk_init ();
-  adw_init ();
-  wsp_test_bind_textdomains ();
+  wsp_test_init_ui (&argc, &argv);
 
   g_test_add_func ("/a11y/names", test_a11y_names);
 

@@ -350,13 +350,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  /* See test-flow.c: the MIME database is needed to load the SVG app icon. */
-  g_free (g_content_type_guess ("icon.svg", NULL, 0, NULL));
-
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  gtk_init ();
-  adw_init ();
-  wsp_test_bind_textdomains ();
+  wsp_test_init_ui (&argc, &argv);
 
   g_test_add_func ("/application/accels", test_application_accels);
   g_test_add_func ("/application/windows", test_application_windows);

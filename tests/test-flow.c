@@ -1724,16 +1724,10 @@ int
 main (int   argc,
       char *argv[])
 {
-  /* Load the system's MIME database before the isolated dirs hide it: image loading (the app
-   * icon is an SVG) sniffs content types with it. */
-  g_free (g_content_type_guess ("icon.svg", NULL, 0, NULL));
-  /* The same for the system's settings schemas: GTK's file chooser reads its own. */
+  /* Load the system's settings schemas before the isolated dirs hide them: GTK's file chooser
+   * reads its own. */
   g_settings_schema_source_get_default ();
-
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  gtk_init ();
-  adw_init ();
-  wsp_test_bind_textdomains ();
+  wsp_test_init_ui (&argc, &argv);
   /* GTK's file chooser lists a saved file in recently-used.xbel, written later from the main
    * loop: after the test case that saved, its isolated data directory may already be gone,
    * and the write's warning would fail the next case (seen once in flow-de's save-record). */

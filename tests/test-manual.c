@@ -554,18 +554,10 @@ int
 main (int   argc,
       char *argv[])
 {
-  /* Load the system's MIME database before the isolated dirs hide it: the SVG loader is found
-   * by content type. */
-  g_free (g_content_type_guess ("icon.svg", NULL, 0, NULL));
-
   /* GTK's test accessibility backend: it keeps what assistive technologies would be told, and
    * needs no accessibility bus (the other tests run with GTK_A11Y=none). */
   g_setenv ("GTK_A11Y", "test", TRUE);
-
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  gtk_init ();
-  adw_init ();
-  wsp_test_bind_textdomains ();
+  wsp_test_init_ui (&argc, &argv);
 
   g_test_add_func ("/manual/illustrations/shipped", test_manual_illustrations_shipped);
   g_test_add_func ("/manual/page/all-paths", test_manual_page_all_paths);

@@ -77,13 +77,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  /* Load the system's MIME database before the isolated dirs hide it: GTK's own SVG icons are
-   * sniffed with it (see test-flow.c). */
-  g_free (g_content_type_guess ("icon.svg", NULL, 0, NULL));
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  gtk_init ();
-  adw_init ();
-  wsp_test_bind_textdomains ();
+  wsp_test_init_ui (&argc, &argv);
 
   g_test_add_func ("/no-network/check-catalog", test_no_network_check_catalog);
 

@@ -5,7 +5,10 @@
 
 #include "config.h"
 
+#include <adwaita.h>
+
 #include "wsp-test-ui.h"
+#include "wsp-test-util.h"
 
 static void
 collect (GtkWidget     *root,
@@ -105,4 +108,15 @@ wsp_test_match_css_class (GtkWidget     *widget,
                           gconstpointer  data)
 {
   return gtk_widget_has_css_class (widget, data);
+}
+
+void
+wsp_test_init_ui (int    *argc,
+                  char ***argv)
+{
+  g_free (g_content_type_guess ("icon.svg", NULL, 0, NULL));
+  g_test_init (argc, argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  gtk_init ();
+  adw_init ();
+  wsp_test_bind_textdomains ();
 }

@@ -9,6 +9,12 @@
 
 G_BEGIN_DECLS
 
+/* g_test_init() with isolated XDG dirs, then GTK, libadwaita and the app's translations. The
+ * system's MIME database is loaded first, before the isolated dirs hide it: GTK's image loading
+ * sniffs content types with it (SVG icons). */
+void       wsp_test_init_ui            (int           *argc,
+                                        char        ***argv);
+
 /* Whether @widget is the one looked for; @data is what the caller passed along. */
 typedef gboolean (*WspTestMatch) (GtkWidget     *widget,
                                   gconstpointer  data);
