@@ -7,11 +7,11 @@
 
 #include <glib/gi18n.h>
 
-/* The icon's name in the resource: the same for the .Devel build. */
-#define APP_ICON_NAME "io.github.widerspruch.Widerspruch"
-
 #include "wsp-column-layout.h"
 #include "wsp-welcome-page.h"
+
+/* The icon's name in the resource: the same for the .Devel build. */
+#define APP_ICON_NAME "io.github.widerspruch.Widerspruch"
 
 struct _WspWelcomePage
 {

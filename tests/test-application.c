@@ -22,7 +22,7 @@ shows_text (GtkWidget  *root,
   return wsp_test_find_widget (root, GTK_TYPE_LABEL, wsp_test_match_label_text, text) != NULL;
 }
 
-/* The welcome page's GtkImage that shows the app's icon, or NULL. */
+/* Matches the welcome page's GtkImage with the app's icon. */
 static gboolean
 match_app_icon (GtkWidget     *widget,
                 gconstpointer  data)
