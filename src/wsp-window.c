@@ -66,6 +66,8 @@ struct _WspWindow
   GtkRevealer          *save_error_revealer;
   GtkLabel             *save_error_label;
   GtkWidget            *next_squeezer;
+  GtkWidget            *next_button;
+  GtkWidget            *next_icon_button;
   GtkMenuButton        *menu_button;
   GMenuModel           *primary_menu;
   /* Prepares the page after the one shown, once the window is idle. */
@@ -887,6 +889,8 @@ wsp_window_class_init (WspWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WspWindow, save_error_revealer);
   gtk_widget_class_bind_template_child (widget_class, WspWindow, save_error_label);
   gtk_widget_class_bind_template_child (widget_class, WspWindow, next_squeezer);
+  gtk_widget_class_bind_template_child (widget_class, WspWindow, next_button);
+  gtk_widget_class_bind_template_child (widget_class, WspWindow, next_icon_button);
   gtk_widget_class_bind_template_child (widget_class, WspWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, WspWindow, primary_menu);
   gtk_widget_class_bind_template_callback (widget_class, on_visible_child_changed);
@@ -956,6 +960,11 @@ wsp_window_init (WspWindow *self)
   int width, height;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Hidden in the template while their tooltips were set (see wsp-window.ui); the back button
+   * shows as the pages say (update_actions()). */
+  gtk_widget_set_visible (GTK_WIDGET (self->menu_button), TRUE);
+  gtk_widget_set_visible (self->next_button, TRUE);
+  gtk_widget_set_visible (self->next_icon_button, TRUE);
   /* The bars about the records file wrap their messages anywhere; the pages do this themselves. */
   wsp_widget_use_quick_measures (GTK_WIDGET (self));
 

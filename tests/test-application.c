@@ -133,6 +133,25 @@ test_application_windows (void)
   g_assert_false (icon_paths != NULL &&
                   g_strv_contains ((const char * const *) icon_paths, RESOURCE_PREFIX "/icons"));
 
+  /* The header bar's buttons show, with their tooltips (set while the buttons were hidden, see
+   * wsp-window.ui): the menu on the welcome page, Back and Next on the next one. */
+  widget = wsp_test_find_widget (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON, NULL, NULL);
+  g_assert_true (gtk_widget_get_mapped (widget));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (widget), ==, "Main Menu");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "assistant.next", NULL));
+  wsp_test_run_for (50);
+  widget = wsp_test_find_widget (GTK_WIDGET (window), GTK_TYPE_BUTTON, wsp_test_match_action,
+                                 "assistant.back");
+  g_assert_true (gtk_widget_get_mapped (widget));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (widget), ==, "Back (Alt+Left)");
+  widget = wsp_test_find_widget (GTK_WIDGET (window), GTK_TYPE_BUTTON, wsp_test_match_button_label,
+                                 "_Next");
+  g_assert_true (gtk_widget_get_mapped (widget));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (widget), ==, "Next (Enter)");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "assistant.back", NULL));
+  wsp_test_run_for (50);
+  g_assert_cmpstr (wsp_window_get_page_name (WSP_WINDOW (window)), ==, "welcome");
+
   /* Activating again raises the same window rather than opening a second one. */
   g_application_activate (G_APPLICATION (app));
   g_assert_true (gtk_application_get_active_window (app) == window);
