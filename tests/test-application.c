@@ -14,14 +14,6 @@
 #include "wsp-test-util.h"
 #include "wsp-window.h"
 
-/* Whether a label under @root, internal children included, shows exactly @text. */
-static gboolean
-shows_text (GtkWidget  *root,
-            const char *text)
-{
-  return wsp_test_find_widget (root, GTK_TYPE_LABEL, wsp_test_match_label_text, text) != NULL;
-}
-
 /* Matches the welcome page's GtkImage with the app's icon. */
 static gboolean
 match_app_icon (GtkWidget     *widget,
@@ -33,28 +25,10 @@ match_app_icon (GtkWidget     *widget,
          GTK_IS_ICON_PAINTABLE (gtk_image_get_paintable (image));
 }
 
-static GtkApplication *
-new_app (void)
-{
-  g_autoptr(GError) error = NULL;
-  GtkApplication *app;
-
-  app = g_object_new (WSP_TYPE_APPLICATION,
-                      "application-id", "io.github.widerspruch.Widerspruch.Test",
-                      "flags", G_APPLICATION_NON_UNIQUE,
-                      /* As wsp_application_new(): the app loads its style and icons itself. */
-                      "resource-base-path", NULL,
-                      NULL);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
-
-  return app;
-}
-
 static void
 test_application_accels (void)
 {
-  g_autoptr(GtkApplication) app = new_app ();
+  g_autoptr(GtkApplication) app = wsp_test_new_app ();
   g_auto(GStrv) quit = gtk_application_get_accels_for_action (app, "app.quit");
   g_auto(GStrv) help = NULL;
 
@@ -75,7 +49,7 @@ test_application_accels (void)
 static void
 test_application_windows (void)
 {
-  g_autoptr(GtkApplication) app = new_app ();
+  g_autoptr(GtkApplication) app = wsp_test_new_app ();
   GtkIconTheme *icon_theme = NULL;
   g_auto(GStrv) icon_paths = NULL;
   GtkWindow *window;
@@ -167,9 +141,9 @@ test_application_windows (void)
   popover = gtk_menu_button_get_popover (menu_button);
   g_assert_nonnull (popover);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (popover)));
-  g_assert_true (shows_text (GTK_WIDGET (popover), "Find the Form by Hand"));
-  g_assert_true (shows_text (GTK_WIDGET (popover), "Keyboard Shortcuts"));
-  g_assert_true (shows_text (GTK_WIDGET (popover), "About Widerspruch"));
+  g_assert_true (wsp_test_shows_text (GTK_WIDGET (popover), "Find the Form by Hand"));
+  g_assert_true (wsp_test_shows_text (GTK_WIDGET (popover), "Keyboard Shortcuts"));
+  g_assert_true (wsp_test_shows_text (GTK_WIDGET (popover), "About Widerspruch"));
   gtk_menu_button_popdown (menu_button);
   /* Opening it again keeps the same menu. */
   gtk_menu_button_popup (menu_button);
@@ -200,9 +174,9 @@ test_application_windows (void)
   g_assert_cmpstr (adw_about_window_get_issue_url (ADW_ABOUT_WINDOW (about)), ==,
                    "https://github.com/widerspruch/widerspruch/issues");
   /* The sources of the guidance and the legal notes are in the window's pages, as labels. */
-  g_assert_true (shows_text (GTK_WIDGET (about), "Sources of the guidance"));
-  g_assert_true (shows_text (GTK_WIDGET (about), "Consumer advice centres"));
-  g_assert_true (shows_text (GTK_WIDGET (about), "No legal advice"));
+  g_assert_true (wsp_test_shows_text (GTK_WIDGET (about), "Sources of the guidance"));
+  g_assert_true (wsp_test_shows_text (GTK_WIDGET (about), "Consumer advice centres"));
+  g_assert_true (wsp_test_shows_text (GTK_WIDGET (about), "No legal advice"));
   gtk_window_destroy (about);
 
   /* Ctrl+Q's action closes every window. */
@@ -213,64 +187,12 @@ test_application_windows (void)
 
 /* Updated links through the app ---------------------------------------------------------- */
 
-typedef struct {
-  char       *body;
-  const char *content_type;
-  guint       n_requests;
-} Server;
-
-static void
-serve_catalog (SoupServer        *server,
-               SoupServerMessage *msg,
-               const char        *path,
-               GHashTable        *query,
-               gpointer           user_data)
-{
-  Server *data = user_data;
-  const char *etag = soup_message_headers_get_one (soup_server_message_get_request_headers (msg),
-                                                   "If-None-Match");
-
-  data->n_requests++;
-  if (g_strcmp0 (etag, "\"v2\"") == 0 && g_str_equal (data->content_type, "application/json"))
-    {
-      soup_server_message_set_status (msg, SOUP_STATUS_NOT_MODIFIED, NULL);
-      return;
-    }
-
-  soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
-  soup_message_headers_replace (soup_server_message_get_response_headers (msg), "ETag", "\"v2\"");
-  soup_server_message_set_response (msg, data->content_type, SOUP_MEMORY_COPY,
-                                    data->body, strlen (data->body));
-}
-
 static void
 wait_for_toast (GtkApplication *app,
                 const char     *text)
 {
-  GtkWidget *window = GTK_WIDGET (gtk_application_get_active_window (app));
-
-  for (guint i = 0; i < 500 && !shows_text (window, text); i++)
-    wsp_test_run_for (10);
-
-  g_assert_true (shows_text (window, text));
-}
-
-/* A server on 127.0.0.1 handing out links updated on 2026-12-14; the app is told its address. */
-static SoupServer *
-serve_newer_catalog (Server    *data,
-                     GSettings *settings)
-{
-  SoupServer *server = soup_server_new (NULL, NULL);
-  g_autofree char *base = NULL;
-  g_autofree char *url = NULL;
-
-  data->body = wsp_test_catalog_updated_on ("2026-12-14");
-  soup_server_add_handler (server, "/catalog.json", serve_catalog, data, NULL);
-  base = wsp_test_server_listen (server);
-  url = g_strconcat (base, "/catalog.json", NULL);
-  g_settings_set_string (settings, "catalog-url", url);
-
-  return server;
+  g_assert_true (wsp_test_wait_for_text (GTK_WIDGET (gtk_application_get_active_window (app)),
+                                         text));
 }
 
 static void
@@ -279,24 +201,24 @@ test_application_check_catalog (void)
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   g_autoptr(GtkApplication) app = NULL;
   g_autoptr(GtkApplication) restarted = NULL;
-  Server data = { NULL, "application/json", 0 };
-  g_autoptr(SoupServer) server = serve_newer_catalog (&data, settings);
+  /* A server on 127.0.0.1 handing out links updated on 2026-12-14; the app is told its address. */
+  g_autoptr(WspTestCatalogServer) server = wsp_test_catalog_server_new ("2026-12-14", settings);
   GtkWindow *about;
 
   /* Checked a minute ago: the app does not ask again by itself. */
   g_settings_set_int64 (settings, "catalog-last-check", g_get_real_time () / G_USEC_PER_SEC - 60);
 
-  app = new_app ();
+  app = wsp_test_new_app ();
   g_application_activate (G_APPLICATION (app));
   /* The check by itself comes a second after the window; give it time to come. */
   wsp_test_run_for (1500);
-  g_assert_cmpuint (data.n_requests, ==, 0);
+  g_assert_cmpuint (server->n_requests, ==, 0);
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "check-catalog"));
 
   /* Asked from the menu: the newer links are taken, and the user is told. */
   g_action_group_activate_action (G_ACTION_GROUP (app), "check-catalog", NULL);
   wait_for_toast (app, "New links are in use: updated on 2026-12-14.");
-  g_assert_cmpuint (data.n_requests, ==, 1);
+  g_assert_cmpuint (server->n_requests, ==, 1);
   g_assert_cmpstr (wsp_catalog_get_updated (wsp_catalog_get_current ()), ==, "2026-12-14");
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
@@ -309,10 +231,10 @@ test_application_check_catalog (void)
   /* Again: the server says nothing changed. */
   g_action_group_activate_action (G_ACTION_GROUP (app), "check-catalog", NULL);
   wait_for_toast (app, "The links in use are up to date.");
-  g_assert_cmpuint (data.n_requests, ==, 2);
+  g_assert_cmpuint (server->n_requests, ==, 2);
 
   /* A refused answer leaves the links in use and says why in one line. */
-  data.content_type = "text/html";
+  server->content_type = "text/html";
   g_action_group_activate_action (G_ACTION_GROUP (app), "check-catalog", NULL);
   wait_for_toast (app, "The updated links were not used: the server did not send JSON.");
   g_assert_cmpstr (wsp_catalog_get_updated (wsp_catalog_get_current ()), ==, "2026-12-14");
@@ -322,9 +244,9 @@ test_application_check_catalog (void)
   g_clear_object (&app);
 
   /* A restart with the server gone: the cached links are used from the start. */
-  soup_server_disconnect (server);
+  soup_server_disconnect (server->server);
   wsp_catalog_set_current (NULL);
-  restarted = new_app ();
+  restarted = wsp_test_new_app ();
   g_assert_cmpstr (wsp_catalog_get_updated (wsp_catalog_get_current ()), ==, "2026-12-14");
   g_action_group_activate_action (G_ACTION_GROUP (restarted), "quit", NULL);
   wsp_test_run_for (50);
@@ -332,7 +254,6 @@ test_application_check_catalog (void)
   wsp_catalog_set_current (NULL);
   g_settings_reset (settings, "catalog-url");
   g_settings_reset (settings, "catalog-last-check");
-  g_free (data.body);
 }
 
 /* Last checked a day and more ago: once the window is up, the app asks by itself, takes the
@@ -342,18 +263,17 @@ test_application_check_catalog_by_itself (void)
 {
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   g_autoptr(GtkApplication) app = NULL;
-  Server data = { NULL, "application/json", 0 };
-  g_autoptr(SoupServer) server = serve_newer_catalog (&data, settings);
+  g_autoptr(WspTestCatalogServer) server = wsp_test_catalog_server_new ("2026-12-14", settings);
 
   g_settings_set_int64 (settings, "catalog-last-check",
                         g_get_real_time () / G_USEC_PER_SEC - 2 * 24 * 60 * 60);
 
-  app = new_app ();
+  app = wsp_test_new_app ();
   /* Not before the window: starting is not held up by the network. */
-  g_assert_cmpuint (data.n_requests, ==, 0);
+  g_assert_cmpuint (server->n_requests, ==, 0);
   g_application_activate (G_APPLICATION (app));
   wait_for_toast (app, "New links are in use: updated on 2026-12-14.");
-  g_assert_cmpuint (data.n_requests, ==, 1);
+  g_assert_cmpuint (server->n_requests, ==, 1);
   g_assert_cmpstr (wsp_catalog_get_updated (wsp_catalog_get_current ()), ==, "2026-12-14");
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
@@ -362,7 +282,6 @@ test_application_check_catalog_by_itself (void)
   wsp_catalog_set_current (NULL);
   g_settings_reset (settings, "catalog-url");
   g_settings_reset (settings, "catalog-last-check");
-  g_free (data.body);
 }
 
 int

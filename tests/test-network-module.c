@@ -15,26 +15,6 @@
 #include "wsp-link-check.h"
 #include "wsp-test-util.h"
 
-typedef struct {
-  char  *body;
-  guint  n_requests;
-} Server;
-
-static void
-serve_catalog (SoupServer        *server,
-               SoupServerMessage *msg,
-               const char        *path,
-               GHashTable        *query,
-               gpointer           user_data)
-{
-  Server *data = user_data;
-
-  data->n_requests++;
-  soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
-  soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_COPY,
-                                    data->body, strlen (data->body));
-}
-
 static void
 on_done (GObject      *source,
          GAsyncResult *result,
@@ -50,20 +30,11 @@ on_done (GObject      *source,
 static void
 test_network_module_update (void)
 {
-  g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   g_autoptr(WspCatalogUpdater) updater = NULL;
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *base = NULL;
-  g_autofree char *url = NULL;
-  Server data = { NULL, 0 };
-
-  data.body = wsp_test_catalog_updated_on ("2026-12-14");
-  soup_server_add_handler (server, "/catalog.json", serve_catalog, &data, NULL);
-  base = wsp_test_server_listen (server);
-  url = g_strconcat (base, "/catalog.json", NULL);
-  g_settings_set_string (settings, "catalog-url", url);
+  g_autoptr(WspTestCatalogServer) server = wsp_test_catalog_server_new ("2026-12-14", settings);
 
   updater = wsp_catalog_updater_new (wsp_catalog_get_default (), settings, NULL);
   g_assert_nonnull (updater);
@@ -77,12 +48,11 @@ test_network_module_update (void)
   g_assert_cmpint (wsp_catalog_updater_check_finish (updater, result, &error), ==,
                    WSP_CATALOG_UPDATE_UPDATED);
   g_assert_no_error (error);
-  g_assert_cmpuint (data.n_requests, ==, 1);
+  g_assert_cmpuint (server->n_requests, ==, 1);
   g_assert_cmpstr (wsp_catalog_get_updated (wsp_catalog_updater_get_catalog (updater)), ==,
                    "2026-12-14");
 
   g_settings_reset (settings, "catalog-url");
-  g_free (data.body);
 }
 
 /* The module's link check keeps the app's allow list: an address off Meta's hosts is not asked
@@ -90,28 +60,23 @@ test_network_module_update (void)
 static void
 test_network_module_link_check (void)
 {
-  g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
+  /* Any address on it answers: a request that went out would be counted. */
+  g_autoptr(WspTestCatalogServer) server = wsp_test_catalog_server_new ("2026-12-14", NULL);
   g_autoptr(WspLinkCheck) check = wsp_link_check_new (NULL);
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *base = NULL;
-  g_autofree char *url = NULL;
+  g_autofree char *url = g_strconcat (server->base, "/form", NULL);
   const char * const hosts [] = { "facebook.com", NULL };
-  Server data = { NULL, 0 };
 
   g_assert_nonnull (check);
   g_assert_true (WSP_IS_LINK_CHECK (check));
-
-  soup_server_add_handler (server, NULL, serve_catalog, &data, NULL);
-  base = wsp_test_server_listen (server);
-  url = g_strconcat (base, "/form", NULL);
 
   wsp_link_check_run_async (check, url, hosts, NULL, on_done, &result);
   while (result == NULL)
     g_main_context_iteration (NULL, TRUE);
   g_assert_cmpint (wsp_link_check_run_finish (check, result, &error), ==, WSP_LINK_STATUS_UNKNOWN);
   g_assert_no_error (error);
-  g_assert_cmpuint (data.n_requests, ==, 0);
+  g_assert_cmpuint (server->n_requests, ==, 0);
 }
 
 /* Without the module the app goes on: no checker, no updater, and a line in the log. */

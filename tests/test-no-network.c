@@ -16,19 +16,11 @@
 #include "wsp-test-util.h"
 #include "wsp-window.h"
 
-static gboolean
-shows_text (GtkWidget  *root,
-            const char *text)
-{
-  return wsp_test_find_widget (root, GTK_TYPE_LABEL, wsp_test_match_label_text, text) != NULL;
-}
-
 static void
 test_no_network_check_catalog (void)
 {
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   g_autoptr(GtkApplication) app = NULL;
-  g_autoptr(GError) error = NULL;
   const char *missing = "Updated links cannot be checked: a part of Widerspruch is missing.";
   GtkWidget *window;
 
@@ -38,27 +30,19 @@ test_no_network_check_catalog (void)
   g_settings_set_int64 (settings, "catalog-last-check",
                         g_get_real_time () / G_USEC_PER_SEC - 2 * 24 * 60 * 60);
 
-  app = g_object_new (WSP_TYPE_APPLICATION,
-                      "application-id", "io.github.widerspruch.Widerspruch.Test",
-                      "flags", G_APPLICATION_NON_UNIQUE,
-                      "resource-base-path", NULL,
-                      NULL);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = wsp_test_new_app ();
   g_application_activate (G_APPLICATION (app));
   window = GTK_WIDGET (gtk_application_get_active_window (app));
   g_assert_true (WSP_IS_WINDOW (window));
 
   /* The check by itself fails quietly: nothing to tell the user who did not ask. */
   wsp_test_run_for (1500);
-  g_assert_false (shows_text (window, missing));
+  g_assert_false (wsp_test_shows_text (window, missing));
 
   /* Asked from the menu: the user is told why nothing happens. */
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "check-catalog"));
   g_action_group_activate_action (G_ACTION_GROUP (app), "check-catalog", NULL);
-  for (guint i = 0; i < 100 && !shows_text (window, missing); i++)
-    wsp_test_run_for (10);
-  g_assert_true (shows_text (window, missing));
+  g_assert_true (wsp_test_wait_for_text (window, missing));
 
   /* The rest of the app works on: Start goes to the first question. */
   g_assert_true (gtk_widget_activate_action (window, "assistant.next", NULL));

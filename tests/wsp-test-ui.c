@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "wsp-application.h"
 #include "wsp-test-ui.h"
 #include "wsp-test-util.h"
 
@@ -119,4 +120,38 @@ wsp_test_init_ui (int    *argc,
   gtk_init ();
   adw_init ();
   wsp_test_bind_textdomains ();
+}
+
+gboolean
+wsp_test_shows_text (GtkWidget  *root,
+                     const char *text)
+{
+  return wsp_test_find_widget (root, GTK_TYPE_LABEL, wsp_test_match_label_text, text) != NULL;
+}
+
+gboolean
+wsp_test_wait_for_text (GtkWidget  *root,
+                        const char *text)
+{
+  for (guint i = 0; i < 500 && !wsp_test_shows_text (root, text); i++)
+    wsp_test_run_for (10);
+
+  return wsp_test_shows_text (root, text);
+}
+
+GtkApplication *
+wsp_test_new_app (void)
+{
+  g_autoptr(GError) error = NULL;
+  GtkApplication *app;
+
+  app = g_object_new (WSP_TYPE_APPLICATION,
+                      "application-id", "io.github.widerspruch.Widerspruch.Test",
+                      "flags", G_APPLICATION_NON_UNIQUE,
+                      "resource-base-path", NULL,
+                      NULL);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  return app;
 }

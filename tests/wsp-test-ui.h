@@ -30,6 +30,16 @@ GPtrArray *wsp_test_find_all           (GtkWidget     *root,
                                         GType          type,
                                         WspTestMatch   match,
                                         gconstpointer  data);
+/* Whether a label below @root, internal children included, shows exactly @text. */
+gboolean   wsp_test_shows_text         (GtkWidget     *root,
+                                        const char    *text);
+/* Runs the main loop until a label below @root shows @text, for 5 s at most; returns whether it
+ * does. */
+gboolean   wsp_test_wait_for_text      (GtkWidget     *root,
+                                        const char    *text);
+/* A WspApplication as wsp_application_new() makes it (no resource base path), but with the
+ * tests' id and not unique; registered. */
+GtkApplication *wsp_test_new_app       (void);
 /* The visible toplevel window of @type, or NULL. */
 GtkWindow *wsp_test_find_toplevel      (GType          type);
 

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <string.h>
 
 #include "wsp-test-util.h"
 
@@ -119,4 +120,60 @@ wsp_test_catalog_updated_on (const char *date)
 
   g_assert_cmpuint (g_strv_length (parts), ==, 2);
   return g_strjoin (updated, parts [0], parts [1], NULL);
+}
+
+static void
+serve_catalog (SoupServer        *server,
+               SoupServerMessage *msg,
+               const char        *path,
+               GHashTable        *query,
+               gpointer           user_data)
+{
+  WspTestCatalogServer *self = user_data;
+  const char *etag = soup_message_headers_get_one (soup_server_message_get_request_headers (msg),
+                                                   "If-None-Match");
+
+  self->n_requests++;
+  if (g_strcmp0 (etag, "\"v2\"") == 0 && g_str_equal (self->content_type, "application/json"))
+    {
+      soup_server_message_set_status (msg, SOUP_STATUS_NOT_MODIFIED, NULL);
+      return;
+    }
+
+  soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+  soup_message_headers_replace (soup_server_message_get_response_headers (msg), "ETag", "\"v2\"");
+  soup_server_message_set_response (msg, self->content_type, SOUP_MEMORY_COPY,
+                                    self->body, strlen (self->body));
+}
+
+WspTestCatalogServer *
+wsp_test_catalog_server_new (const char *date,
+                             GSettings  *settings)
+{
+  WspTestCatalogServer *self = g_new0 (WspTestCatalogServer, 1);
+
+  self->body = wsp_test_catalog_updated_on (date);
+  self->content_type = "application/json";
+  self->server = soup_server_new (NULL, NULL);
+  soup_server_add_handler (self->server, NULL, serve_catalog, self, NULL);
+  self->base = wsp_test_server_listen (self->server);
+
+  if (settings != NULL)
+    {
+      g_autofree char *url = g_strconcat (self->base, "/catalog.json", NULL);
+
+      g_settings_set_string (settings, "catalog-url", url);
+    }
+
+  return self;
+}
+
+void
+wsp_test_catalog_server_free (WspTestCatalogServer *self)
+{
+  soup_server_disconnect (self->server);
+  g_object_unref (self->server);
+  g_free (self->base);
+  g_free (self->body);
+  g_free (self);
 }

@@ -31,4 +31,23 @@ char     *wsp_test_read_file         (const char     *path,
  * server hands out as newer links. */
 char     *wsp_test_catalog_updated_on (const char    *date);
 
+/* A server on 127.0.0.1 handing out wsp_test_catalog_updated_on (@date) at every path, with
+ * @content_type (at first "application/json", which a test may change) and the ETag "v2";
+ * asked again for "v2" while it serves JSON, it says 304 Not Modified. @n_requests counts every
+ * request. */
+typedef struct {
+  SoupServer *server;
+  char       *base;      /* "http://127.0.0.1:PORT" */
+  char       *body;
+  const char *content_type;
+  guint       n_requests;
+} WspTestCatalogServer;
+
+/* Starts one; with @settings, points their "catalog-url" at its /catalog.json. */
+WspTestCatalogServer *wsp_test_catalog_server_new  (const char           *date,
+                                                    GSettings            *settings);
+void                  wsp_test_catalog_server_free (WspTestCatalogServer *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (WspTestCatalogServer, wsp_test_catalog_server_free)
+
 G_END_DECLS
