@@ -18,6 +18,8 @@ WSP_PACKAGES=(
   git
   libgtk-4-dev
   libgtk-4-bin
+  libepoxy-dev
+  libgl1-mesa-dri
   libadwaita-1-dev
   libsoup-3.0-dev
   libjson-glib-dev

@@ -11,6 +11,7 @@
 #include "wsp-catalog.h"
 #include "wsp-first-frame.h"
 #include "wsp-catalog-updater.h"
+#include "wsp-renderer.h"
 #include "wsp-window.h"
 
 struct _WspApplication
@@ -292,6 +293,9 @@ wsp_application_startup (GApplication *app)
   static const char *help_accels [] = { "<Control>question", NULL };
 
   G_APPLICATION_CLASS (wsp_application_parent_class)->startup (app);
+
+  /* Before the first window picks its renderer. */
+  wsp_renderer_avoid_software_gl (gdk_display_get_default ());
 
   /* The app's style, which AdwApplication would have loaded from the resource base path. That
    * is unset (see wsp_application_new()), so the priority is AdwApplication's. */

@@ -112,14 +112,27 @@ wsp_test_match_css_class (GtkWidget     *widget,
 }
 
 void
-wsp_test_init_ui (int    *argc,
-                  char ***argv)
+wsp_test_init (int    *argc,
+               char ***argv)
 {
   g_free (g_content_type_guess ("icon.svg", NULL, 0, NULL));
   g_test_init (argc, argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+}
+
+void
+wsp_test_start_gtk (void)
+{
   gtk_init ();
   adw_init ();
   wsp_test_bind_textdomains ();
+}
+
+void
+wsp_test_init_ui (int    *argc,
+                  char ***argv)
+{
+  wsp_test_init (argc, argv);
+  wsp_test_start_gtk ();
 }
 
 gboolean

@@ -14,6 +14,11 @@ G_BEGIN_DECLS
  * sniffs content types with it (SVG icons). */
 void       wsp_test_init_ui            (int           *argc,
                                         char        ***argv);
+/* The same in two steps, for a test that sets the environment GTK starts with: g_test_init()
+ * with isolated XDG dirs (and the MIME database); then GTK, libadwaita and the translations. */
+void       wsp_test_init               (int           *argc,
+                                        char        ***argv);
+void       wsp_test_start_gtk          (void);
 
 /* Whether @widget is the one looked for; @data is what the caller passed along. */
 typedef gboolean (*WspTestMatch) (GtkWidget     *widget,
