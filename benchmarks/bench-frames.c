@@ -22,6 +22,7 @@
 
 #include "wsp-application.h"
 #include "wsp-link-check.h"
+#include "wsp-renderer.h"
 #include "wsp-summary-page.h"
 #include "wsp-test-ui.h"
 #include "wsp-window.h"
@@ -325,6 +326,8 @@ main (int   argc,
   g_application_set_resource_base_path (G_APPLICATION (app), RESOURCE_PREFIX);
   if (!g_application_register (G_APPLICATION (app), NULL, &error))
     g_error ("%s", error->message);
+  /* As the app's startup does. */
+  wsp_renderer_avoid_software_gl (gdk_display_get_default ());
 
   for (guint i = 0; i < N_PHASES; i++)
     bench.gaps_ms [i] = g_array_new (FALSE, FALSE, sizeof (double));
@@ -355,6 +358,8 @@ main (int   argc,
   while (!bench.done)
     g_main_context_iteration (NULL, TRUE);
 
+  g_print ("Renderer: %s\n",
+           G_OBJECT_TYPE_NAME (gtk_native_get_renderer (GTK_NATIVE (bench.window))));
   g_print ("Frame times (gap between two frames, ms):\n");
   g_print ("  %-40s %6s %7s %7s %7s %7s\n", "", "frames", "median", "p95", "max", ">50ms");
   for (guint i = 0; i < N_PHASES; i++)

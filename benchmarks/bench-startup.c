@@ -8,7 +8,9 @@
  * rounds of both, swapping which goes first every round. For every run it reads CLOCK_MONOTONIC
  * in the forked child right before exec and hands it over in WIDERSPRUCH_BENCH_FIRST_FRAME; the
  * program prints "first-frame-us=..." at its first frame and quits (src/wsp-first-frame.c). The
- * peak RSS is the child's ru_maxrss from wait4(). Both get the same environment: this one.
+ * peak RSS is the child's ru_maxrss from wait4(). Both get the same environment: this one. Each
+ * also says which GSK renderer drew its window ("renderer=..."), printed once per program: the
+ * app may choose another than the bare window's in the same environment (src/wsp-renderer.c).
  *
  * It also prints the CPU time (user + system, from exec to exit) of each: it says less about
  * what the user waits for, but much less depends on what else the machine is doing.
@@ -38,6 +40,7 @@
 typedef struct {
   const char *path;
   const char *name;
+  char       *renderer;        /* as the program printed it, from its first run */
   GArray     *first_frame_ms;  /* double */
   GArray     *peak_rss_mib;    /* double */
   GArray     *cpu_ms;          /* double */
@@ -120,6 +123,11 @@ run_once (Program  *program,
     }
 
   *out_first_frame_ms = g_ascii_strtod (line + strlen ("first-frame-us="), NULL) / 1000.0;
+
+  line = strstr (output->str, "renderer=");
+  if (program->renderer == NULL && line != NULL)
+    program->renderer = g_strndup (line + strlen ("renderer="),
+                                   strcspn (line + strlen ("renderer="), "\n"));
   /* ru_maxrss is in KiB on Linux. */
   *out_peak_rss_mib = usage.ru_maxrss / 1024.0;
   *out_cpu_ms = (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1000.0 +
@@ -221,6 +229,9 @@ main (int   argc,
   if (failed)
     return 1;
 
+  g_print ("Renderer: app %s, bare %s\n",
+           programs[0].renderer != NULL ? programs[0].renderer : "?",
+           programs[1].renderer != NULL ? programs[1].renderer : "?");
   g_print ("Runs (in order of each program's runs):\n");
   print_values ("app first frame, ms", programs[0].first_frame_ms);
   print_values ("bare first frame, ms", programs[1].first_frame_ms);
@@ -241,7 +252,7 @@ main (int   argc,
   g_print ("Medians of %d runs each:\n", runs);
   g_print ("  first frame: app %.1f ms, bare %.1f ms, ratio %.2f (target <= 1.20): %s\n",
            app_ms, bare_ms, ratio, ratio <= 1.2 ? "met" : "MISSED");
-  g_print ("  peak RSS:    app %.1f MiB, bare %.1f MiB, +%.1f MiB (target <= +10): %s\n",
+  g_print ("  peak RSS:    app %.1f MiB, bare %.1f MiB, %+.1f MiB (target <= +10): %s\n",
            app_mib, bare_mib, extra_mib, extra_mib <= 10.0 ? "met" : "MISSED");
   g_print ("  CPU time:    app %.1f ms, bare %.1f ms, ratio %.2f (no target)\n",
            app_cpu, bare_cpu, app_cpu / bare_cpu);
@@ -251,6 +262,7 @@ main (int   argc,
       g_array_unref (programs[i].first_frame_ms);
       g_array_unref (programs[i].peak_rss_mib);
       g_array_unref (programs[i].cpu_ms);
+      g_free (programs[i].renderer);
     }
 
   return 0;

@@ -35,8 +35,12 @@ on_realize (GtkWidget *widget,
             gpointer   user_data)
 {
   GdkFrameClock *frame_clock = gtk_widget_get_frame_clock (widget);
+  GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (widget));
 
   g_signal_handlers_disconnect_by_func (widget, on_realize, user_data);
+
+  /* The window got its renderer while it was realized, before this handler. */
+  printf ("renderer=%s\n", renderer != NULL ? G_OBJECT_TYPE_NAME (renderer) : "none");
   g_signal_connect (frame_clock, "after-paint", G_CALLBACK (on_after_paint), user_data);
 }
 

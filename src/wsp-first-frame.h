@@ -13,8 +13,9 @@ G_BEGIN_DECLS
  * before it exec'd the program. Unset (always, outside the benchmark), nothing happens. */
 #define WSP_FIRST_FRAME_ENV "WIDERSPRUCH_BENCH_FIRST_FRAME"
 
-/* When WSP_FIRST_FRAME_ENV is set: at the first "after-paint" of @window's frame clock, prints
- * "first-frame-us=<microseconds since exec>" on stdout and quits the default GApplication. */
+/* When WSP_FIRST_FRAME_ENV is set: once @window is realized, prints "renderer=<the type name of
+ * its GskRenderer>" on stdout; at the first "after-paint" of its frame clock, prints
+ * "first-frame-us=<microseconds since exec>" and quits the default GApplication. */
 void wsp_first_frame_watch (GtkWindow *window);
 
 G_END_DECLS
