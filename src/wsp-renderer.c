@@ -59,29 +59,27 @@ wsp_renderer_get_gl_name (GdkDisplay *display)
   return g_strdup (name);
 }
 
-gboolean
+void
 wsp_renderer_avoid_software_gl (GdkDisplay *display)
 {
   g_autofree char *name = NULL;
-  const char *chosen;
 
-  g_return_val_if_fail (GDK_IS_DISPLAY (display), FALSE);
+  g_return_if_fail (GDK_IS_DISPLAY (display));
 
   /* GTK does this itself from 4.14 on (the check came in 4.13.8). */
   if (gtk_get_minor_version () >= 14)
-    return FALSE;
+    return;
 
   /* The user's own choice, or one made already. */
-  chosen = g_object_get_data (G_OBJECT (display), "gsk-renderer");
-  if (g_getenv ("GSK_RENDERER") != NULL || chosen != NULL)
-    return g_strcmp0 (chosen, WSP_RENDERER_CAIRO) == 0;
+  if (g_getenv ("GSK_RENDERER") != NULL ||
+      g_object_get_data (G_OBJECT (display), "gsk-renderer") != NULL)
+    return;
 
   name = wsp_renderer_get_gl_name (display);
   /* The test GTK makes: a name like "llvmpipe (LLVM 15.0.6, 256 bits)". */
   if (name == NULL || strstr (name, "llvmpipe") == NULL)
-    return FALSE;
+    return;
 
   g_debug ("OpenGL is drawn in software (%s): drawing with cairo", name);
   g_object_set_data (G_OBJECT (display), "gsk-renderer", (gpointer) WSP_RENDERER_CAIRO);
-  return TRUE;
 }

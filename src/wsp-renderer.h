@@ -14,10 +14,10 @@ G_BEGIN_DECLS
 
 /* Makes GTK draw @display's windows with cairo when its OpenGL is Mesa's software rasterizer,
  * llvmpipe, as GTK 4.14 and later do by themselves; see wsp-renderer.c. Call it before the first
- * window is shown. Returns whether it chose cairo. */
-gboolean wsp_renderer_avoid_software_gl (GdkDisplay *display);
+ * window is shown. */
+void  wsp_renderer_avoid_software_gl (GdkDisplay *display);
 /* The name of @display's OpenGL renderer, as glGetString() gives it; NULL without OpenGL. Sets up
  * OpenGL for @display first. Free with g_free(). */
-char    *wsp_renderer_get_gl_name       (GdkDisplay *display);
+char *wsp_renderer_get_gl_name       (GdkDisplay *display);
 
 G_END_DECLS

@@ -60,9 +60,7 @@ test_application_windows (void)
   GtkWidget *widget;
   int height, tallest = 0;
 
-  g_application_activate (G_APPLICATION (app));
-  window = gtk_application_get_active_window (app);
-  g_assert_true (WSP_IS_WINDOW (window));
+  window = wsp_test_show_window (app);
   wsp_test_run_for (50);
 
   /* The app's style sheet is in use: the bar about the records file has its padding of 6 px
@@ -180,9 +178,7 @@ test_application_windows (void)
   gtk_window_destroy (about);
 
   /* Ctrl+Q's action closes every window. */
-  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
-  wsp_test_run_for (50);
-  g_assert_null (gtk_application_get_windows (app));
+  wsp_test_quit_app (app);
 }
 
 /* Updated links through the app ---------------------------------------------------------- */

@@ -31,9 +31,7 @@ test_no_network_check_catalog (void)
                         g_get_real_time () / G_USEC_PER_SEC - 2 * 24 * 60 * 60);
 
   app = wsp_test_new_app ();
-  g_application_activate (G_APPLICATION (app));
-  window = GTK_WIDGET (gtk_application_get_active_window (app));
-  g_assert_true (WSP_IS_WINDOW (window));
+  window = GTK_WIDGET (wsp_test_show_window (app));
 
   /* The check by itself fails quietly: nothing to tell the user who did not ask. */
   wsp_test_run_for (1500);
@@ -49,9 +47,7 @@ test_no_network_check_catalog (void)
   wsp_test_run_for (50);
   g_assert_cmpstr (wsp_window_get_page_name (WSP_WINDOW (window)), ==, "platform");
 
-  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
-  wsp_test_run_for (50);
-  g_assert_null (gtk_application_get_windows (app));
+  wsp_test_quit_app (app);
 
   g_settings_reset (settings, "catalog-url");
   g_settings_reset (settings, "catalog-last-check");

@@ -16,7 +16,6 @@
 #include "wsp-renderer.h"
 #include "wsp-test-ui.h"
 #include "wsp-test-util.h"
-#include "wsp-window.h"
 
 /* The parent's part of each case: runs it in a child with the environment set so far. */
 static void
@@ -38,9 +37,7 @@ check_window (const char *expected_renderer,
   g_autoptr(GtkApplication) app = wsp_test_new_app ();
   GtkWidget *window;
 
-  g_application_activate (G_APPLICATION (app));
-  window = GTK_WIDGET (gtk_application_get_active_window (app));
-  g_assert_true (WSP_IS_WINDOW (window));
+  window = GTK_WIDGET (wsp_test_show_window (app));
 
   for (guint i = 0; i < 500 && !gtk_widget_get_mapped (window); i++)
     wsp_test_run_for (10);
@@ -52,9 +49,7 @@ check_window (const char *expected_renderer,
   g_assert_cmpstr (G_OBJECT_TYPE_NAME (gtk_native_get_renderer (GTK_NATIVE (window))), ==,
                    expected_renderer);
 
-  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
-  wsp_test_run_for (50);
-  g_assert_null (gtk_application_get_windows (app));
+  wsp_test_quit_app (app);
 }
 
 /* No renderer chosen by the user: on llvmpipe the window is drawn with cairo, as GTK 4.14 and

@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "wsp-application.h"
+#include "wsp-window.h"
 #include "wsp-test-ui.h"
 #include "wsp-test-util.h"
 
@@ -59,6 +60,26 @@ wsp_test_find_all (GtkWidget     *root,
 
   collect (root, type, match, data, found, FALSE);
   return found;
+}
+
+GtkWindow *
+wsp_test_show_window (GtkApplication *app)
+{
+  GtkWindow *window;
+
+  g_application_activate (G_APPLICATION (app));
+  window = gtk_application_get_active_window (app);
+  g_assert_true (WSP_IS_WINDOW (window));
+
+  return window;
+}
+
+void
+wsp_test_quit_app (GtkApplication *app)
+{
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  wsp_test_run_for (50);
+  g_assert_null (gtk_application_get_windows (app));
 }
 
 GtkWindow *

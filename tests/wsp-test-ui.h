@@ -45,6 +45,10 @@ gboolean   wsp_test_wait_for_text      (GtkWidget     *root,
 /* A WspApplication as wsp_application_new() makes it (no resource base path), but with the
  * tests' id and not unique; registered. */
 GtkApplication *wsp_test_new_app       (void);
+/* Activates @app and returns its window, asserting that it is the app's WspWindow. */
+GtkWindow *wsp_test_show_window        (GtkApplication *app);
+/* Quits @app through its "quit" action (Ctrl+Q) and asserts that no window is left. */
+void       wsp_test_quit_app           (GtkApplication *app);
 /* The visible toplevel window of @type, or NULL. */
 GtkWindow *wsp_test_find_toplevel      (GType          type);
 
