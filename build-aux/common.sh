@@ -8,7 +8,9 @@
 
 # Debian 12 packages: build, tests (xvfb, xauth, xmllint, the validators; pdftotext and pdfinfo
 # from poppler-utils; gtk4-launch and gtk4-update-icon-cache from libgtk-4-bin for installing;
-# dbus-run-session from dbus-daemon for the single-instance test and build-aux/bench),
+# dbus-run-session from dbus-daemon: each UI test runs on a session bus of its own; dbus-x11,
+# which most desktops have, so that the tests run as they would there: with it, GLib starts a
+# bus for any program that finds none),
 # screenshots (xdotool, imagemagick), fuzzing (clang with its libFuzzer and sanitizer runtimes).
 WSP_PACKAGES=(
   build-essential
@@ -40,6 +42,7 @@ WSP_PACKAGES=(
   xauth
   xdotool
   dbus-daemon
+  dbus-x11
   imagemagick
   locales
   clang-14

@@ -43,7 +43,7 @@ test_application_accels (void)
   help = gtk_application_get_accels_for_action (app, "win.show-help-overlay");
   g_assert_cmpuint (g_strv_length (help), >=, 1);
 
-  g_application_quit (G_APPLICATION (app));
+  wsp_test_quit_app (app);
 }
 
 static void
@@ -235,8 +235,7 @@ test_application_check_catalog (void)
   wait_for_toast (app, "The updated links were not used: the server did not send JSON.");
   g_assert_cmpstr (wsp_catalog_get_updated (wsp_catalog_get_current ()), ==, "2026-12-14");
 
-  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
-  wsp_test_run_for (50);
+  wsp_test_quit_app (app);
   g_clear_object (&app);
 
   /* A restart with the server gone: the cached links are used from the start. */
@@ -244,8 +243,7 @@ test_application_check_catalog (void)
   wsp_catalog_set_current (NULL);
   restarted = wsp_test_new_app ();
   g_assert_cmpstr (wsp_catalog_get_updated (wsp_catalog_get_current ()), ==, "2026-12-14");
-  g_action_group_activate_action (G_ACTION_GROUP (restarted), "quit", NULL);
-  wsp_test_run_for (50);
+  wsp_test_quit_app (restarted);
 
   wsp_catalog_set_current (NULL);
   g_settings_reset (settings, "catalog-url");
@@ -272,8 +270,7 @@ test_application_check_catalog_by_itself (void)
   g_assert_cmpuint (server->n_requests, ==, 1);
   g_assert_cmpstr (wsp_catalog_get_updated (wsp_catalog_get_current ()), ==, "2026-12-14");
 
-  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
-  wsp_test_run_for (50);
+  wsp_test_quit_app (app);
 
   wsp_catalog_set_current (NULL);
   g_settings_reset (settings, "catalog-url");

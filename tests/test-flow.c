@@ -235,6 +235,7 @@ fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *app_id = wsp_test_new_app_id ();
 
   f->opened_path = g_build_filename (g_get_user_data_dir (), "opened.txt", NULL);
   g_assert_cmpint (g_mkdir_with_parents (g_get_user_data_dir (), 0700), ==, 0);
@@ -242,8 +243,7 @@ fixture_set_up (Fixture       *f,
   if (GPOINTER_TO_INT (data))
     register_fake_browser (f);
 
-  f->app = GTK_APPLICATION (adw_application_new ("io.github.widerspruch.Widerspruch.Test",
-                                                 G_APPLICATION_NON_UNIQUE));
+  f->app = GTK_APPLICATION (adw_application_new (app_id, G_APPLICATION_NON_UNIQUE));
   g_application_set_resource_base_path (G_APPLICATION (f->app), RESOURCE_PREFIX);
   g_application_register (G_APPLICATION (f->app), NULL, &error);
   g_assert_no_error (error);
@@ -270,7 +270,6 @@ fixture_tear_down (Fixture       *f,
   wsp_test_run_for (20);
   g_assert_null (f->window);
 
-  g_application_quit (G_APPLICATION (f->app));
   g_clear_object (&f->app);
   g_clear_object (&f->store);
   g_clear_pointer (&f->opened_path, g_free);
@@ -1108,6 +1107,12 @@ test_flow_done_address (Fixture       *f,
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (note)), address));
 }
 
+static gboolean
+has_country_page (gpointer data)
+{
+  return gtk_stack_get_child_by_name (data, "country") != NULL;
+}
+
 /* While the platform page shows, the country page is built and reads iso-codes in idle time,
  * so that its first frame need not; it still shows the objection's country when it comes. */
 static void
@@ -1122,7 +1127,8 @@ test_flow_country_prepared (Fixture       *f,
   next (f, "platform");
   stack = GTK_STACK (gtk_widget_get_parent (page (f, "platform")));
   g_assert_null (gtk_stack_get_child_by_name (stack, "country"));
-  wsp_test_run_for (200);
+  /* Idle time comes once the platform page has slid in and drawn: later on a busy machine. */
+  g_assert_true (wsp_test_wait_until (has_country_page, stack));
   country = gtk_stack_get_child_by_name (stack, "country");
   g_assert_nonnull (country);
   list = GTK_LIST_VIEW (wsp_test_find_widget (country, GTK_TYPE_LIST_VIEW, NULL, NULL));

@@ -16,6 +16,7 @@
 
 #include "wsp-catalog.h"
 #include "wsp-countries.h"
+#include "wsp-test-ui.h"
 #include "wsp-test-util.h"
 #include "wsp-window.h"
 
@@ -103,13 +104,14 @@ static int
 run_collect (void)
 {
   g_autoptr(GtkApplication) app = NULL;
+  g_autofree char *app_id = NULL;
   g_autoptr(GString) out = g_string_new (NULL);
   g_autoptr(GError) error = NULL;
   WspObjection *objection;
   WspWindow *window;
 
-  app = GTK_APPLICATION (adw_application_new ("io.github.widerspruch.Widerspruch.Test",
-                                              G_APPLICATION_NON_UNIQUE));
+  app_id = wsp_test_new_app_id ();
+  app = GTK_APPLICATION (adw_application_new (app_id, G_APPLICATION_NON_UNIQUE));
   g_application_set_resource_base_path (G_APPLICATION (app), RESOURCE_PREFIX);
   g_application_register (G_APPLICATION (app), NULL, &error);
   g_assert_no_error (error);

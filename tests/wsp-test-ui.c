@@ -74,12 +74,17 @@ wsp_test_show_window (GtkApplication *app)
   return window;
 }
 
+static gboolean
+has_no_windows (gpointer data)
+{
+  return gtk_application_get_windows (data) == NULL;
+}
+
 void
 wsp_test_quit_app (GtkApplication *app)
 {
   g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
-  wsp_test_run_for (50);
-  g_assert_null (gtk_application_get_windows (app));
+  g_assert_true (wsp_test_wait_until (has_no_windows, app));
 }
 
 GtkWindow *
@@ -163,24 +168,45 @@ wsp_test_shows_text (GtkWidget  *root,
   return wsp_test_find_widget (root, GTK_TYPE_LABEL, wsp_test_match_label_text, text) != NULL;
 }
 
+typedef struct {
+  GtkWidget  *root;
+  const char *text;
+} TextWait;
+
+static gboolean
+text_shown (gpointer data)
+{
+  TextWait *wait = data;
+
+  return wsp_test_shows_text (wait->root, wait->text);
+}
+
 gboolean
 wsp_test_wait_for_text (GtkWidget  *root,
                         const char *text)
 {
-  for (guint i = 0; i < 500 && !wsp_test_shows_text (root, text); i++)
-    wsp_test_run_for (10);
+  TextWait wait = { root, text };
 
-  return wsp_test_shows_text (root, text);
+  return wsp_test_wait_until (text_shown, &wait);
+}
+
+char *
+wsp_test_new_app_id (void)
+{
+  static guint n_apps;
+
+  return g_strdup_printf ("io.github.widerspruch.Widerspruch.Test.App%u", ++n_apps);
 }
 
 GtkApplication *
 wsp_test_new_app (void)
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *app_id = wsp_test_new_app_id ();
   GtkApplication *app;
 
   app = g_object_new (WSP_TYPE_APPLICATION,
-                      "application-id", "io.github.widerspruch.Widerspruch.Test",
+                      "application-id", app_id,
                       "flags", G_APPLICATION_NON_UNIQUE,
                       "resource-base-path", NULL,
                       NULL);

@@ -38,17 +38,23 @@ GPtrArray *wsp_test_find_all           (GtkWidget     *root,
 /* Whether a label below @root, internal children included, shows exactly @text. */
 gboolean   wsp_test_shows_text         (GtkWidget     *root,
                                         const char    *text);
-/* Runs the main loop until a label below @root shows @text, for 5 s at most; returns whether it
- * does. */
+/* Runs the main loop until a label below @root shows @text, for WSP_TEST_DEADLINE_MS at most;
+ * returns whether it does. */
 gboolean   wsp_test_wait_for_text      (GtkWidget     *root,
                                         const char    *text);
-/* A WspApplication as wsp_application_new() makes it (no resource base path), but with the
- * tests' id and not unique; registered. */
+/* An application id of the tests' own, another at each call. Registered on a session bus, a
+ * GtkApplication that never ran stays alive (GTK releases it at shutdown, which only
+ * g_application_run() reaches), and so does its object path: the next app of the same test
+ * program could not register the same id. */
+char      *wsp_test_new_app_id         (void);
+/* A WspApplication as wsp_application_new() makes it (no resource base path), but with an id
+ * from wsp_test_new_app_id() and not unique; registered. */
 GtkApplication *wsp_test_new_app       (void);
 /* Activates @app and returns its window, asserting that it is the app's WspWindow. */
 GtkWindow *wsp_test_show_window        (GtkApplication *app);
 /* Quits @app through its "quit" action (Ctrl+Q) and asserts that no window is left. */
 void       wsp_test_quit_app           (GtkApplication *app);
+
 /* The visible toplevel window of @type, or NULL. */
 GtkWindow *wsp_test_find_toplevel      (GType          type);
 

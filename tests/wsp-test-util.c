@@ -57,6 +57,22 @@ wsp_test_run_for (guint ms)
   wsp_test_wait_for (&done, ms + 1000);
 }
 
+gboolean
+wsp_test_wait_until (WspTestCondition condition,
+                     gpointer         data)
+{
+  gint64 deadline = g_get_monotonic_time () + WSP_TEST_DEADLINE_MS * G_TIME_SPAN_MILLISECOND;
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        return condition (data);
+      wsp_test_run_for (10);
+    }
+
+  return TRUE;
+}
+
 static int
 compare_names (gconstpointer a,
                gconstpointer b)

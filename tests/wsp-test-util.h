@@ -18,6 +18,17 @@ gboolean  wsp_test_wait_for          (const gboolean *flag,
                                       guint           timeout_ms);
 /* Runs the default main context for @ms milliseconds: lets the window draw and timers fire. */
 void      wsp_test_run_for           (guint           ms);
+
+/* How long a test waits for something that should come: generous, so that a busy machine (two
+ * suites at once, a sanitizer build) only makes a test slower, never fail. */
+#define WSP_TEST_DEADLINE_MS 30000
+
+/* Whether what a test waits for has come. */
+typedef gboolean (*WspTestCondition) (gpointer data);
+/* Runs the default main context until @condition (@data) holds, for WSP_TEST_DEADLINE_MS at
+ * most; returns whether it holds. */
+gboolean  wsp_test_wait_until        (WspTestCondition condition,
+                                      gpointer         data);
 /* The names of @headers, lower case, sorted, joined by commas: what a request gave away. */
 char     *wsp_test_header_names      (SoupMessageHeaders *headers);
 /* Makes @server listen on a free port of 127.0.0.1 (only loopback: nothing reaches the
