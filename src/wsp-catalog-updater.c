@@ -225,8 +225,11 @@ accept_catalog (GTask *task)
         reason = _("the file is not valid JSON");
       else if (g_error_matches (error, WSP_CATALOG_ERROR, WSP_CATALOG_ERROR_VERSION))
         reason = _("the file is in a format this version does not know");
+      else if (g_error_matches (error, WSP_CATALOG_ERROR, WSP_CATALOG_ERROR_FUTURE))
+        reason = _("it is dated in the future");
       else if (g_error_matches (error, WSP_CATALOG_ERROR, WSP_CATALOG_ERROR_URL))
-        reason = _("a link in it is not a secure address of Facebook, Instagram or Meta");
+        reason = _("a link in it is not one of the pages of Facebook, Instagram or Meta that "
+                   "the app may open");
       else
         reason = _("the file is not a valid list of links");
 

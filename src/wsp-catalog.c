@@ -13,6 +13,7 @@
 
 #include "wsp-catalog.h"
 #include "wsp-json.h"
+#include "wsp-url-policy.h"
 
 /* Limits: the shipped catalog is a few KiB; anything far beyond is not a catalog. */
 #define MAX_SIZE        (1024 * 1024)
@@ -431,10 +432,18 @@ get_text_member (WspCatalog  *self,
 
 /* Dates */
 
+/* A fetched catalog may be dated at most this far after the clock: one dated 9999-12-31 would
+ * stay "newest" for ever and beat every later built-in catalog. Two days leave room for time
+ * zones and a clock a little behind. */
+#define MAX_FUTURE (2 * G_TIME_SPAN_DAY)
+
+/* Sets *out_time to the start of the day (UTC) in seconds since 1970. */
 static gboolean
 parse_date (const char *text,
-            gboolean    day_optional)
+            gboolean    day_optional,
+            gint64     *out_time)
 {
+  g_autoptr(GDateTime) start = NULL;
   gsize len = strlen (text);
   guint year, month, day = 1;
 
@@ -460,7 +469,12 @@ parse_date (const char *text,
   if (len == 10)
     day = g_ascii_digit_value (text[8]) * 10 + g_ascii_digit_value (text[9]);
 
-  return year >= 2000 && g_date_valid_dmy (day, month, year);
+  if (year < 2000 || !g_date_valid_dmy (day, month, year))
+    return FALSE;
+
+  start = g_date_time_new_utc (year, month, day, 0, 0, 0);
+  *out_time = g_date_time_to_unix (start);
+  return TRUE;
 }
 
 static const char *
@@ -472,11 +486,12 @@ get_date_member (WspCatalog  *self,
                  GError     **error)
 {
   const char *text;
+  gint64 time;
 
   if (!(text = get_text_member (self, object, path, key, error)))
     return NULL;
 
-  if (!parse_date (text, day_optional))
+  if (!parse_date (text, day_optional, &time))
     {
       g_autofree char *child_path = path_key (path, key);
 
@@ -485,6 +500,16 @@ get_date_member (WspCatalog  *self,
                    _("not a date (YYYY-MM or YYYY-MM-DD)"));
       else
         set_error (error, WSP_CATALOG_ERROR_VALUE, child_path, _("not a date (YYYY-MM-DD)"));
+      return NULL;
+    }
+
+  /* Not for the built-in catalog: a clock set back must not make the app abort. */
+  if (!self->built_in && time * G_USEC_PER_SEC > g_get_real_time () + MAX_FUTURE)
+    {
+      g_autofree char *child_path = path_key (path, key);
+
+      set_error (error, WSP_CATALOG_ERROR_FUTURE, child_path,
+                 _("%s is more than two days after today"), text);
       return NULL;
     }
 
@@ -555,9 +580,11 @@ host_is_allowed (const char *host)
 }
 
 /* The checks behind wsp_catalog_url_is_allowed(); the message is only the reason, so the
- * catalog can put the key path in front. Returns the lower-cased host. */
+ * catalog can put the key path in front. @pages: also the page policy (wsp-url-policy.h), not
+ * only the host. Returns the lower-cased host. */
 static char *
 check_url (const char  *url,
+           gboolean     pages,
            GError     **error)
 {
   g_autoptr(GUri) uri = NULL;
@@ -653,6 +680,18 @@ check_url (const char  *url,
                    _("host %s is not facebook.com, instagram.com, meta.com or a subdomain"),
                    host);
       return NULL;
+    }
+
+  if (pages)
+    {
+      g_autoptr(GError) policy_error = NULL;
+
+      if (!wsp_url_policy_check (url, &policy_error))
+        {
+          g_set_error_literal (error, WSP_CATALOG_ERROR, WSP_CATALOG_ERROR_URL,
+                               policy_error->message);
+          return NULL;
+        }
     }
 
   return g_steal_pointer (&host);
@@ -826,7 +865,7 @@ load_link (WspCatalog      *self,
 
   url_path = path_key (path, "url");
 
-  if (!(host = check_url (link->url, &url_error)))
+  if (!(host = check_url (link->url, TRUE, &url_error)))
     {
       set_error (error, WSP_CATALOG_ERROR_URL, url_path, "%s", url_error->message);
       return FALSE;
@@ -1189,21 +1228,28 @@ wsp_route_get_id (WspRoute route)
  *
  * Returns: (transfer full) (nullable): the catalog, or %NULL with @error set
  */
-WspCatalog *
-wsp_catalog_new_from_bytes (GBytes  *bytes,
-                            GError **error)
+static WspCatalog *
+catalog_new (GBytes    *bytes,
+             gboolean   built_in,
+             GError   **error)
 {
-  g_autoptr(WspCatalog) self = NULL;
+  g_autoptr(WspCatalog) self = g_object_new (WSP_TYPE_CATALOG, NULL);
 
-  g_return_val_if_fail (bytes != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  self = g_object_new (WSP_TYPE_CATALOG, NULL);
-
+  self->built_in = built_in;
   if (!wsp_catalog_load (self, bytes, error))
     return NULL;
 
   return g_steal_pointer (&self);
+}
+
+WspCatalog *
+wsp_catalog_new_from_bytes (GBytes  *bytes,
+                            GError **error)
+{
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return catalog_new (bytes, FALSE, error);
 }
 
 /**
@@ -1217,7 +1263,6 @@ wsp_catalog_new_from_resource (const char  *path,
                                GError     **error)
 {
   g_autoptr(GBytes) bytes = NULL;
-  WspCatalog *catalog;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -1226,11 +1271,7 @@ wsp_catalog_new_from_resource (const char  *path,
   if (bytes == NULL)
     return NULL;
 
-  catalog = wsp_catalog_new_from_bytes (bytes, error);
-  if (catalog != NULL)
-    catalog->built_in = TRUE;
-
-  return catalog;
+  return catalog_new (bytes, TRUE, error);
 }
 
 /**
@@ -1593,7 +1634,19 @@ wsp_catalog_url_is_allowed (const char  *url,
 
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  host = check_url (url, error);
+  host = check_url (url, TRUE, error);
+  return host != NULL;
+}
+
+gboolean
+wsp_catalog_url_host_is_allowed (const char  *url,
+                                 GError     **error)
+{
+  g_autofree char *host = NULL;
+
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  host = check_url (url, FALSE, error);
   return host != NULL;
 }
 

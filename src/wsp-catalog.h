@@ -44,6 +44,7 @@ typedef enum {
   WSP_CATALOG_ERROR_VERSION,      /* unknown schema version */
   WSP_CATALOG_ERROR_URL,          /* a URL is not https, or not on an allowed host */
   WSP_CATALOG_ERROR_VALUE,        /* an empty string or list where content is needed, a bad date, ... */
+  WSP_CATALOG_ERROR_FUTURE,       /* a date more than two days after the clock (not built in) */
 } WspCatalogError;
 GQuark wsp_catalog_error_quark (void);
 
@@ -64,7 +65,8 @@ typedef struct {
 
 G_DECLARE_FINAL_TYPE (WspCatalog, wsp_catalog, WSP, CATALOG, GObject)
 
-/* The error message names the key path ("platforms.facebook.forms[0].url") and why. */
+/* The error message names the key path ("platforms.facebook.forms[0].url") and why. A catalog
+ * from bytes is an update: its dates must not lie more than two days after the clock. */
 WspCatalog           *wsp_catalog_new_from_bytes      (GBytes       *bytes,
                                                        GError      **error);
 WspCatalog           *wsp_catalog_new_from_resource   (const char   *path,
@@ -143,8 +145,13 @@ gboolean              wsp_catalog_objection_available (WspCatalog   *self,
 
 /* The app's own allow list, whatever any catalog says: https only, on facebook.com,
  * instagram.com, meta.com or one of their subdomains; no user info, no explicit port other than
- * 443. Sets @error (WSP_CATALOG_ERROR_URL) with the reason. */
+ * 443; and only the kinds of pages the guidance needs there (wsp-url-policy.h). Sets @error
+ * (WSP_CATALOG_ERROR_URL) with the reason. */
 gboolean              wsp_catalog_url_is_allowed      (const char   *url,
+                                                       GError      **error);
+/* The same without the page policy: where a link check may follow a redirect (Meta sends a
+ * form through its login page). */
+gboolean              wsp_catalog_url_host_is_allowed (const char   *url,
                                                        GError      **error);
 
 /* "2025-05" or "2025-05-28" -> "May 2025" in the app's language; anything else is returned as

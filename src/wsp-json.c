@@ -195,6 +195,134 @@ has_one_value (const char *data,
   return TRUE;
 }
 
+/* The text of the key string that starts after the quote at data[start]: escapes decoded (they
+ * were checked by check_escapes() already), so that "a" and "\u0061" are the same key. Sets
+ * *end to the closing quote, or to @size when there is none. */
+static char *
+decode_key (const char *data,
+            gsize       size,
+            gsize       start,
+            gsize      *end)
+{
+  GString *key = g_string_new (NULL);
+  gsize i;
+
+  for (i = start; i < size && data[i] != '"'; i++)
+    {
+      gint value;
+
+      if (data[i] != '\\')
+        {
+          g_string_append_c (key, data[i]);
+          continue;
+        }
+
+      if (++i >= size)
+        break;
+
+      switch (data[i])
+        {
+        case 'b': g_string_append_c (key, '\b'); break;
+        case 'f': g_string_append_c (key, '\f'); break;
+        case 'n': g_string_append_c (key, '\n'); break;
+        case 'r': g_string_append_c (key, '\r'); break;
+        case 't': g_string_append_c (key, '\t'); break;
+        case 'u':
+          value = escape_value (data + i, size - i);
+          if (value < 0)
+            break;
+          i += 4;
+          if (value >= 0xD800 && value <= 0xDBFF && i + 6 < size && data[i + 1] == '\\')
+            {
+              gint low = escape_value (data + i + 2, size - i - 2);
+
+              if (low >= 0xDC00 && low <= 0xDFFF)
+                {
+                  value = 0x10000 + ((value - 0xD800) << 10) + (low - 0xDC00);
+                  i += 6;
+                }
+            }
+          g_string_append_unichar (key, value);
+          break;
+        default:
+          /* '"', '\\' and '/' stand for themselves. */
+          g_string_append_c (key, data[i]);
+        }
+    }
+
+  *end = i;
+  return g_string_free (key, FALSE);
+}
+
+static void
+keys_free (gpointer keys)
+{
+  if (keys != NULL)
+    g_hash_table_unref (keys);
+}
+
+/* json-glib keeps the last of two members with the same name: "{"url": "hostile", "url":
+ * "harmless"}" would read as harmless while the raw bytes, which a cache may keep, say
+ * otherwise. Refuse any object with a key twice, at every depth. Runs after the nesting check,
+ * so the stack of open objects stays short. */
+static gboolean
+has_duplicate_key (const char *data,
+                   gsize       size)
+{
+  /* One entry per open bracket: the keys seen for an object, NULL for an array. */
+  g_autoptr(GPtrArray) stack = g_ptr_array_new_with_free_func (keys_free);
+  gboolean expect_key = FALSE;
+  gboolean duplicate = FALSE;
+
+  for (gsize i = 0; i < size && !duplicate; i++)
+    {
+      char c = data[i];
+      GHashTable *keys = stack->len > 0 ? g_ptr_array_index (stack, stack->len - 1) : NULL;
+
+      if (c == '"')
+        {
+          if (keys != NULL && expect_key)
+            {
+              gsize end;
+              char *key = decode_key (data, size, i + 1, &end);
+
+              if (!g_hash_table_add (keys, key))
+                duplicate = TRUE;
+              expect_key = FALSE;
+              i = end;
+            }
+          else
+            {
+              /* A value: skip it. */
+              for (i++; i < size && data[i] != '"'; i++)
+                if (data[i] == '\\')
+                  i++;
+            }
+        }
+      else if (c == '{')
+        {
+          g_ptr_array_add (stack, g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL));
+          expect_key = TRUE;
+        }
+      else if (c == '[')
+        {
+          g_ptr_array_add (stack, NULL);
+          expect_key = FALSE;
+        }
+      else if ((c == '}' || c == ']') && stack->len > 0)
+        {
+          g_ptr_array_remove_index (stack, stack->len - 1);
+          expect_key = FALSE;
+        }
+      else if (c == ',')
+        {
+          expect_key = keys != NULL;
+        }
+    }
+
+  return duplicate;
+}
+
 WspJsonProblem
 wsp_json_check (const char *data,
                 gsize       size,
@@ -221,8 +349,13 @@ wsp_json_check (const char *data,
       return WSP_JSON_UNKNOWN_ESCAPE;
     case ESCAPES_OK:
     default:
-      return WSP_JSON_OK;
+      break;
     }
+
+  if (has_duplicate_key (data, size))
+    return WSP_JSON_DUPLICATE_KEY;
+
+  return WSP_JSON_OK;
 }
 
 const char *
@@ -242,6 +375,8 @@ wsp_json_problem_message (WspJsonProblem problem)
       return _("a string contains a NUL character (\\u0000)");
     case WSP_JSON_BROKEN_ESCAPE:
       return _("not valid text (a broken \\u escape)");
+    case WSP_JSON_DUPLICATE_KEY:
+      return _("an object has the same key twice");
     case WSP_JSON_UNKNOWN_ESCAPE:
     default:
       return _("not JSON: an unknown escape sequence");

@@ -161,7 +161,7 @@ url_allowed (WspLinkCheck *self,
   if (self->allowed_func != NULL)
     return self->allowed_func (url, self->allowed_data);
 
-  if (!wsp_catalog_url_is_allowed (url, &error))
+  if (!wsp_catalog_url_host_is_allowed (url, &error))
     {
       g_debug ("Link check: %s is not allowed: %s", url, error->message);
       return FALSE;

@@ -40,7 +40,8 @@ void           wsp_link_check_set_allowed_func   (WspLinkCheck         *self,
                                                   GDestroyNotify        destroy);
 
 /* @hosts: the platform's hosts (wsp_catalog_get_hosts()); redirects are followed only to
- * addresses that pass wsp_catalog_url_is_allowed() and lie on one of them. */
+ * addresses that pass wsp_catalog_url_host_is_allowed() (any page: a login page too) and lie
+ * on one of them. */
 void           wsp_link_check_run_async          (WspLinkCheck         *self,
                                                   const char           *url,
                                                   const char * const   *hosts,

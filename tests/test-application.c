@@ -197,8 +197,11 @@ test_application_check_catalog (void)
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   g_autoptr(GtkApplication) app = NULL;
   g_autoptr(GtkApplication) restarted = NULL;
-  /* A server on 127.0.0.1 handing out links updated on 2026-12-14; the app is told its address. */
-  g_autoptr(WspTestCatalogServer) server = wsp_test_catalog_server_new ("2026-12-14", settings);
+  /* A server on 127.0.0.1 handing out links updated tomorrow; the app is told its address. */
+  const char *newer = wsp_test_newer_date ();
+  g_autoptr(WspTestCatalogServer) server = wsp_test_catalog_server_new (newer, settings);
+  g_autofree char *in_use = g_strdup_printf ("New links are in use: updated on %s.", newer);
+  g_autofree char *about_line = g_strdup_printf ("Links in use: updated on %s.", newer);
   GtkWindow *about;
 
   /* Checked a minute ago: the app does not ask again by itself. */
@@ -213,15 +216,15 @@ test_application_check_catalog (void)
 
   /* Asked from the menu: the newer links are taken, and the user is told. */
   g_action_group_activate_action (G_ACTION_GROUP (app), "check-catalog", NULL);
-  wait_for_toast (app, "New links are in use: updated on 2026-12-14.");
+  wait_for_toast (app, in_use);
   g_assert_cmpuint (server->n_requests, ==, 1);
-  g_assert_cmpstr (wsp_catalog_get_updated (wsp_catalog_get_current ()), ==, "2026-12-14");
+  g_assert_cmpstr (wsp_catalog_get_updated (wsp_catalog_get_current ()), ==, newer);
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
   wsp_test_run_for (50);
   about = wsp_test_find_toplevel (ADW_TYPE_ABOUT_WINDOW);
   g_assert_true (g_str_has_suffix (adw_about_window_get_comments (ADW_ABOUT_WINDOW (about)),
-                                   "Links in use: updated on 2026-12-14."));
+                                   about_line));
   gtk_window_destroy (about);
 
   /* Again: the server says nothing changed. */
@@ -233,7 +236,7 @@ test_application_check_catalog (void)
   server->content_type = "text/html";
   g_action_group_activate_action (G_ACTION_GROUP (app), "check-catalog", NULL);
   wait_for_toast (app, "The updated links were not used: the server did not send JSON.");
-  g_assert_cmpstr (wsp_catalog_get_updated (wsp_catalog_get_current ()), ==, "2026-12-14");
+  g_assert_cmpstr (wsp_catalog_get_updated (wsp_catalog_get_current ()), ==, newer);
 
   wsp_test_quit_app (app);
   g_clear_object (&app);
@@ -242,7 +245,7 @@ test_application_check_catalog (void)
   soup_server_disconnect (server->server);
   wsp_catalog_set_current (NULL);
   restarted = wsp_test_new_app ();
-  g_assert_cmpstr (wsp_catalog_get_updated (wsp_catalog_get_current ()), ==, "2026-12-14");
+  g_assert_cmpstr (wsp_catalog_get_updated (wsp_catalog_get_current ()), ==, newer);
   wsp_test_quit_app (restarted);
 
   wsp_catalog_set_current (NULL);
@@ -257,7 +260,9 @@ test_application_check_catalog_by_itself (void)
 {
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   g_autoptr(GtkApplication) app = NULL;
-  g_autoptr(WspTestCatalogServer) server = wsp_test_catalog_server_new ("2026-12-14", settings);
+  const char *newer = wsp_test_newer_date ();
+  g_autoptr(WspTestCatalogServer) server = wsp_test_catalog_server_new (newer, settings);
+  g_autofree char *in_use = g_strdup_printf ("New links are in use: updated on %s.", newer);
 
   g_settings_set_int64 (settings, "catalog-last-check",
                         g_get_real_time () / G_USEC_PER_SEC - 2 * 24 * 60 * 60);
@@ -266,9 +271,9 @@ test_application_check_catalog_by_itself (void)
   /* Not before the window: starting is not held up by the network. */
   g_assert_cmpuint (server->n_requests, ==, 0);
   g_application_activate (G_APPLICATION (app));
-  wait_for_toast (app, "New links are in use: updated on 2026-12-14.");
+  wait_for_toast (app, in_use);
   g_assert_cmpuint (server->n_requests, ==, 1);
-  g_assert_cmpstr (wsp_catalog_get_updated (wsp_catalog_get_current ()), ==, "2026-12-14");
+  g_assert_cmpstr (wsp_catalog_get_updated (wsp_catalog_get_current ()), ==, newer);
 
   wsp_test_quit_app (app);
 

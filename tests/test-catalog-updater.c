@@ -118,6 +118,13 @@ handler (SoupServer        *server,
     soup_server_message_set_status (msg, SOUP_STATUS_NOT_FOUND, NULL);
 }
 
+/* The shipped catalog, updated tomorrow. */
+static char *
+newer_catalog (Fixture *f)
+{
+  return wsp_test_catalog_updated_on (wsp_test_newer_date ());
+}
+
 /* The shipped catalog with one piece of text replaced. */
 static char *
 edited_catalog (Fixture    *f,
@@ -312,14 +319,14 @@ test_newer (Fixture       *f,
 
   g_signal_connect_swapped (updater, "notify::catalog", G_CALLBACK (count), &notified);
 
-  serve (f, edited_catalog (f, "\"updated\": \"" BUILT_IN_DATE "\"", "\"updated\": \"2026-12-14\""));
+  serve (f, newer_catalog (f));
   f->etag = "\"v2\"";
 
   g_assert_true (wsp_catalog_updater_get_catalog (updater) == f->built_in);
   g_assert_cmpint (run_check (updater, TRUE, &error), ==, WSP_CATALOG_UPDATE_UPDATED);
   g_assert_no_error (error);
   g_assert_cmpuint (notified, ==, 1);
-  g_assert_cmpstr (wsp_catalog_get_updated (wsp_catalog_updater_get_catalog (updater)), ==, "2026-12-14");
+  g_assert_cmpstr (wsp_catalog_get_updated (wsp_catalog_updater_get_catalog (updater)), ==, wsp_test_newer_date ());
   g_assert_false (wsp_catalog_is_built_in (wsp_catalog_updater_get_catalog (updater)));
 
   /* The first request is unconditional, names the app and nothing else. */
@@ -340,12 +347,12 @@ test_newer (Fixture       *f,
   stop_server (f);
   g_clear_object (&updater);
   restarted = new_updater (f, 5);
-  g_assert_cmpstr (wsp_catalog_get_updated (wsp_catalog_updater_get_catalog (restarted)), ==, "2026-12-14");
+  g_assert_cmpstr (wsp_catalog_get_updated (wsp_catalog_updater_get_catalog (restarted)), ==, wsp_test_newer_date ());
 
   run_check (restarted, TRUE, &error);
   g_assert_error (error, WSP_CATALOG_UPDATE_ERROR, WSP_CATALOG_UPDATE_ERROR_NETWORK);
   g_assert_cmpstr (error->message, ==, "Could not reach the server for updated links.");
-  g_assert_cmpstr (wsp_catalog_get_updated (wsp_catalog_updater_get_catalog (restarted)), ==, "2026-12-14");
+  g_assert_cmpstr (wsp_catalog_get_updated (wsp_catalog_updater_get_catalog (restarted)), ==, wsp_test_newer_date ());
 }
 
 static void
@@ -356,7 +363,7 @@ test_not_modified (Fixture       *f,
   g_autoptr(WspCatalogUpdater) restarted = NULL;
   g_autoptr(GError) error = NULL;
 
-  serve (f, edited_catalog (f, "\"updated\": \"" BUILT_IN_DATE "\"", "\"updated\": \"2026-12-14\""));
+  serve (f, newer_catalog (f));
   f->etag = "\"v2\"";
   g_assert_cmpint (run_check (updater, TRUE, &error), ==, WSP_CATALOG_UPDATE_UPDATED);
 
@@ -366,7 +373,7 @@ test_not_modified (Fixture       *f,
   g_assert_cmpuint (f->requests->len, ==, 2);
   g_assert_cmpstr (f->if_none_match, ==, "\"v2\"");
   g_assert_cmpstr (f->if_modified_since, ==, "Mon, 14 Dec 2026 10:00:00 GMT");
-  g_assert_cmpstr (wsp_catalog_get_updated (wsp_catalog_updater_get_catalog (restarted)), ==, "2026-12-14");
+  g_assert_cmpstr (wsp_catalog_get_updated (wsp_catalog_updater_get_catalog (restarted)), ==, wsp_test_newer_date ());
 }
 
 static void
@@ -458,7 +465,7 @@ static void
 test_content_type (Fixture       *f,
                    gconstpointer  data)
 {
-  serve (f, edited_catalog (f, "\"updated\": \"" BUILT_IN_DATE "\"", "\"updated\": \"2026-12-14\""));
+  serve (f, newer_catalog (f));
   f->content_type = "text/html";
   assert_refused (f, "/catalog.json", WSP_CATALOG_UPDATE_ERROR_CONTENT_TYPE,
                   "The updated links were not used: the server did not send JSON.");
@@ -481,14 +488,14 @@ static void
 test_bad_links (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autofree char *newer = edited_catalog (f, "\"updated\": \"" BUILT_IN_DATE "\"", "\"updated\": \"2026-12-14\"");
+  g_autofree char *newer = newer_catalog (f);
   g_auto(GStrv) parts = g_strsplit (newer, "https://www.facebook.com/privacy/center/", 2);
 
   /* One http link among the https ones. */
   serve (f, g_strjoin ("http://www.facebook.com/privacy/center/", parts [0], parts [1], NULL));
   assert_refused (f, "/catalog.json", WSP_CATALOG_UPDATE_ERROR_INVALID,
-                  "The updated links were not used: a link in it is not a secure address of "
-                  "Facebook, Instagram or Meta.");
+                  "The updated links were not used: a link in it is not one of the pages of "
+                  "Facebook, Instagram or Meta that the app may open.");
 
   /* One foreign host. */
   g_strfreev (parts);
@@ -496,8 +503,39 @@ test_bad_links (Fixture       *f,
   serve (f, g_strjoin ("https://help.instagram.example.org/contact/767264225370182",
                        parts [0], parts [1], NULL));
   assert_refused (f, "/catalog.json", WSP_CATALOG_UPDATE_ERROR_INVALID,
-                  "The updated links were not used: a link in it is not a secure address of "
-                  "Facebook, Instagram or Meta.");
+                  "The updated links were not used: a link in it is not one of the pages of "
+                  "Facebook, Instagram or Meta that the app may open.");
+}
+
+/* Found by trying the updater (issue 17): a catalog dated 9999-12-31 would be newest for ever,
+ * and one with a key twice would be read with the harmless value but cached with the hostile
+ * one. Neither is used or cached. */
+static void
+test_hostile (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autofree char *newer = newer_catalog (f);
+  g_auto(GStrv) parts = NULL;
+
+  serve (f, edited_catalog (f, "\"updated\": \"" BUILT_IN_DATE "\"", "\"updated\": \"9999-12-31\""));
+  assert_refused (f, "/catalog.json", WSP_CATALOG_UPDATE_ERROR_INVALID,
+                  "The updated links were not used: it is dated in the future.");
+
+  parts = g_strsplit (newer, "\"url\": \"https://www.facebook.com/privacy/center/\"", 2);
+  g_assert_cmpuint (g_strv_length (parts), ==, 2);
+  serve (f, g_strjoin ("\"url\": \"https://evil.example/\", "
+                       "\"url\": \"https://www.facebook.com/privacy/center/\"",
+                       parts [0], parts [1], NULL));
+  assert_refused (f, "/catalog.json", WSP_CATALOG_UPDATE_ERROR_INVALID,
+                  "The updated links were not used: the file is not valid JSON.");
+
+  /* On Meta's hosts, but a page anyone can make. */
+  g_strfreev (parts);
+  parts = g_strsplit (newer, "https://www.facebook.com/privacy/center/", 2);
+  serve (f, g_strjoin ("https://www.facebook.com/groups/123456/", parts [0], parts [1], NULL));
+  assert_refused (f, "/catalog.json", WSP_CATALOG_UPDATE_ERROR_INVALID,
+                  "The updated links were not used: a link in it is not one of the pages of "
+                  "Facebook, Instagram or Meta that the app may open.");
 }
 
 static void
@@ -605,7 +643,9 @@ test_bad_cache (Fixture       *f,
   g_autoptr(WspCatalogUpdater) older = NULL;
   g_autoptr(WspCatalogUpdater) newer = NULL;
   g_autofree char *older_json = edited_catalog (f, "\"updated\": \"" BUILT_IN_DATE "\"", "\"updated\": \"2026-10-01\"");
-  g_autofree char *newer_json = edited_catalog (f, "\"updated\": \"" BUILT_IN_DATE "\"", "\"updated\": \"2026-12-14\"");
+  g_autoptr(WspCatalogUpdater) far = NULL;
+  g_autofree char *far_json = edited_catalog (f, "\"updated\": \"" BUILT_IN_DATE "\"", "\"updated\": \"9999-12-31\"");
+  g_autofree char *newer_json = newer_catalog (f);
 
   write_cache ("{\"schema\": 1, ");
   broken = new_updater (f, 5);
@@ -616,9 +656,15 @@ test_bad_cache (Fixture       *f,
   older = new_updater (f, 5);
   g_assert_true (wsp_catalog_updater_get_catalog (older) == f->built_in);
 
+  /* A cache from before the date check, dated far ahead, is not used either: the built-in
+   * links win. */
+  write_cache (far_json);
+  far = new_updater (f, 5);
+  g_assert_true (wsp_catalog_updater_get_catalog (far) == f->built_in);
+
   write_cache (newer_json);
   newer = new_updater (f, 5);
-  g_assert_cmpstr (wsp_catalog_get_updated (wsp_catalog_updater_get_catalog (newer)), ==, "2026-12-14");
+  g_assert_cmpstr (wsp_catalog_get_updated (wsp_catalog_updater_get_catalog (newer)), ==, wsp_test_newer_date ());
   g_assert_cmpuint (f->requests->len, ==, 0);
 }
 
@@ -642,6 +688,7 @@ main (int   argc,
   ADD ("content-type", test_content_type);
   ADD ("invalid", test_invalid);
   ADD ("bad-links", test_bad_links);
+  ADD ("hostile", test_hostile);
   ADD ("plain-http", test_plain_http);
   ADD ("timeout", test_timeout);
   ADD ("cancel", test_cancel);

@@ -471,56 +471,75 @@ test_pick_language (void)
 
 typedef struct {
   const char *url;
-  const char *error;    /* NULL when allowed */
+  const char *error;       /* NULL when the host is allowed */
+  const char *page_error;  /* NULL when the page is allowed too */
 } UrlCase;
 
-static const UrlCase url_cases[] = {
-  { "https://www.facebook.com/help/contact/6359191084165019", NULL },
-  { "https://facebook.com", NULL },
-  { "https://m.facebook.com/x", NULL },
-  { "https://fr-fr.facebook.com/help/contact/712876720715583", NULL },
-  { "https://www.facebook.com:443/privacy/center/", NULL },
-  { "https://WWW.Facebook.COM/privacy/genai/", NULL },
-  { "https://help.instagram.com/contact/233964459562201", NULL },
-  { "https://privacycenter.instagram.com/privacy/genai/", NULL },
-  { "https://help.meta.com/support/privacy/", NULL },
-  { "https://meta.com/?q=ai#object", NULL },
-  { "https://www.facebook.com/search/?q=Widerspruch%20KI", NULL },
+#define FACEBOOK_PAGES "help and contact forms by number, help pages by number, privacy center " \
+                       "and privacy policy pages"
 
-  { NULL, "empty address" },
-  { "", "empty address" },
-  { "http://www.facebook.com/help/contact/6359191084165019", "must use https (got http)" },
-  { "ftp://facebook.com/", "must use https (got ftp)" },
-  { "javascript:alert(1)", "must use https (got javascript)" },
-  { "data:text/html,hello", "must use https (got data)" },
-  { "file:///etc/passwd", "must use https (got file)" },
-  { "HTTPS://www.facebook.com/", "must use https (got HTTPS)" },
-  { "www.facebook.com/help", "not a valid address" },
-  { "//www.facebook.com/help", "not a valid address" },
+static const UrlCase url_cases[] = {
+  { "https://www.facebook.com/help/contact/6359191084165019", NULL, NULL },
+  { "https://fr-fr.facebook.com/help/contact/712876720715583", NULL, NULL },
+  { "https://www.facebook.com:443/privacy/center/", NULL, NULL },
+  { "https://WWW.Facebook.COM/privacy/genai/", NULL, NULL },
+  { "https://help.instagram.com/contact/233964459562201", NULL, NULL },
+  { "https://privacycenter.instagram.com/privacy/genai/", NULL, NULL },
+  { "https://help.meta.com/support/privacy/", NULL, NULL },
+
+  /* On Meta's hosts, but not a page the guidance needs (wsp-url-policy.c; more in
+   * test-url-policy.c). A redirect may still go there. */
+  { "https://facebook.com", NULL,
+    "/ is not one of the pages allowed on facebook.com (" FACEBOOK_PAGES ")" },
+  { "https://m.facebook.com/x", NULL,
+    "/x is not one of the pages allowed on m.facebook.com (" FACEBOOK_PAGES ")" },
+  { "https://meta.com/?q=ai#object", NULL,
+    "meta.com is not a host of Meta’s forms, help or privacy pages" },
+  { "https://www.facebook.com/search/?q=Widerspruch%20KI", NULL,
+    "must not have a query (text after “?”)" },
+  { "https://www.facebook.com/login/?next=https%3A%2F%2Fwww.facebook.com%2Fhelp", NULL,
+    "must not have a query (text after “?”)" },
+
+  { NULL, "empty address", NULL },
+  { "", "empty address", NULL },
+  { "http://www.facebook.com/help/contact/6359191084165019", "must use https (got http)", NULL },
+  { "ftp://facebook.com/", "must use https (got ftp)", NULL },
+  { "javascript:alert(1)", "must use https (got javascript)", NULL },
+  { "data:text/html,hello", "must use https (got data)", NULL },
+  { "file:///etc/passwd", "must use https (got file)", NULL },
+  { "HTTPS://www.facebook.com/", "must use https (got HTTPS)", NULL },
+  { "www.facebook.com/help", "not a valid address", NULL },
+  { "//www.facebook.com/help", "not a valid address", NULL },
   { "https://www.example.com/",
-    "host www.example.com is not facebook.com, instagram.com, meta.com or a subdomain" },
+    "host www.example.com is not facebook.com, instagram.com, meta.com or a subdomain", NULL },
   { "https://evilfacebook.com/",
-    "host evilfacebook.com is not facebook.com, instagram.com, meta.com or a subdomain" },
+    "host evilfacebook.com is not facebook.com, instagram.com, meta.com or a subdomain", NULL },
   { "https://facebook.com.evil.org/",
-    "host facebook.com.evil.org is not facebook.com, instagram.com, meta.com or a subdomain" },
+    "host facebook.com.evil.org is not facebook.com, instagram.com, meta.com or a subdomain",
+    NULL },
   { "https://instagram.com-help.net/",
-    "host instagram.com-help.net is not facebook.com, instagram.com, meta.com or a subdomain" },
-  { "https://facebook.com@evil.com/", "must not contain a user name (text before @)" },
-  { "https://user:secret@www.facebook.com/", "must not contain a user name (text before @)" },
-  { "https://@www.facebook.com/", "must not contain a user name (text before @)" },
-  { "https://www.facebook.com:8443/", "must not use port 8443" },
-  { "https://www.facebook.com:80/", "must not use port 80" },
-  { "https://157.240.0.35/", "must name a host, not an IP address" },
-  { "https://[2a03:2880:f10c:83:face:b00c:0:25de]/", "must name a host, not an IP address" },
-  { "https:///help/contact/6359191084165019", "has no host" },
-  { "https://www.facebook.com./", "www.facebook.com. is not a valid host name" },
-  { "https://www..facebook.com/", "www..facebook.com is not a valid host name" },
-  { "https://evil.com%2F.facebook.com/", "evil.com/.facebook.com is not a valid host name" },
-  { "https://evil.com\\.facebook.com/", "contains a character that does not belong in an address" },
-  { "https://www.face book.com/", "contains a character that does not belong in an address" },
-  { "https://www.facebook.com/\n", "contains a character that does not belong in an address" },
+    "host instagram.com-help.net is not facebook.com, instagram.com, meta.com or a subdomain",
+    NULL },
+  { "https://facebook.com@evil.com/", "must not contain a user name (text before @)", NULL },
+  { "https://user:secret@www.facebook.com/", "must not contain a user name (text before @)",
+    NULL },
+  { "https://@www.facebook.com/", "must not contain a user name (text before @)", NULL },
+  { "https://www.facebook.com:8443/", "must not use port 8443", NULL },
+  { "https://www.facebook.com:80/", "must not use port 80", NULL },
+  { "https://157.240.0.35/", "must name a host, not an IP address", NULL },
+  { "https://[2a03:2880:f10c:83:face:b00c:0:25de]/", "must name a host, not an IP address", NULL },
+  { "https:///help/contact/6359191084165019", "has no host", NULL },
+  { "https://www.facebook.com./", "www.facebook.com. is not a valid host name", NULL },
+  { "https://www..facebook.com/", "www..facebook.com is not a valid host name", NULL },
+  { "https://evil.com%2F.facebook.com/", "evil.com/.facebook.com is not a valid host name", NULL },
+  { "https://evil.com\\.facebook.com/", "contains a character that does not belong in an address",
+    NULL },
+  { "https://www.face book.com/", "contains a character that does not belong in an address",
+    NULL },
+  { "https://www.facebook.com/\n", "contains a character that does not belong in an address",
+    NULL },
   { "https://www.faceb\xd0\xbe" "ok.com/",                        /* Cyrillic o */
-    "contains a character that does not belong in an address" },
+    "contains a character that does not belong in an address", NULL },
 };
 
 static void
@@ -528,12 +547,28 @@ test_url_is_allowed (void)
 {
   for (guint i = 0; i < G_N_ELEMENTS (url_cases); i++)
     {
+      const UrlCase *url_case = &url_cases[i];
       g_autoptr(GError) error = NULL;
-      gboolean allowed = wsp_catalog_url_is_allowed (url_cases[i].url, &error);
+      g_autoptr(GError) host_error = NULL;
+      gboolean allowed = wsp_catalog_url_is_allowed (url_case->url, &error);
+      gboolean host_allowed = wsp_catalog_url_host_is_allowed (url_case->url, &host_error);
+      const char *expected = url_case->error != NULL ? url_case->error : url_case->page_error;
 
-      g_test_message ("%s", url_cases[i].url != NULL ? url_cases[i].url : "(null)");
+      g_test_message ("%s", url_case->url != NULL ? url_case->url : "(null)");
 
-      if (url_cases[i].error == NULL)
+      if (url_case->error == NULL)
+        {
+          g_assert_no_error (host_error);
+          g_assert_true (host_allowed);
+        }
+      else
+        {
+          g_assert_error (host_error, WSP_CATALOG_ERROR, WSP_CATALOG_ERROR_URL);
+          g_assert_cmpstr (host_error->message, ==, url_case->error);
+          g_assert_false (host_allowed);
+        }
+
+      if (expected == NULL)
         {
           g_assert_no_error (error);
           g_assert_true (allowed);
@@ -541,10 +576,10 @@ test_url_is_allowed (void)
       else
         {
           g_assert_error (error, WSP_CATALOG_ERROR, WSP_CATALOG_ERROR_URL);
-          g_assert_cmpstr (error->message, ==, url_cases[i].error);
+          g_assert_cmpstr (error->message, ==, expected);
           g_assert_false (allowed);
           /* And without an error to fill in */
-          g_assert_false (wsp_catalog_url_is_allowed (url_cases[i].url, NULL));
+          g_assert_false (wsp_catalog_url_is_allowed (url_case->url, NULL));
         }
     }
 }
@@ -649,6 +684,25 @@ static const Variant variants[] = {
     "platforms.instagram.forms[0].url: host www.facebook.com is not on platforms.instagram.hosts" },
   { "platforms.instagram.forms[1].url", "\"https://facebook.com@evil.com/\"", WSP_CATALOG_ERROR_URL,
     "platforms.instagram.forms[1].url: must not contain a user name (text before @)" },
+  /* Meta's hosts, but a person's page, a group, or a query that could lead elsewhere. */
+  { "platforms.facebook.forms[1].url", "\"https://www.facebook.com/groups/123456\"",
+    WSP_CATALOG_ERROR_URL,
+    "platforms.facebook.forms[1].url: /groups/123456 is not one of the pages allowed on "
+    "www.facebook.com (help and contact forms by number, help pages by number, privacy center "
+    "and privacy policy pages)" },
+  { "platforms.facebook.privacy_center.url", "\"https://www.facebook.com/zuck\"",
+    WSP_CATALOG_ERROR_URL,
+    "platforms.facebook.privacy_center.url: /zuck is not one of the pages allowed on "
+    "www.facebook.com (help and contact forms by number, help pages by number, privacy center "
+    "and privacy policy pages)" },
+  { "platforms.instagram.forms[0].url", "\"https://www.instagram.com/someone/\"",
+    WSP_CATALOG_ERROR_URL,
+    "platforms.instagram.forms[0].url: www.instagram.com is not a host of Meta’s forms, help or "
+    "privacy pages" },
+  { "platforms.instagram.forms[1].url",
+    "\"https://help.instagram.com/contact/767264225370182?next=https://evil.example/\"",
+    WSP_CATALOG_ERROR_URL,
+    "platforms.instagram.forms[1].url: must not have a query (text after “?”)" },
   { "platforms.facebook.forms[1].confirmed", "\"May 2025\"", WSP_CATALOG_ERROR_VALUE,
     "platforms.facebook.forms[1].confirmed: not a date (YYYY-MM or YYYY-MM-DD)" },
   { "platforms.facebook.forms[1].confirmed", "\"2025-00\"", WSP_CATALOG_ERROR_VALUE,
@@ -766,6 +820,72 @@ test_broken_variants (void)
     }
 }
 
+static char *
+date_from_now (int         days,
+               const char *format)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) then = g_date_time_add_days (now, days);
+
+  return g_date_time_format (then, format);
+}
+
+static WspCatalog *
+load_changed (const char  *path,
+              const char  *json,
+              GError     **error)
+{
+  g_autoptr(JsonNode) root = parse_shipped ();
+  g_autoptr(GBytes) bytes = NULL;
+
+  change_node (root, path, json);
+  bytes = serialize (root);
+  return wsp_catalog_new_from_bytes (bytes, error);
+}
+
+/* An update dated 9999-12-31 would be "newest" for ever and beat every later built-in catalog:
+ * no date of an update may lie more than two days after the clock. */
+static void
+test_future_dates (void)
+{
+  g_autofree char *tomorrow = date_from_now (1, "\"%Y-%m-%d\"");
+  g_autofree char *in_three_days = date_from_now (3, "%Y-%m-%d");
+  g_autofree char *in_three_days_json = g_strdup_printf ("\"%s\"", in_three_days);
+  g_autofree char *next_month = date_from_now (40, "%Y-%m");
+  g_autofree char *next_month_json = g_strdup_printf ("\"%s\"", next_month);
+  g_autofree char *message = NULL;
+  g_autoptr(WspCatalog) catalog = NULL;
+  g_autoptr(GError) error = NULL;
+
+  catalog = load_changed ("updated", "\"9999-12-31\"", &error);
+  g_assert_null (catalog);
+  g_assert_error (error, WSP_CATALOG_ERROR, WSP_CATALOG_ERROR_FUTURE);
+  g_assert_cmpstr (error->message, ==, "updated: 9999-12-31 is more than two days after today");
+  g_clear_error (&error);
+
+  catalog = load_changed ("updated", in_three_days_json, &error);
+  g_assert_null (catalog);
+  message = g_strdup_printf ("updated: %s is more than two days after today", in_three_days);
+  g_assert_error (error, WSP_CATALOG_ERROR, WSP_CATALOG_ERROR_FUTURE);
+  g_assert_cmpstr (error->message, ==, message);
+  g_clear_error (&error);
+  g_clear_pointer (&message, g_free);
+
+  /* Every date, the months of "confirmed" too. */
+  catalog = load_changed ("platforms.instagram.forms[1].confirmed", next_month_json, &error);
+  g_assert_null (catalog);
+  message = g_strdup_printf ("platforms.instagram.forms[1].confirmed: %s is more than two days "
+                             "after today", next_month);
+  g_assert_error (error, WSP_CATALOG_ERROR, WSP_CATALOG_ERROR_FUTURE);
+  g_assert_cmpstr (error->message, ==, message);
+  g_clear_error (&error);
+
+  /* Tomorrow is fine: time zones, a clock a little behind. */
+  catalog = load_changed ("updated", tomorrow, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (catalog);
+}
+
 /* The version is checked before anything else. */
 static void
 test_broken_version_first (void)
@@ -846,6 +966,19 @@ static const RawVariant raw_variants[] = {
   { "\"\\u00e\"", -1, WSP_CATALOG_ERROR_VALUE, "catalog: not valid text (a broken \\u escape)" },
   { "\"\\x41\"", -1, WSP_CATALOG_ERROR_PARSE, "catalog: not JSON: an unknown escape sequence" },
   { "\"abc\\", -1, WSP_CATALOG_ERROR_PARSE, "catalog: not JSON: an unknown escape sequence" },
+  /* json-glib would keep the last of two members with one name, and a cache the raw bytes with
+   * the first (issue 17): refused at any depth, escapes decoded first. */
+  { "{\"schema\": 1, \"schema\": 1}", -1, WSP_CATALOG_ERROR_PARSE,
+    "catalog: an object has the same key twice" },
+  { "{\"a\": {\"url\": \"https://evil.example/\", \"url\": \"https://www.facebook.com/\"}}", -1,
+    WSP_CATALOG_ERROR_PARSE, "catalog: an object has the same key twice" },
+  { "{\"a\": [{\"b\": 1, \"\\u0062\": 2}]}", -1, WSP_CATALOG_ERROR_PARSE,
+    "catalog: an object has the same key twice" },
+  /* The same name in two objects, or as a value, is no duplicate. */
+  { "{\"a\": {\"a\": \"a\"}, \"b\": [{\"a\": 1}, {\"a\": 1}], \"c\": \"b\"}", -1,
+    WSP_CATALOG_ERROR_MISSING, "schema: missing" },
+  { "{\"a\\\"\": 1, \"a\": 2, \"x\": \"\\\",\\\"a\\\": 3\"}", -1, WSP_CATALOG_ERROR_MISSING,
+    "schema: missing" },
   /* A real pair (an emoji) is fine, and so is a NUL that is not an escape. */
   { "{\"schema\": 1, \"x\": \"\\ud83d\\ude00 \\\\u0000 \\\"\\/\\b\\f\\n\\r\\t\"}", -1,
     WSP_CATALOG_ERROR_MISSING,
@@ -1015,6 +1148,7 @@ main (int   argc,
   g_test_add_func ("/catalog/url-is-allowed", test_url_is_allowed);
   g_test_add_func ("/catalog/broken/variants", test_broken_variants);
   g_test_add_func ("/catalog/broken/version-first", test_broken_version_first);
+  g_test_add_func ("/catalog/broken/future-dates", test_future_dates);
   g_test_add_func ("/catalog/broken/raw", test_broken_raw);
   g_test_add_func ("/catalog/broken/too-large", test_broken_too_large);
   g_test_add_func ("/catalog/broken/too-deep", test_broken_too_deep);

@@ -34,7 +34,7 @@ test_network_module_update (void)
   g_autoptr(WspCatalogUpdater) updater = NULL;
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(WspTestCatalogServer) server = wsp_test_catalog_server_new ("2026-12-14", settings);
+  g_autoptr(WspTestCatalogServer) server = wsp_test_catalog_server_new (wsp_test_newer_date (), settings);
 
   updater = wsp_catalog_updater_new (wsp_catalog_get_default (), settings, NULL);
   g_assert_nonnull (updater);
@@ -50,7 +50,7 @@ test_network_module_update (void)
   g_assert_no_error (error);
   g_assert_cmpuint (server->n_requests, ==, 1);
   g_assert_cmpstr (wsp_catalog_get_updated (wsp_catalog_updater_get_catalog (updater)), ==,
-                   "2026-12-14");
+                   wsp_test_newer_date ());
 
   g_settings_reset (settings, "catalog-url");
 }
@@ -61,7 +61,7 @@ static void
 test_network_module_link_check (void)
 {
   /* Any address on it answers: a request that went out would be counted. */
-  g_autoptr(WspTestCatalogServer) server = wsp_test_catalog_server_new ("2026-12-14", NULL);
+  g_autoptr(WspTestCatalogServer) server = wsp_test_catalog_server_new (wsp_test_newer_date (), NULL);
   g_autoptr(WspLinkCheck) check = wsp_link_check_new (NULL);
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;

@@ -435,6 +435,30 @@ test_records_corrupt (void)
   }
 }
 
+/* A key twice: json-glib would keep the second silently. The file is not read as it might be
+ * meant, but moved aside as damaged, and the user told. */
+static void
+test_records_duplicate_key (void)
+{
+  static const char twice[] = "{ \"version\": 1, \"version\": 1, \"records\": [] }";
+  g_autofree char *path = records_path ();
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autoptr(WspRecordStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *backup = NULL;
+
+  remove_records_dir ();
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (path, twice, -1, NULL));
+
+  store = wsp_record_store_new (path);
+  g_assert_false (wsp_record_store_load (store, &error));
+  g_assert_error (error, WSP_RECORDS_ERROR, WSP_RECORDS_ERROR_DAMAGED);
+  g_assert_nonnull (strstr (error->message, "an object has the same key twice"));
+  backup = find_backup ();
+  g_assert_nonnull (backup);
+}
+
 /* One good record, broken ones and a second with the same id: the good one is kept, the file is
  * backed up. */
 static void
@@ -626,6 +650,7 @@ main (int   argc,
                         GINT_TO_POINTER (WSP_RECORD_SAVE_BEFORE_RENAME), interrupted_save);
   g_test_add_func ("/records/big-save", test_records_big_save);
   g_test_add_func ("/records/corrupt", test_records_corrupt);
+  g_test_add_func ("/records/duplicate-key", test_records_duplicate_key);
   g_test_add_func ("/records/partly-damaged", test_records_partly_damaged);
   g_test_add_func ("/records/unwritable", test_records_unwritable);
   g_test_add_func ("/records/disk-full", test_records_disk_full);

@@ -126,16 +126,35 @@ wsp_test_read_file (const char  *path,
   return contents;
 }
 
+const char *
+wsp_test_newer_date (void)
+{
+  static char date[16];
+
+  if (date[0] == '\0')
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+      g_autoptr(GDateTime) tomorrow = g_date_time_add_days (now, 1);
+      g_autofree char *text = g_date_time_format (tomorrow, "%Y-%m-%d");
+
+      g_strlcpy (date, text, sizeof date);
+    }
+
+  return date;
+}
+
 char *
 wsp_test_catalog_updated_on (const char *date)
 {
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "catalog.json", NULL);
   g_autofree char *json = wsp_test_read_file (path, NULL);
   g_autofree char *updated = g_strdup_printf ("\"updated\": \"%s\"", date);
-  g_auto(GStrv) parts = g_strsplit (json, "\"updated\": \"2026-11-28\"", 2);
+  g_autoptr(GRegex) regex = g_regex_new ("\"updated\": \"[0-9-]+\"", 0, 0, NULL);
+  char *edited = g_regex_replace_literal (regex, json, -1, 0, updated, 0, NULL);
 
-  g_assert_cmpuint (g_strv_length (parts), ==, 2);
-  return g_strjoin (updated, parts [0], parts [1], NULL);
+  g_assert_nonnull (edited);
+  g_assert_cmpstr (edited, !=, json);
+  return edited;
 }
 
 static void

@@ -38,8 +38,12 @@ char     *wsp_test_server_listen     (SoupServer         *server);
 char     *wsp_test_read_file         (const char     *path,
                                       gsize          *length);
 
-/* The shipped data/catalog.json with its "updated" date set to @date ("2026-12-14"): what a
- * server hands out as newer links. */
+/* Tomorrow (UTC) as "YYYY-MM-DD": newer than the shipped catalog, and within the two days
+ * after the clock that an update's date may lie. */
+const char *wsp_test_newer_date      (void);
+
+/* The shipped data/catalog.json with its "updated" date set to @date (wsp_test_newer_date()):
+ * what a server hands out as newer links. */
 char     *wsp_test_catalog_updated_on (const char    *date);
 
 /* A server on 127.0.0.1 handing out wsp_test_catalog_updated_on (@date) at every path, with
