@@ -11,10 +11,13 @@
 #include <glib/gstdio.h>
 
 #include "wsp-catalog-updater.h"
+#include "wsp-fetch-guard.h"
 #include "wsp-link-check.h"
 
-/* Seconds before a fetch gives up. */
+/* Seconds a read may wait before a fetch gives up. */
 #define FETCH_TIMEOUT 10
+/* The whole fetch, however the server trickles its answer. */
+#define FETCH_DEADLINE_MS (60 * 1000)
 #define READ_CHUNK    (16 * 1024)
 
 struct _WspCatalogUpdater
@@ -25,6 +28,7 @@ struct _WspCatalogUpdater
   WspCatalog  *catalog;
   GSettings   *settings;
   SoupSession *session;
+  guint        deadline_ms;
 };
 
 G_DEFINE_FINAL_TYPE (WspCatalogUpdater, wsp_catalog_updater, G_TYPE_OBJECT)
@@ -47,6 +51,7 @@ typedef struct {
   GCancellable *cancellable;
   GCancellable *caller_cancellable;
   gulong        caller_handler;
+  WspFetchGuard *guard;
 } FetchData;
 
 static void
@@ -54,6 +59,7 @@ fetch_data_free (gpointer data)
 {
   FetchData *fetch = data;
 
+  g_clear_pointer (&fetch->guard, wsp_fetch_guard_free);
   if (fetch->caller_cancellable != NULL)
     g_cancellable_disconnect (fetch->caller_cancellable, fetch->caller_handler);
   g_clear_object (&fetch->caller_cancellable);
@@ -133,6 +139,17 @@ wsp_catalog_updater_class_init (WspCatalogUpdaterClass *klass)
 static void
 wsp_catalog_updater_init (WspCatalogUpdater *self)
 {
+  self->deadline_ms = FETCH_DEADLINE_MS;
+}
+
+void
+wsp_catalog_updater_set_deadline (WspCatalogUpdater *self,
+                                  guint              deadline_ms)
+{
+  g_return_if_fail (WSP_IS_CATALOG_UPDATER (self));
+  g_return_if_fail (deadline_ms > 0);
+
+  self->deadline_ms = deadline_ms;
 }
 
 WspCatalogUpdater *
@@ -286,7 +303,8 @@ on_read (GObject      *source,
   chunk = g_input_stream_read_bytes_finish (G_INPUT_STREAM (source), result, &error);
   if (chunk == NULL)
     {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
+          !wsp_fetch_guard_tripped (fetch->guard))
         g_task_return_error (task, g_steal_pointer (&error));
       else
         {
@@ -340,7 +358,8 @@ on_sent (GObject      *source,
   fetch->stream = soup_session_send_finish (SOUP_SESSION (source), result, &error);
   if (fetch->stream == NULL)
     {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
+          !wsp_fetch_guard_tripped (fetch->guard))
         g_task_return_error (task, g_steal_pointer (&error));
       else
         {
@@ -479,6 +498,8 @@ wsp_catalog_updater_check_async (WspCatalogUpdater   *self,
         soup_message_headers_replace (headers, "If-Modified-Since", modified);
     }
 
+  fetch->guard = wsp_fetch_guard_new (fetch->message, fetch->cancellable, self->deadline_ms,
+                                      "the catalog update");
   soup_session_send_async (self->session, fetch->message, G_PRIORITY_DEFAULT,
                            fetch->cancellable, on_sent, g_steal_pointer (&task));
 }

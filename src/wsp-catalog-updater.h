@@ -43,6 +43,9 @@ G_DECLARE_FINAL_TYPE (WspCatalogUpdater, wsp_catalog_updater, WSP, CATALOG_UPDAT
 WspCatalogUpdater *wsp_catalog_updater_new          (WspCatalog           *built_in,
                                                      GSettings            *settings,
                                                      SoupSession          *session);
+/* How long one fetch may take in all (the app's: a minute); tests shorten it. */
+void               wsp_catalog_updater_set_deadline (WspCatalogUpdater    *self,
+                                                     guint                 deadline_ms);
 /* The catalog in use: the cached or fetched one, else @built_in. Notifies "catalog". */
 WspCatalog        *wsp_catalog_updater_get_catalog  (WspCatalogUpdater    *self);
 

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "wsp-catalog.h"
+#include "wsp-fetch-guard.h"
 #include "wsp-link-check.h"
 
 /* Meta sends a login page or a locale host through a few hops; more is a loop. */
@@ -16,6 +17,7 @@ struct _WspLinkCheck
   GObject             parent_instance;
 
   SoupSession        *session;
+  guint               deadline_ms;
   WspLinkAllowedFunc  allowed_func;
   gpointer            allowed_data;
   GDestroyNotify      allowed_destroy;
@@ -33,6 +35,8 @@ typedef struct {
   GCancellable *request_cancellable;
   GCancellable *caller_cancellable;
   gulong        caller_handler;
+  /* Stops one request that the server keeps going (wsp-fetch-guard.h). */
+  WspFetchGuard *guard;
 } CheckData;
 
 static void
@@ -40,6 +44,7 @@ check_data_free (gpointer data)
 {
   CheckData *check = data;
 
+  g_clear_pointer (&check->guard, wsp_fetch_guard_free);
   if (check->caller_cancellable != NULL)
     g_cancellable_disconnect (check->caller_cancellable, check->caller_handler);
   g_clear_object (&check->caller_cancellable);
@@ -88,6 +93,17 @@ wsp_link_check_class_init (WspLinkCheckClass *klass)
 static void
 wsp_link_check_init (WspLinkCheck *self)
 {
+  self->deadline_ms = WSP_LINK_CHECK_DEADLINE * 1000;
+}
+
+void
+wsp_link_check_set_deadline (WspLinkCheck *self,
+                             guint         deadline_ms)
+{
+  g_return_if_fail (WSP_IS_LINK_CHECK (self));
+  g_return_if_fail (deadline_ms > 0);
+
+  self->deadline_ms = deadline_ms;
 }
 
 WspLinkCheck *
@@ -228,6 +244,13 @@ on_sent (GObject      *source,
   stream = soup_session_send_finish (SOUP_SESSION (source), result, &error);
   if (stream == NULL)
     {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
+          wsp_fetch_guard_tripped (check->guard))
+        {
+          g_task_return_int (task, WSP_LINK_STATUS_UNKNOWN);
+          return;
+        }
+
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
           g_task_return_error (task, g_steal_pointer (&error));
@@ -241,6 +264,7 @@ on_sent (GObject      *source,
 
   /* Only the status matters: stop the message, so that dropping the stream does not read a
    * body. */
+  g_clear_pointer (&check->guard, wsp_fetch_guard_free);
   g_cancellable_cancel (check->request_cancellable);
   g_clear_object (&check->request_cancellable);
 
@@ -324,6 +348,9 @@ send_request (GTask *task)
     /* The status is all that is needed: ask for one byte where the server allows. */
     soup_message_headers_set_range (soup_message_get_request_headers (check->message), 0, 0);
 
+  g_clear_pointer (&check->guard, wsp_fetch_guard_free);
+  check->guard = wsp_fetch_guard_new (check->message, check->request_cancellable,
+                                      self->deadline_ms, "the link check");
   soup_session_send_async (self->session, check->message, G_PRIORITY_DEFAULT,
                            check->request_cancellable, on_sent, task);
 }

@@ -20,8 +20,10 @@ typedef enum {
 typedef gboolean (*WspLinkAllowedFunc) (const char *url,
                                         gpointer    user_data);
 
-/* The real app's seconds before a check gives up. */
+/* The real app's seconds before a check gives up waiting for a read, and for one request as a
+ * whole (a server that trickles its headers). */
 #define WSP_LINK_CHECK_TIMEOUT 5
+#define WSP_LINK_CHECK_DEADLINE 15
 
 #define WSP_TYPE_LINK_CHECK (wsp_link_check_get_type ())
 
@@ -31,6 +33,9 @@ G_DECLARE_FINAL_TYPE (WspLinkCheck, wsp_link_check, WSP, LINK_CHECK, GObject)
  * User-Agent of "Widerspruch/VERSION"); tests pass one with a shorter timeout. */
 WspLinkCheck  *wsp_link_check_new                (SoupSession          *session);
 SoupSession   *wsp_link_check_get_session        (WspLinkCheck         *self);
+/* For tests: the deadline of one request, instead of WSP_LINK_CHECK_DEADLINE seconds. */
+void           wsp_link_check_set_deadline       (WspLinkCheck         *self,
+                                                  guint                 deadline_ms);
 
 /* For tests only: replaces the allow list for redirects (and for the first address), so that a
  * server on 127.0.0.1 can stand in for the platform. The app never calls it. */

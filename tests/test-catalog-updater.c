@@ -33,7 +33,29 @@ typedef struct {
   char        *user_agent;
   char        *header_names;    /* of the last request, sorted, comma-separated */
   GPtrArray   *paused;
+  GThread     *interim_thread;
+  GPtrArray   *trickling;       /* SoupServerMessage */
+  guint        trickle_id;
 } Fixture;
+
+/* One more space of a never-ending catalog, every 100 ms: each read gets something well within
+ * the session's timeout. */
+static gboolean
+trickle (gpointer data)
+{
+  Fixture *f = data;
+
+  for (guint i = 0; i < f->trickling->len; i++)
+    {
+      SoupServerMessage *msg = f->trickling->pdata [i];
+
+      soup_message_body_append (soup_server_message_get_response_body (msg), SOUP_MEMORY_STATIC,
+                                " ", 1);
+      soup_server_message_unpause (msg);
+    }
+
+  return G_SOURCE_CONTINUE;
+}
 
 static void
 handler (SoupServer        *server,
@@ -106,6 +128,23 @@ handler (SoupServer        *server,
       g_output_stream_write_all (g_io_stream_get_output_stream (stream), partial,
                                  sizeof partial - 1, NULL, NULL, NULL);
       g_io_stream_close (stream, NULL, NULL);
+    }
+  else if (g_str_equal (path, "/interim.json"))
+    {
+      g_assert_null (f->interim_thread);
+      f->interim_thread = wsp_test_write_endlessly (soup_server_message_steal_connection (msg),
+                                                    "", "HTTP/1.1 100 Continue\r\n\r\n", 0);
+    }
+  else if (g_str_equal (path, "/trickle.json"))
+    {
+      soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+      soup_message_headers_set_content_type (response, "application/json", NULL);
+      soup_message_headers_set_encoding (response, SOUP_ENCODING_CHUNKED);
+      soup_message_body_append (soup_server_message_get_response_body (msg), SOUP_MEMORY_STATIC,
+                                "{", 1);
+      g_ptr_array_add (f->trickling, g_object_ref (msg));
+      if (f->trickle_id == 0)
+        f->trickle_id = g_timeout_add (100, trickle, f);
     }
   else if (g_str_equal (path, "/moved.json"))
     soup_server_message_set_redirect (msg, SOUP_STATUS_FOUND, "/catalog.json");
@@ -189,6 +228,7 @@ fixture_set_up (Fixture       *f,
   f->body = g_strdup (f->built_in_json);
   f->requests = g_ptr_array_new_with_free_func (g_free);
   f->paused = g_ptr_array_new_with_free_func (g_object_unref);
+  f->trickling = g_ptr_array_new_with_free_func (g_object_unref);
 
   f->server = soup_server_new (NULL, NULL);
   soup_server_add_handler (f->server, NULL, handler, f, NULL);
@@ -202,6 +242,9 @@ stop_server (Fixture *f)
 {
   if (f->server == NULL)
     return;
+
+  g_clear_handle_id (&f->trickle_id, g_source_remove);
+  g_ptr_array_set_size (f->trickling, 0);
 
   for (guint i = 0; i < f->paused->len; i++)
     {
@@ -218,6 +261,8 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   stop_server (f);
+  g_clear_pointer (&f->interim_thread, g_thread_join);
+  g_ptr_array_unref (f->trickling);
   g_ptr_array_unref (f->paused);
   g_ptr_array_unref (f->requests);
   g_clear_object (&f->settings);
@@ -566,6 +611,75 @@ test_timeout (Fixture       *f,
   g_assert_true (wsp_catalog_updater_get_catalog (updater) == f->built_in);
 }
 
+typedef struct {
+  gint64 last;
+  gint64 longest;
+} Ticks;
+
+static gboolean
+tick (gpointer data)
+{
+  Ticks *ticks = data;
+  gint64 now = g_get_monotonic_time ();
+
+  ticks->longest = MAX (ticks->longest, now - ticks->last);
+  ticks->last = now;
+  return G_SOURCE_CONTINUE;
+}
+
+/* Found by trying the updater (issue 17): a server that sends "100 Continue" without end kept
+ * the main loop from running (the window from drawing) for as long as it sent. After a few the
+ * fetch is stopped, and the main loop keeps its turns meanwhile. */
+static void
+test_endless_interim (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(WspCatalogUpdater) updater = new_updater (f, 5);
+  g_autoptr(GError) error = NULL;
+  Ticks ticks = { g_get_monotonic_time (), 0 };
+  guint id = g_timeout_add (10, tick, &ticks);
+  gint64 start = g_get_monotonic_time ();
+
+  set_catalog_url (f, "/interim.json");
+  g_test_expect_message (NULL, G_LOG_LEVEL_MESSAGE,
+                         "Stopped the catalog update: the server sent more than 8 interim "
+                         "responses (100 Continue)");
+  run_check (updater, TRUE, &error);
+  g_test_assert_expected_messages ();
+  g_source_remove (id);
+
+  g_assert_error (error, WSP_CATALOG_UPDATE_ERROR, WSP_CATALOG_UPDATE_ERROR_NETWORK);
+  g_assert_true (wsp_catalog_updater_get_catalog (updater) == f->built_in);
+  /* Generous for a busy machine: unguarded, it ran until the server gave up (30 s). The
+   * server writes from a thread of its own, so that a blocked main loop could not stop it. */
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 10 * G_USEC_PER_SEC);
+  g_assert_cmpint (ticks.longest, <, 5 * G_USEC_PER_SEC);
+}
+
+/* A server that trickles a byte every 100 ms is never caught by the timeout per read: the fetch
+ * as a whole has a deadline (a minute in the app, 1.5 s here), and the log says so. */
+static void
+test_trickle (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(WspCatalogUpdater) updater = new_updater (f, 1);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *cached = NULL;
+
+  wsp_catalog_updater_set_deadline (updater, 1500);
+  set_catalog_url (f, "/trickle.json");
+  g_test_expect_message (NULL, G_LOG_LEVEL_MESSAGE,
+                         "Stopped the catalog update: no complete answer within 1500 ms");
+  run_check (updater, TRUE, &error);
+  g_test_assert_expected_messages ();
+
+  g_assert_error (error, WSP_CATALOG_UPDATE_ERROR, WSP_CATALOG_UPDATE_ERROR_NETWORK);
+  g_assert_cmpstr (error->message, ==, "Could not reach the server for updated links.");
+  g_assert_true (wsp_catalog_updater_get_catalog (updater) == f->built_in);
+  cached = cache_contents ();
+  g_assert_null (cached);
+}
+
 static gboolean
 cancel_soon (gpointer data)
 {
@@ -692,6 +806,8 @@ main (int   argc,
   ADD ("plain-http", test_plain_http);
   ADD ("timeout", test_timeout);
   ADD ("cancel", test_cancel);
+  ADD ("endless-interim", test_endless_interim);
+  ADD ("trickle", test_trickle);
   ADD ("closed-port", test_closed_port);
   ADD ("dropped", test_dropped);
   ADD ("bad-cache", test_bad_cache);

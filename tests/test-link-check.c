@@ -16,6 +16,8 @@ typedef struct {
   char        *cookie;          /* of the last request, if any */
   char        *header_names;    /* of the last request, sorted, comma-separated */
   GPtrArray   *paused;          /* SoupServerMessage, never answered */
+  GPtrArray   *threads;         /* wsp_test_write_endlessly() */
+  guint        deadline_ms;     /* 0: the app's */
 } Fixture;
 
 static void
@@ -74,6 +76,14 @@ handler (SoupServer        *server,
       soup_message_headers_append (response, "Set-Cookie", "session=secret; Path=/");
       soup_server_message_set_redirect (msg, SOUP_STATUS_FOUND, "/ok");
     }
+  else if (g_str_equal (path, "/interim"))
+    g_ptr_array_add (f->threads,
+                     wsp_test_write_endlessly (soup_server_message_steal_connection (msg), "",
+                                               "HTTP/1.1 100 Continue\r\n\r\n", 0));
+  else if (g_str_equal (path, "/trickle"))
+    g_ptr_array_add (f->threads,
+                     wsp_test_write_endlessly (soup_server_message_steal_connection (msg),
+                                               "HTTP/1.1 200 OK\r\nX-Slow: ", "a", 100));
   else if (g_str_equal (path, "/slow"))
     {
       g_ptr_array_add (f->paused, g_object_ref (msg));
@@ -94,12 +104,19 @@ allow_server (const char *url,
 }
 
 static void
+join_thread (gpointer thread)
+{
+  g_thread_join (thread);
+}
+
+static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
 
   f->requests = g_ptr_array_new_with_free_func (g_free);
   f->paused = g_ptr_array_new_with_free_func (g_object_unref);
+  f->threads = g_ptr_array_new_with_free_func (join_thread);
   f->server = soup_server_new (NULL, NULL);
   soup_server_add_handler (f->server, NULL, handler, f, NULL);
   f->base = wsp_test_server_listen (f->server);
@@ -115,6 +132,7 @@ fixture_tear_down (Fixture       *f,
       soup_server_message_unpause (f->paused->pdata [i]);
     }
   g_ptr_array_unref (f->paused);
+  g_ptr_array_unref (f->threads);
   soup_server_disconnect (f->server);
   g_assert_finalize_object (f->server);
   g_ptr_array_unref (f->requests);
@@ -151,6 +169,8 @@ check_full (Fixture       *f,
 
   if (test_allow_list)
     wsp_link_check_set_allowed_func (check, allow_server, f, NULL);
+  if (f->deadline_ms > 0)
+    wsp_link_check_set_deadline (check, f->deadline_ms);
 
   g_object_set_data (G_OBJECT (check), "error", error);
   wsp_link_check_run_async (check, url, hosts, cancellable, on_checked, &status);
@@ -289,6 +309,34 @@ test_timeout (Fixture       *f,
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 }
 
+/* A server that sends "100 Continue" without end (issue 17): stopped after a few, status
+ * unknown. */
+static void
+test_endless_interim (Fixture       *f,
+                      gconstpointer  data)
+{
+  gint64 start = g_get_monotonic_time ();
+
+  g_test_expect_message (NULL, G_LOG_LEVEL_MESSAGE,
+                         "Stopped the link check: the server sent more than 8 interim "
+                         "responses (100 Continue)");
+  g_assert_cmpint (check (f, "/interim"), ==, WSP_LINK_STATUS_UNKNOWN);
+  g_test_assert_expected_messages ();
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 10 * G_USEC_PER_SEC);
+}
+
+/* Headers a byte every 100 ms: each read is quick, the whole never ends. */
+static void
+test_trickle (Fixture       *f,
+              gconstpointer  data)
+{
+  f->deadline_ms = 1000;
+  g_test_expect_message (NULL, G_LOG_LEVEL_MESSAGE,
+                         "Stopped the link check: no complete answer within 1000 ms");
+  g_assert_cmpint (check (f, "/trickle"), ==, WSP_LINK_STATUS_UNKNOWN);
+  g_test_assert_expected_messages ();
+}
+
 static void
 test_closed_port (Fixture       *f,
                   gconstpointer  data)
@@ -352,6 +400,8 @@ main (int   argc,
   ADD ("no-cookies", test_no_cookies);
   ADD ("timeout", test_timeout);
   ADD ("closed-port", test_closed_port);
+  ADD ("endless-interim", test_endless_interim);
+  ADD ("trickle", test_trickle);
   ADD ("real-allow-list", test_real_allow_list);
 
   return g_test_run ();

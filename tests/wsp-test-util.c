@@ -114,6 +114,55 @@ wsp_test_server_listen (SoupServer *server)
   return base;
 }
 
+typedef struct {
+  GIOStream *stream;
+  char      *prefix;
+  char      *repeat;
+  guint      interval_ms;
+} Endless;
+
+static gpointer
+write_endlessly (gpointer data)
+{
+  Endless *endless = data;
+  GOutputStream *out = g_io_stream_get_output_stream (endless->stream);
+  gint64 end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  gboolean ok;
+
+  ok = g_output_stream_write_all (out, endless->prefix, strlen (endless->prefix), NULL, NULL,
+                                  NULL);
+  while (ok && g_get_monotonic_time () < end)
+    {
+      ok = g_output_stream_write_all (out, endless->repeat, strlen (endless->repeat), NULL, NULL,
+                                      NULL) &&
+           g_output_stream_flush (out, NULL, NULL);
+      if (endless->interval_ms > 0)
+        g_usleep (endless->interval_ms * 1000);
+    }
+
+  g_io_stream_close (endless->stream, NULL, NULL);
+  g_object_unref (endless->stream);
+  g_free (endless->prefix);
+  g_free (endless->repeat);
+  g_free (endless);
+  return NULL;
+}
+
+GThread *
+wsp_test_write_endlessly (GIOStream  *stream,
+                          const char *prefix,
+                          const char *repeat,
+                          guint       interval_ms)
+{
+  Endless *endless = g_new0 (Endless, 1);
+
+  endless->stream = stream;
+  endless->prefix = g_strdup (prefix);
+  endless->repeat = g_strdup (repeat);
+  endless->interval_ms = interval_ms;
+  return g_thread_new ("endless", write_endlessly, endless);
+}
+
 char *
 wsp_test_read_file (const char  *path,
                     gsize       *length)

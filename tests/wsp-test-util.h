@@ -34,6 +34,14 @@ char     *wsp_test_header_names      (SoupMessageHeaders *headers);
 /* Makes @server listen on a free port of 127.0.0.1 (only loopback: nothing reaches the
  * internet) and returns its base address, "http://127.0.0.1:PORT". */
 char     *wsp_test_server_listen     (SoupServer         *server);
+/* A server that never finishes, on a connection stolen from a SoupServer handler: writes
+ * @prefix, then @repeat every @interval_ms (0: as fast as it goes) until the client hangs up or
+ * 30 s pass, in a thread of its own, since the client may keep the main loop from running.
+ * Join the thread after the client is done. */
+GThread  *wsp_test_write_endlessly   (GIOStream      *stream,
+                                      const char     *prefix,
+                                      const char     *repeat,
+                                      guint           interval_ms);
 /* Reads a file below G_TEST_SRCDIR's data/ or the project's data directory. */
 char     *wsp_test_read_file         (const char     *path,
                                       gsize          *length);
