@@ -11,7 +11,8 @@
 # dbus-run-session from dbus-daemon: each UI test runs on a session bus of its own; dbus-x11,
 # which most desktops have, so that the tests run as they would there: with it, GLib starts a
 # bus for any program that finds none),
-# screenshots (xdotool, imagemagick), fuzzing (clang with its libFuzzer and sanitizer runtimes).
+# screenshots (xdotool, imagemagick), the QR codes (libqrencode-dev makes them, zbar-tools' zbarimg
+# reads them back in the tests), fuzzing (clang with its libFuzzer and sanitizer runtimes).
 WSP_PACKAGES=(
   build-essential
   pkg-config
@@ -25,6 +26,7 @@ WSP_PACKAGES=(
   libadwaita-1-dev
   libsoup-3.0-dev
   libjson-glib-dev
+  libqrencode-dev
   glib-networking
   ca-certificates
   iso-codes
@@ -44,6 +46,7 @@ WSP_PACKAGES=(
   dbus-daemon
   dbus-x11
   imagemagick
+  zbar-tools
   locales
   clang-14
   libclang-rt-14-dev
