@@ -551,10 +551,9 @@ is_host_name (const char *host)
   return TRUE;
 }
 
-/* @host is @domain or one of its subdomains. */
-static gboolean
-host_within (const char *host,
-             const char *domain)
+gboolean
+wsp_host_within (const char *host,
+                 const char *domain)
 {
   gsize host_len = strlen (host);
   gsize domain_len = strlen (domain);
@@ -572,7 +571,7 @@ host_is_allowed (const char *host)
 {
   for (guint i = 0; i < G_N_ELEMENTS (allowed_domains); i++)
     {
-      if (host_within (host, allowed_domains[i]))
+      if (wsp_host_within (host, allowed_domains[i]))
         return TRUE;
     }
 
@@ -873,7 +872,7 @@ load_link (WspCatalog      *self,
 
   /* hosts is NULL-terminated by now */
   for (guint i = 0; i + 1 < platform->hosts->len; i++)
-    on_hosts |= host_within (host, g_ptr_array_index (platform->hosts, i));
+    on_hosts |= wsp_host_within (host, g_ptr_array_index (platform->hosts, i));
 
   if (!on_hosts)
     {

@@ -153,6 +153,9 @@ gboolean              wsp_catalog_url_is_allowed      (const char   *url,
  * form through its login page). */
 gboolean              wsp_catalog_url_host_is_allowed (const char   *url,
                                                        GError      **error);
+/* Whether @host is @domain or one of its subdomains (both lower case). */
+gboolean              wsp_host_within                 (const char   *host,
+                                                       const char   *domain);
 
 /* "2025-05" or "2025-05-28" -> "May 2025" in the app's language; anything else is returned as
  * it is. Free with g_free(). */
