@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "wsp-column-layout.h"
+#include "wsp-compat.h"
 #include "wsp-page.h"
 
 typedef struct
@@ -63,6 +64,57 @@ wrap_button_labels (GtkWidget *widget)
 }
 
 void
+wsp_widget_name_controls (GtkWidget *root)
+{
+  g_return_if_fail (GTK_IS_WIDGET (root));
+
+  /* A stack's pages are named by their titles: by default GTK names them by their class,
+   * "GtkStackPage", and a screen reader says that on entering one. */
+  if (GTK_IS_STACK (root))
+    for (GtkWidget *child = gtk_widget_get_first_child (root);
+         child != NULL;
+         child = gtk_widget_get_next_sibling (child))
+      {
+        GtkStackPage *page = gtk_stack_get_page (GTK_STACK (root), child);
+
+        if (gtk_stack_page_get_title (page) != NULL)
+          gtk_accessible_update_property (GTK_ACCESSIBLE (page), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          gtk_stack_page_get_title (page), -1);
+      }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *image = GTK_IS_BUTTON (child) ? gtk_button_get_child (GTK_BUTTON (child)) : NULL;
+
+      /* GTK labels a button by its child: an image would add its class name ("GtkImage") to
+       * what a screen reader says. The button's own accessible label names it; the image is
+       * decoration. Its role can only change before it is shown to assistive tools, which
+       * needs a window. */
+      if (GTK_IS_LABEL (image) &&
+          !gtk_test_accessible_has_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL) &&
+          !gtk_test_accessible_has_relation (GTK_ACCESSIBLE (child),
+                                             GTK_ACCESSIBLE_RELATION_LABELLED_BY))
+        /* A label of its own (one that wraps): GTK names only a button's label from
+         * gtk_button_set_label() by it. */
+        gtk_accessible_update_relation (GTK_ACCESSIBLE (child),
+                                        GTK_ACCESSIBLE_RELATION_LABELLED_BY, image, NULL, -1);
+      else if (GTK_IS_IMAGE (image) &&
+               gtk_test_accessible_has_property (GTK_ACCESSIBLE (child),
+                                                 GTK_ACCESSIBLE_PROPERTY_LABEL))
+        {
+          gtk_accessible_reset_relation (GTK_ACCESSIBLE (child),
+                                         GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+          if (gtk_widget_get_root (image) == NULL)
+            g_object_set (image, "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION, NULL);
+        }
+      else
+        wsp_widget_name_controls (child);
+    }
+}
+
+void
 wsp_button_set_wrapping_label (GtkButton  *button,
                                const char *label)
 {
@@ -84,6 +136,8 @@ wsp_page_constructed (GObject *object)
 
   /* After the subclass's init: its template is built by now. */
   wrap_button_labels (GTK_WIDGET (object));
+  wsp_widget_name_controls (GTK_WIDGET (object));
+  wsp_compat_fix_accessible_tree (GTK_WIDGET (object));
   wsp_widget_use_quick_measures (GTK_WIDGET (object));
 }
 

@@ -48,4 +48,10 @@ GtkWidget    *wsp_page_get_initial_focus  (WspPage      *self);
 void          wsp_button_set_wrapping_label (GtkButton  *button,
                                              const char *label);
 
+/* Names what GTK leaves unnamed or names by a class for assistive tools, in @root and below:
+ * the pages of stacks (by their titles), buttons with a label widget of their own, and buttons
+ * that show only an icon (by their accessible label alone; the icon is hidden). Pages do this
+ * for their template; call it for such widgets made later. */
+void          wsp_widget_name_controls      (GtkWidget  *root);
+
 G_END_DECLS

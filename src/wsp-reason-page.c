@@ -191,22 +191,53 @@ use_reason (GtkWidget  *widget,
     }
 }
 
+/* Opens or closes a ready-made reason's row: its text and its button show below the title. */
+static void
+on_reason_row_activated (GtkListBox    *list,
+                         GtkListBoxRow *row)
+{
+  GtkWidget *details = g_object_get_data (G_OBJECT (row), "wsp-details");
+  GtkImage *arrow = g_object_get_data (G_OBJECT (row), "wsp-arrow");
+  gboolean expanded = !gtk_widget_get_visible (details);
+
+  gtk_widget_set_visible (details, expanded);
+  gtk_image_set_from_icon_name (arrow, expanded ? "pan-up-symbolic" : "pan-down-symbolic");
+  gtk_accessible_update_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_EXPANDED, expanded, -1);
+}
+
+/* The ready-made reasons are one list, named as its group: a screen reader says "list with 5
+ * items" once. (Expander rows would each be a list of one item, libadwaita's header list.) Each
+ * row opens on Enter or Space; Tab then goes to its button. */
 static void
 build_reason_rows (WspReasonPage *self)
 {
+  GtkWidget *list = gtk_list_box_new ();
+
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Ready-Made Reasons"), -1);
+  g_signal_connect (list, "row-activated", G_CALLBACK (on_reason_row_activated), NULL);
+
   for (guint i = 0; i < wsp_reasons_get_n (); i++)
     {
-      GtkWidget *expander = adw_expander_row_new ();
-      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+      GtkWidget *row = gtk_list_box_row_new ();
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+      GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      GtkWidget *title = gtk_label_new (wsp_reasons_get_title (i));
+      GtkWidget *arrow = gtk_image_new_from_icon_name ("pan-down-symbolic");
+      GtkWidget *details = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
       GtkWidget *label = gtk_label_new (wsp_reasons_get_text (i));
       GtkWidget *button = gtk_button_new_with_mnemonic (_("_Use This Text"));
-      GtkWidget *row;
       g_autofree char *button_label = NULL;
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), wsp_reasons_get_title (i));
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (expander), FALSE);
-      /* Let the focus go to the row's header, which Enter and Space expand. */
-      gtk_widget_set_focusable (expander, FALSE);
+      gtk_widget_add_css_class (header, "wsp-reason-header");
+      gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (title), 0);
+      gtk_widget_set_hexpand (title, TRUE);
+      g_object_set (arrow, "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION, NULL);
+      gtk_box_append (GTK_BOX (header), title);
+      gtk_box_append (GTK_BOX (header), arrow);
 
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
       gtk_label_set_xalign (GTK_LABEL (label), 0);
@@ -220,20 +251,26 @@ build_reason_rows (WspReasonPage *self)
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, button_label,
                                       -1);
 
-      gtk_widget_set_margin_top (box, 12);
-      gtk_widget_set_margin_bottom (box, 12);
-      gtk_widget_set_margin_start (box, 12);
-      gtk_widget_set_margin_end (box, 12);
-      gtk_box_append (GTK_BOX (box), label);
-      gtk_box_append (GTK_BOX (box), button);
-      /* A row of our own that takes no focus: Tab goes straight to the button. */
-      row = gtk_list_box_row_new ();
+      gtk_widget_set_margin_bottom (details, 12);
+      gtk_widget_set_margin_start (details, 12);
+      gtk_widget_set_margin_end (details, 12);
+      gtk_widget_set_visible (details, FALSE);
+      gtk_box_append (GTK_BOX (details), label);
+      gtk_box_append (GTK_BOX (details), button);
+
+      gtk_box_append (GTK_BOX (box), header);
+      gtk_box_append (GTK_BOX (box), details);
       gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-      gtk_widget_set_focusable (row, FALSE);
-      adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
-      adw_preferences_group_add (self->reasons_group, expander);
+      gtk_accessible_update_relation (GTK_ACCESSIBLE (row),
+                                      GTK_ACCESSIBLE_RELATION_LABELLED_BY, title, NULL,
+                                      -1);
+      gtk_accessible_update_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_EXPANDED, FALSE, -1);
+      g_object_set_data (G_OBJECT (row), "wsp-details", details);
+      g_object_set_data (G_OBJECT (row), "wsp-arrow", arrow);
+      gtk_list_box_append (GTK_LIST_BOX (list), row);
     }
+
+  adw_preferences_group_add (self->reasons_group, list);
 }
 
 static void

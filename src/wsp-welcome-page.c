@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "wsp-column-layout.h"
+#include "wsp-compat.h"
 #include "wsp-welcome-page.h"
 
 /* The icon's name in the resource: the same for the .Devel build. */
@@ -236,6 +237,7 @@ rebuild (WspWelcomePage *self)
                                      "assistant.open-record", wsp_record_get_id (record),
                                      wsp_record_get_id (record)));
     }
+  wsp_compat_fix_accessible_tree (GTK_WIDGET (self->records_list));
 
   gtk_widget_set_visible (GTK_WIDGET (self->records_group),
                           gtk_widget_get_first_child (GTK_WIDGET (self->records_list)) != NULL);

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "wsp-column-layout.h"
+#include "wsp-compat.h"
 #include "wsp-country-page.h"
 #include "wsp-done-page.h"
 #include "wsp-email-page.h"
@@ -121,6 +122,18 @@ static void on_page_notify (WspWindow  *self,
                             GParamSpec *pspec,
                             WspPage    *page);
 
+/* The stack's page around each page is what a screen reader announces on entering it: by
+ * default GTK names it by its class, "GtkStackPage". */
+static void
+name_stack_page (WspWindow *self,
+                 WspPage   *page)
+{
+  GtkStackPage *stack_page = gtk_stack_get_page (self->stack, GTK_WIDGET (page));
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (stack_page), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  wsp_page_get_title (page), -1);
+}
+
 static WspPage *
 add_page (WspWindow  *self,
           GType       type,
@@ -129,6 +142,7 @@ add_page (WspWindow  *self,
   WspPage *page = g_object_new (type, "objection", self->objection, NULL);
 
   gtk_stack_add_named (self->stack, GTK_WIDGET (page), name);
+  name_stack_page (self, page);
   g_signal_connect_object (page, "notify::complete",
                            G_CALLBACK (on_page_notify), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (page, "notify::title",
@@ -216,6 +230,9 @@ on_page_notify (WspWindow  *self,
                 GParamSpec *pspec,
                 WspPage    *page)
 {
+  if (g_str_equal (pspec->name, "title"))
+    name_stack_page (self, page);
+
   if (page == visible_page (self))
     {
       update_actions (self);
@@ -290,6 +307,9 @@ on_visible_child_changed (WspWindow *self)
   update_draft (self);
 
   wsp_page_shown (page);
+  /* After the page has set its texts and made its rows. */
+  wsp_widget_name_controls (GTK_WIDGET (page));
+  wsp_compat_fix_accessible_tree (GTK_WIDGET (page));
   update_actions (self);
   update_title (self);
 
@@ -720,6 +740,25 @@ records_save (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
+/* A bar slid in or out. Hidden too once out of sight, or a screen reader would still find its
+ * empty message and its button (GTK keeps a revealer's child among the accessible ones). */
+static void
+on_bar_child_revealed (GtkRevealer *revealer)
+{
+  gtk_widget_set_visible (GTK_WIDGET (revealer), gtk_revealer_get_reveal_child (revealer) ||
+                                                 gtk_revealer_get_child_revealed (revealer));
+}
+
+static void
+reveal_bar (GtkRevealer *revealer,
+            gboolean     reveal)
+{
+  if (reveal)
+    gtk_widget_set_visible (GTK_WIDGET (revealer), TRUE);
+  gtk_revealer_set_reveal_child (revealer, reveal);
+  on_bar_child_revealed (revealer);
+}
+
 static void
 update_record_bars (WspWindow *self)
 {
@@ -728,7 +767,7 @@ update_record_bars (WspWindow *self)
   g_autofree char *save_text = NULL;
 
   gtk_label_set_label (self->notice_label, notice != NULL ? notice : "");
-  gtk_revealer_set_reveal_child (self->notice_revealer, notice != NULL);
+  reveal_bar (self->notice_revealer, notice != NULL);
 
   if (save_error != NULL)
     /* Translators: %s says why, e.g. "Could not write “…/records.json”: Permission denied" */
@@ -736,7 +775,7 @@ update_record_bars (WspWindow *self)
                                    "Widerspruch is open; it tries again with every change."),
                                  save_error);
   gtk_label_set_label (self->save_error_label, save_text != NULL ? save_text : "");
-  gtk_revealer_set_reveal_child (self->save_error_revealer, save_error != NULL);
+  reveal_bar (self->save_error_revealer, save_error != NULL);
 }
 
 static void
@@ -894,6 +933,7 @@ wsp_window_class_init (WspWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WspWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, WspWindow, primary_menu);
   gtk_widget_class_bind_template_callback (widget_class, on_visible_child_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_bar_child_revealed);
 
   gtk_widget_class_install_action (widget_class, "assistant.next", NULL, assistant_next);
   gtk_widget_class_install_action (widget_class, "assistant.back", NULL, assistant_back);
@@ -946,7 +986,12 @@ create_menu (GtkMenuButton *button,
   WspWindow *self = user_data;
 
   if (gtk_menu_button_get_popover (button) == NULL)
-    gtk_menu_button_set_menu_model (button, self->primary_menu);
+    {
+      gtk_menu_button_set_menu_model (button, self->primary_menu);
+      /* Named as its button, not by its class ("GtkPopoverMenu"). */
+      gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_menu_button_get_popover (button)),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Main Menu"), -1);
+    }
 }
 
 static const GActionEntry win_actions [] = {
@@ -965,6 +1010,9 @@ wsp_window_init (WspWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->menu_button), TRUE);
   gtk_widget_set_visible (self->next_button, TRUE);
   gtk_widget_set_visible (self->next_icon_button, TRUE);
+  wsp_widget_name_controls (GTK_WIDGET (self));
+  wsp_compat_fix_accessible_tree (GTK_WIDGET (self));
+  wsp_compat_name_toast_buttons (self->toast_overlay);
   /* The bars about the records file wrap their messages anywhere; the pages do this themselves. */
   wsp_widget_use_quick_measures (GTK_WIDGET (self));
 

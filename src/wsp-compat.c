@@ -1,0 +1,168 @@
+/* wsp-compat.c: workarounds for GTK 4.8 and libadwaita 1.2 (Debian 12), fenced
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Each function here returns early outside the versions it was written for. Delete one when the
+ * floor of this app (meson.build) is past those versions; tests/test-atspi.py and
+ * tests/test-orca.py then show whether the newer toolkit still needs something like it.
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "wsp-compat.h"
+
+/* GTK 4.8 names a button with a mnemonic by its label property *and* the label it is labelled
+ * by: "_Start Start" (gtkatcontext.c joins both). Orca hides that with its own rules; other
+ * assistive tools read the raw name. A button whose accessible label is GTK's own copy of its
+ * label loses that copy, and is named by its label widget alone ("Start"); one with a label of
+ * the app's own keeps it, and loses the label widget. GTK sets the label again whenever the
+ * button's label changes. */
+static void fix_mnemonic_button (GtkButton *button);
+
+static void
+on_button_label_changed (GtkButton *button)
+{
+  fix_mnemonic_button (button);
+}
+
+static void
+fix_mnemonic_button (GtkButton *button)
+{
+  const char *label = gtk_button_get_label (button);
+  g_autofree char *differs = NULL;
+
+  if (!gtk_button_get_use_underline (button) || label == NULL ||
+      !gtk_test_accessible_has_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL))
+    return;
+
+  if (g_object_get_data (G_OBJECT (button), "wsp-compat-mnemonic") == NULL)
+    {
+      g_object_set_data (G_OBJECT (button), "wsp-compat-mnemonic", GINT_TO_POINTER (TRUE));
+      g_signal_connect_after (button, "notify::label", G_CALLBACK (on_button_label_changed), NULL);
+    }
+
+  differs = gtk_test_accessible_check_property (GTK_ACCESSIBLE (button),
+                                                GTK_ACCESSIBLE_PROPERTY_LABEL, label);
+  if (differs == NULL)
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL);
+  else
+    gtk_accessible_reset_relation (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+}
+
+/* GTK 4.8 gives every list row the "selected" state, so that a row which cannot be selected is
+ * announced as "not selected" after its name. Such a row has no selection to tell. */
+static void
+fix_unselectable_row (GtkListBoxRow *row)
+{
+  GtkWidget *list = gtk_widget_get_parent (GTK_WIDGET (row));
+
+  if (!gtk_list_box_row_get_selectable (row) ||
+      (GTK_IS_LIST_BOX (list) &&
+       gtk_list_box_get_selection_mode (GTK_LIST_BOX (list)) == GTK_SELECTION_NONE))
+    gtk_accessible_reset_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_SELECTED);
+}
+
+static void
+fix_tree (GtkWidget *widget)
+{
+  if (GTK_IS_BUTTON (widget))
+    fix_mnemonic_button (GTK_BUTTON (widget));
+  else if (GTK_IS_LIST_BOX_ROW (widget))
+    fix_unselectable_row (GTK_LIST_BOX_ROW (widget));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    fix_tree (child);
+}
+
+/**
+ * wsp_compat_fix_accessible_tree:
+ * @root: a widget
+ *
+ * Fixes what GTK 4.8 tells assistive tools about the buttons and list rows in @root and below.
+ * Call it again for widgets added later; calling it twice does no harm.
+ */
+void
+wsp_compat_fix_accessible_tree (GtkWidget *root)
+{
+  g_return_if_fail (GTK_IS_WIDGET (root));
+
+  /* Written for GTK 4.8, the version of Debian 12. */
+  if (gtk_get_major_version () != 4 || gtk_get_minor_version () != 8)
+    return;
+
+  fix_tree (root);
+}
+
+/* libadwaita 1.2's toast has a close button with an icon and no name at all (1.7 gives it a
+ * tooltip). Its widget is private: this looks for it by its type name and icon. */
+static void
+name_close_button (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *image = GTK_IS_BUTTON (child) ? gtk_button_get_child (GTK_BUTTON (child)) : NULL;
+
+      if (GTK_IS_IMAGE (image) &&
+          g_strcmp0 (gtk_image_get_icon_name (GTK_IMAGE (image)), "window-close-symbolic") == 0)
+        {
+          gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          _("Dismiss the message"), -1);
+          gtk_accessible_reset_relation (GTK_ACCESSIBLE (child),
+                                         GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+        }
+      else
+        name_close_button (child);
+    }
+}
+
+static void
+on_overlay_children_changed (GListModel *children,
+                             guint       position,
+                             guint       removed,
+                             guint       added)
+{
+  for (guint i = position; i < position + added; i++)
+    {
+      g_autoptr(GtkWidget) child = g_list_model_get_item (children, i);
+
+      if (g_str_equal (G_OBJECT_TYPE_NAME (child), "AdwToastWidget"))
+        name_close_button (child);
+    }
+}
+
+static void
+drop_children_model (gpointer  data,
+                     GObject  *overlay)
+{
+  g_object_unref (data);
+}
+
+/**
+ * wsp_compat_name_toast_buttons:
+ * @overlay: a toast overlay
+ *
+ * Names the close button of every toast that @overlay shows from now on.
+ */
+void
+wsp_compat_name_toast_buttons (AdwToastOverlay *overlay)
+{
+  GListModel *children;
+
+  g_return_if_fail (ADW_IS_TOAST_OVERLAY (overlay));
+
+  /* Written for libadwaita 1.2, the version of Debian 12. */
+  if (adw_get_major_version () != 1 || adw_get_minor_version () != 2)
+    return;
+
+  /* Lives as long as the overlay; GTK warns that observing children is slow, but an overlay
+   * has only its child and the toast it shows. */
+  children = gtk_widget_observe_children (GTK_WIDGET (overlay));
+  g_signal_connect (children, "items-changed", G_CALLBACK (on_overlay_children_changed), NULL);
+  g_object_weak_ref (G_OBJECT (overlay), drop_children_model, children);
+}

@@ -1,0 +1,15 @@
+/* wsp-compat.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+void wsp_compat_fix_accessible_tree (GtkWidget       *root);
+void wsp_compat_name_toast_buttons  (AdwToastOverlay *overlay);
+
+G_END_DECLS
