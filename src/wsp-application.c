@@ -19,7 +19,7 @@ struct _WspApplication
   AdwApplication     parent_instance;
 
   GSettings         *settings;
-  /* Made on first use: the network code is a module of its own (see wsp-network-stubs.c). */
+  /* Made on first use: only when updates are on. */
   WspCatalogUpdater *updater;
   GCancellable      *cancellable;
   guint              check_source;
@@ -42,7 +42,7 @@ wsp_application_activate (GApplication *app)
       wsp_first_frame_watch (window);
 
       /* The background check for updated links (at most once a day) waits until the window
-       * is up: it needs the network code, which is loaded only then. */
+       * is up, so that it takes nothing from the first frame. */
       if (self->check_source == 0 && self->cancellable != NULL &&
           !g_cancellable_is_cancelled (self->cancellable))
         self->check_source = g_timeout_add_seconds_full (G_PRIORITY_LOW, 1, check_by_itself,
@@ -224,10 +224,6 @@ ensure_updater (WspApplication *self)
   if (self->updater == NULL)
     {
       self->updater = wsp_catalog_updater_new (wsp_catalog_get_default (), self->settings, NULL);
-      /* NULL: the network module could not be loaded (the log says why). */
-      if (self->updater == NULL)
-        return NULL;
-
       wsp_catalog_set_current (wsp_catalog_updater_get_catalog (self->updater));
       g_signal_connect_object (self->updater, "notify::catalog",
                                G_CALLBACK (on_updater_catalog), self, G_CONNECT_SWAPPED);
@@ -244,9 +240,9 @@ check_by_itself (gpointer user_data)
 
   self->check_source = 0;
 
-  /* Updates off: nothing to check, and no network code to load. */
-  if (*url != '\0' && ensure_updater (self) != NULL)
-    wsp_catalog_updater_check_async (self->updater, FALSE, self->cancellable,
+  /* Updates off: nothing to check. */
+  if (*url != '\0')
+    wsp_catalog_updater_check_async (ensure_updater (self), FALSE, self->cancellable,
                                      on_checked_by_itself, g_object_ref (self));
 
   return G_SOURCE_REMOVE;
@@ -259,13 +255,7 @@ check_catalog_action (GSimpleAction *action,
 {
   WspApplication *self = user_data;
 
-  if (ensure_updater (self) == NULL)
-    {
-      show_toast (self, _("Updated links cannot be checked: a part of Widerspruch is missing."));
-      return;
-    }
-
-  wsp_catalog_updater_check_async (self->updater, TRUE, self->cancellable,
+  wsp_catalog_updater_check_async (ensure_updater (self), TRUE, self->cancellable,
                                    on_checked_when_asked, g_object_ref (self));
 }
 

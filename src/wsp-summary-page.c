@@ -157,13 +157,6 @@ start_check (WspSummaryPage *self)
   if (self->link_check == NULL)
     self->link_check = wsp_link_check_new (NULL);
 
-  /* Without the network module (the log says why) nothing can be checked. */
-  if (self->link_check == NULL)
-    {
-      show_status (self, WSP_LINK_STATUS_UNKNOWN);
-      return;
-    }
-
   self->check_cancellable = g_cancellable_new ();
   show_status (self, STATUS_CHECKING);
   wsp_link_check_run_async (self->link_check, url,
