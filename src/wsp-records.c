@@ -5,8 +5,6 @@
 
 #include "config.h"
 
-#define G_LOG_DOMAIN "Widerspruch"
-
 #include <errno.h>
 #include <fcntl.h>
 #include <glib/gi18n.h>

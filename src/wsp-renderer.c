@@ -20,8 +20,6 @@
 
 #include "config.h"
 
-#define G_LOG_DOMAIN "Widerspruch"
-
 #include <epoxy/gl.h>
 #include <string.h>
 

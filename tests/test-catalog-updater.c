@@ -641,7 +641,7 @@ test_endless_interim (Fixture       *f,
   gint64 start = g_get_monotonic_time ();
 
   set_catalog_url (f, "/interim.json");
-  g_test_expect_message (NULL, G_LOG_LEVEL_MESSAGE,
+  g_test_expect_message (G_LOG_DOMAIN, G_LOG_LEVEL_MESSAGE,
                          "Stopped the catalog update: the server sent more than 8 interim "
                          "responses (100 Continue)");
   run_check (updater, TRUE, &error);
@@ -668,7 +668,7 @@ test_trickle (Fixture       *f,
 
   wsp_catalog_updater_set_deadline (updater, 1500);
   set_catalog_url (f, "/trickle.json");
-  g_test_expect_message (NULL, G_LOG_LEVEL_MESSAGE,
+  g_test_expect_message (G_LOG_DOMAIN, G_LOG_LEVEL_MESSAGE,
                          "Stopped the catalog update: no complete answer within 1500 ms");
   run_check (updater, TRUE, &error);
   g_test_assert_expected_messages ();

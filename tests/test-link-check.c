@@ -317,7 +317,7 @@ test_endless_interim (Fixture       *f,
 {
   gint64 start = g_get_monotonic_time ();
 
-  g_test_expect_message (NULL, G_LOG_LEVEL_MESSAGE,
+  g_test_expect_message (G_LOG_DOMAIN, G_LOG_LEVEL_MESSAGE,
                          "Stopped the link check: the server sent more than 8 interim "
                          "responses (100 Continue)");
   g_assert_cmpint (check (f, "/interim"), ==, WSP_LINK_STATUS_UNKNOWN);
@@ -331,7 +331,7 @@ test_trickle (Fixture       *f,
               gconstpointer  data)
 {
   f->deadline_ms = 1000;
-  g_test_expect_message (NULL, G_LOG_LEVEL_MESSAGE,
+  g_test_expect_message (G_LOG_DOMAIN, G_LOG_LEVEL_MESSAGE,
                          "Stopped the link check: no complete answer within 1000 ms");
   g_assert_cmpint (check (f, "/trickle"), ==, WSP_LINK_STATUS_UNKNOWN);
   g_test_assert_expected_messages ();
