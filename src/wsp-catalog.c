@@ -31,10 +31,9 @@ static const char * const allowed_domains[] = { "facebook.com", "instagram.com",
 static const char * const platform_ids[WSP_N_PLATFORMS] = { "facebook", "instagram" };
 static const char * const platform_names[WSP_N_PLATFORMS] = { "Facebook", "Instagram" };
 static const char * const route_ids[WSP_N_ROUTES] = {
-  "app", "browser", "privacy_center", "search",
+  "app", "browser", "privacy_center", "search", "genai",
 };
-/* Routes every catalog has; the others came later and are optional (schema 1 stays readable
- * both ways: older apps ignore the new keys). */
+/* Routes every catalog has; the others came later and are optional. */
 #define N_REQUIRED_ROUTES 2
 
 /* ISO 3166-1 alpha-2, from iso-codes 4.13 (249 codes), so that "UK" or "EL" (the EU's own
@@ -50,12 +49,15 @@ static const char iso_3166_codes[] =
 
 typedef struct {
   const char *language;
+  const char *confirmed;        /* when these labels were last seen, and by whom */
+  const char *source;
   GArray *steps;                /* WspCatalogStep */
 } StepList;
 
 typedef struct {
   const char *confirmed;        /* NULL when the catalog does not have this path */
   const char *source;
+  const char *url;              /* the page the route starts from; genai only */
   GPtrArray *step_lists;        /* StepList, one of them "en"; empty without the path */
 } PathData;
 
@@ -842,32 +844,30 @@ load_hosts (WspCatalog    *self,
   return TRUE;
 }
 
-static gboolean
-load_link (WspCatalog      *self,
-           PlatformData    *platform,
-           JsonNode        *node,
-           const char      *path,
-           const char      *hosts_path,
-           WspCatalogLink  *link,
-           GError         **error)
+/* The member "url" of @object: allowed, and on one of the platform's hosts. */
+static const char *
+get_url_member (WspCatalog    *self,
+                PlatformData  *platform,
+                JsonObject    *object,
+                const char    *path,
+                const char    *hosts_path,
+                GError       **error)
 {
   g_autoptr(GError) url_error = NULL;
   g_autofree char *host = NULL;
   g_autofree char *url_path = NULL;
-  JsonObject *object;
+  const char *url;
   gboolean on_hosts = FALSE;
 
-  if (!(object = expect_object (node, path, error)))
-    return FALSE;
-  if (!(link->url = get_text_member (self, object, path, "url", error)))
-    return FALSE;
+  if (!(url = get_text_member (self, object, path, "url", error)))
+    return NULL;
 
   url_path = path_key (path, "url");
 
-  if (!(host = check_url (link->url, TRUE, &url_error)))
+  if (!(host = check_url (url, TRUE, &url_error)))
     {
       set_error (error, WSP_CATALOG_ERROR_URL, url_path, "%s", url_error->message);
-      return FALSE;
+      return NULL;
     }
 
   /* hosts is NULL-terminated by now */
@@ -878,10 +878,28 @@ load_link (WspCatalog      *self,
     {
       set_error (error, WSP_CATALOG_ERROR_URL, url_path, _("host %s is not on %s"),
                  host, hosts_path);
-      return FALSE;
+      return NULL;
     }
 
-  return (link->confirmed = get_date_member (self, object, path, "confirmed", TRUE, error)) &&
+  return url;
+}
+
+static gboolean
+load_link (WspCatalog      *self,
+           PlatformData    *platform,
+           JsonNode        *node,
+           const char      *path,
+           const char      *hosts_path,
+           WspCatalogLink  *link,
+           GError         **error)
+{
+  JsonObject *object;
+
+  if (!(object = expect_object (node, path, error)))
+    return FALSE;
+
+  return (link->url = get_url_member (self, platform, object, path, hosts_path, error)) &&
+         (link->confirmed = get_date_member (self, object, path, "confirmed", TRUE, error)) &&
          (link->source = get_text_member (self, object, path, "source", error));
 }
 
@@ -966,21 +984,87 @@ load_steps (WspCatalog  *self,
   return TRUE;
 }
 
+/* "sources": where the labels in each language come from. Exactly the languages of "steps":
+ * a language without its own source would be a label nobody reported. */
 static gboolean
-load_path (WspCatalog  *self,
-           PathData    *path_data,
-           JsonObject  *object,
-           const char  *path,
-           GError     **error)
+load_sources (WspCatalog  *self,
+              PathData    *path_data,
+              JsonObject  *object,
+              const char  *path,
+              const char  *steps_path,
+              GError     **error)
 {
+  g_autofree char *sources_path = NULL;
+  g_autoptr(GList) languages = NULL;
+  JsonObject *sources;
+
+  if (!(sources = get_object_member (object, path, "sources", &sources_path, error)))
+    return FALSE;
+
+  languages = json_object_get_members (sources);
+
+  for (const GList *l = languages; l != NULL; l = l->next)
+    {
+      const char *language = l->data;
+      g_autofree char *source_path = path_key (sources_path, language);
+      gboolean found = FALSE;
+
+      for (guint i = 0; i < path_data->step_lists->len && !found; i++)
+        found = strcmp (((StepList *) g_ptr_array_index (path_data->step_lists, i))->language,
+                        language) == 0;
+
+      if (!found)
+        {
+          g_autofree char *list_path = path_key (steps_path, language);
+
+          set_error (error, WSP_CATALOG_ERROR_VALUE, source_path,
+                     _("names a language that %s does not have"), list_path);
+          return FALSE;
+        }
+    }
+
+  for (guint i = 0; i < path_data->step_lists->len; i++)
+    {
+      StepList *list = g_ptr_array_index (path_data->step_lists, i);
+      g_autofree char *source_path = NULL;
+      JsonObject *source;
+
+      if (!(source = get_object_member (sources, sources_path, list->language, &source_path,
+                                        error)) ||
+          !(list->confirmed = get_date_member (self, source, source_path, "confirmed", TRUE,
+                                               error)) ||
+          !(list->source = get_text_member (self, source, source_path, "source", error)))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+load_path (WspCatalog    *self,
+           PlatformData  *platform,
+           WspRoute       route,
+           JsonObject    *object,
+           const char    *path,
+           const char    *hosts_path,
+           GError       **error)
+{
+  PathData *path_data = &platform->paths[route];
   g_autofree char *steps_path = NULL;
   g_autoptr(GList) languages = NULL;
   JsonObject *steps;
   gboolean has_english = FALSE;
 
   if (!(path_data->confirmed = get_date_member (self, object, path, "confirmed", TRUE, error)) ||
-      !(path_data->source = get_text_member (self, object, path, "source", error)) ||
-      !(steps = get_object_member (object, path, "steps", &steps_path, error)))
+      !(path_data->source = get_text_member (self, object, path, "source", error)))
+    return FALSE;
+
+  /* The route that starts from a page of its own names it; the others start in the app. */
+  if (route == WSP_ROUTE_GENAI &&
+      !(path_data->url = get_url_member (self, platform, object, path, hosts_path, error)))
+    return FALSE;
+
+  if (!(steps = get_object_member (object, path, "steps", &steps_path, error)))
     return FALSE;
 
   languages = json_object_get_members (steps);
@@ -1038,7 +1122,7 @@ load_path (WspCatalog  *self,
       return FALSE;
     }
 
-  return TRUE;
+  return load_sources (self, path_data, object, path, steps_path, error);
 }
 
 static gboolean
@@ -1093,7 +1177,7 @@ load_platform (WspCatalog    *self,
         continue;
 
       if (!(route = get_object_member (paths, paths_path, route_ids[r], &route_path, error)) ||
-          !load_path (self, &platform->paths[r], route, route_path, error))
+          !load_path (self, platform, r, route, route_path, hosts_path, error))
         return FALSE;
     }
 
@@ -1602,6 +1686,69 @@ wsp_catalog_get_path_source (WspCatalog  *self,
   g_return_val_if_fail (route < WSP_N_ROUTES, NULL);
 
   return self->platforms[platform].paths[route].source;
+}
+
+const char *
+wsp_catalog_get_path_url (WspCatalog  *self,
+                          WspPlatform  platform,
+                          WspRoute     route)
+{
+  g_return_val_if_fail (WSP_IS_CATALOG (self), NULL);
+  g_return_val_if_fail (platform < WSP_N_PLATFORMS, NULL);
+  g_return_val_if_fail (route < WSP_N_ROUTES, NULL);
+
+  return self->platforms[platform].paths[route].url;
+}
+
+gboolean
+wsp_catalog_has_labels (WspCatalog  *self,
+                        WspPlatform  platform,
+                        WspRoute     route,
+                        const char  *language)
+{
+  g_return_val_if_fail (WSP_IS_CATALOG (self), FALSE);
+  g_return_val_if_fail (platform < WSP_N_PLATFORMS, FALSE);
+  g_return_val_if_fail (route < WSP_N_ROUTES, FALSE);
+  g_return_val_if_fail (language != NULL, FALSE);
+
+  return find_step_list (&self->platforms[platform].paths[route], language) != NULL;
+}
+
+/* The labels shown for @language, after the fallback; NULL for a path the catalog does not
+ * have. */
+static const StepList *
+labels_for (WspCatalog  *self,
+            WspPlatform  platform,
+            WspRoute     route,
+            const char  *language)
+{
+  g_return_val_if_fail (WSP_IS_CATALOG (self), NULL);
+  g_return_val_if_fail (platform < WSP_N_PLATFORMS, NULL);
+  g_return_val_if_fail (route < WSP_N_ROUTES, NULL);
+
+  return lookup_steps (self, platform, route, language);
+}
+
+const char *
+wsp_catalog_get_labels_confirmed (WspCatalog  *self,
+                                  WspPlatform  platform,
+                                  WspRoute     route,
+                                  const char  *language)
+{
+  const StepList *list = labels_for (self, platform, route, language);
+
+  return list != NULL ? list->confirmed : NULL;
+}
+
+const char *
+wsp_catalog_get_labels_source (WspCatalog  *self,
+                               WspPlatform  platform,
+                               WspRoute     route,
+                               const char  *language)
+{
+  const StepList *list = labels_for (self, platform, route, language);
+
+  return list != NULL ? list->source : NULL;
 }
 
 /* @code is matched without regard to case: "de" and "DE" are both Germany. */

@@ -26,13 +26,14 @@ typedef enum {
   /* Shorter routes; optional in the catalog (wsp_catalog_has_path()). */
   WSP_ROUTE_PRIVACY_CENTER,  /* through the Privacy Center's "AI at Meta" box */
   WSP_ROUTE_SEARCH,          /* searching the privacy policy for the right to object */
+  WSP_ROUTE_GENAI,           /* Meta's "AI at Meta" page, which links the form (has a URL) */
   WSP_N_ROUTES,
 } WspRoute;
 
-/* "app", "browser", "privacy_center", "search" (the catalog's keys) */
+/* "app", "browser", "privacy_center", "search", "genai" (the catalog's keys) */
 const char *wsp_route_get_id (WspRoute route);
 
-#define WSP_CATALOG_SCHEMA_VERSION 1
+#define WSP_CATALOG_SCHEMA_VERSION 2
 #define WSP_CATALOG_RESOURCE "/io/github/widerspruch/Widerspruch/catalog.json"
 
 #define WSP_CATALOG_ERROR (wsp_catalog_error_quark ())
@@ -138,6 +139,27 @@ const char           *wsp_catalog_get_path_confirmed  (WspCatalog   *self,
 const char           *wsp_catalog_get_path_source     (WspCatalog   *self,
                                                        WspPlatform   platform,
                                                        WspRoute      route);
+/* The page a route starts from (the genai route's "AI at Meta" page), or NULL. Always passes
+ * wsp_catalog_url_is_allowed() and is on the platform's hosts. */
+const char           *wsp_catalog_get_path_url        (WspCatalog   *self,
+                                                       WspPlatform   platform,
+                                                       WspRoute      route);
+/* Whether the catalog has this path's labels in exactly @language ("fr", "pt_BR"), with no
+ * fallback. */
+gboolean              wsp_catalog_has_labels          (WspCatalog   *self,
+                                                       WspPlatform   platform,
+                                                       WspRoute      route,
+                                                       const char   *language);
+/* When the labels shown for @language (after the same fallback as wsp_catalog_get_n_steps())
+ * were last confirmed, and who reported them; NULL for a path the catalog does not have. */
+const char           *wsp_catalog_get_labels_confirmed (WspCatalog  *self,
+                                                        WspPlatform  platform,
+                                                        WspRoute     route,
+                                                        const char  *language);
+const char           *wsp_catalog_get_labels_source   (WspCatalog   *self,
+                                                       WspPlatform   platform,
+                                                       WspRoute      route,
+                                                       const char   *language);
 
 /* Whether Meta offers the objection to residents of @code (ISO 3166-1 alpha-2). */
 gboolean              wsp_catalog_objection_available (WspCatalog   *self,

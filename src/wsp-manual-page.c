@@ -24,10 +24,10 @@ struct _WspManualPage
 
   GtkToggleButton *facebook_toggle;
   GtkToggleButton *instagram_toggle;
-  GtkWidget       *language_note;
   AdwViewStack    *route_stack;
   GtkWidget       *privacy_center_box;
   GtkWidget       *search_box;
+  GtkWidget       *genai_box;
   GtkWidget       *privacy_button;
 
   AdwBin          *bins [WSP_N_ROUTES];
@@ -95,7 +95,7 @@ static const struct {
 
 /* The template's holder of each route */
 static const char * const bin_names [WSP_N_ROUTES] = {
-  "app_bin", "browser_bin", "privacy_center_bin", "search_bin",
+  "app_bin", "browser_bin", "privacy_center_bin", "search_bin", "genai_bin",
 };
 
 static WspCatalog *
@@ -197,6 +197,23 @@ build_step (WspManualPage        *self,
   return card;
 }
 
+/* Whether the first language the user asks for is English ("C" and "POSIX" do not count). */
+static gboolean
+user_reads_english (void)
+{
+  const char * const *names = g_get_language_names ();
+
+  for (guint i = 0; names [i] != NULL; i++)
+    {
+      if (g_str_equal (names [i], "C") || g_str_equal (names [i], "POSIX"))
+        continue;
+
+      return g_str_has_prefix (names [i], "en");
+    }
+
+  return TRUE;
+}
+
 static GtkWidget *
 build_route (WspManualPage *self,
              WspPlatform    platform,
@@ -205,11 +222,27 @@ build_route (WspManualPage *self,
 {
   WspCatalog *catalog = get_catalog (self);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  const char *date = wsp_catalog_get_path_confirmed (catalog, platform, route);
+  /* The date of the labels shown: each language has its own source. */
+  const char *date = wsp_catalog_get_labels_confirmed (catalog, platform, route, language);
   g_autofree char *month = wsp_catalog_format_month (date);
   g_autofree char *confirmed = NULL;
   GtkWidget *confirmed_label;
-  guint n_steps = wsp_catalog_get_n_steps (catalog, platform, route, language, NULL);
+  const char *used = NULL;
+  guint n_steps = wsp_catalog_get_n_steps (catalog, platform, route, language, &used);
+
+  /* No source for this path's labels in the user's language: say that these are English.
+   * (pick_language() falls back to "en" too, so ask what the user reads instead.) */
+  if (g_strcmp0 (used, "en") == 0 && !user_reads_english ())
+    {
+      GtkWidget *note = gtk_label_new (_("These steps use the English labels. The platform may "
+                                         "show them in your language."));
+
+      gtk_label_set_wrap (GTK_LABEL (note), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (note), 0);
+      gtk_widget_add_css_class (note, "dim-label");
+      gtk_widget_add_css_class (note, "wsp-language-note");
+      gtk_box_append (GTK_BOX (box), note);
+    }
 
   /* Translators: %s is a month and year, e.g. "May 2025" */
   confirmed = g_strdup_printf (_("Path last confirmed: %s"), month);
@@ -230,30 +263,12 @@ build_route (WspManualPage *self,
   return box;
 }
 
-/* Whether the first language the user asks for is English ("C" and "POSIX" do not count). */
-static gboolean
-user_reads_english (void)
-{
-  const char * const *names = g_get_language_names ();
-
-  for (guint i = 0; names [i] != NULL; i++)
-    {
-      if (g_str_equal (names [i], "C") || g_str_equal (names [i], "POSIX"))
-        continue;
-
-      return g_str_has_prefix (names [i], "en");
-    }
-
-  return TRUE;
-}
-
 static void
 rebuild (WspManualPage *self)
 {
   WspCatalog *catalog = get_catalog (self);
   WspPlatform platform = shown_platform (self);
   const char *language = wsp_catalog_pick_language (catalog);
-  const char *used = NULL;
 
   for (WspRoute r = 0; r < WSP_N_ROUTES; r++)
     {
@@ -269,11 +284,8 @@ rebuild (WspManualPage *self)
                           wsp_catalog_has_path (catalog, platform, WSP_ROUTE_PRIVACY_CENTER));
   gtk_widget_set_visible (self->search_box,
                           wsp_catalog_has_path (catalog, platform, WSP_ROUTE_SEARCH));
-
-  /* pick_language() falls back to "en" too, so ask what the user reads instead. */
-  wsp_catalog_get_n_steps (catalog, platform, WSP_ROUTE_APP, language, &used);
-  gtk_widget_set_visible (self->language_note,
-                          g_strcmp0 (used, "en") == 0 && !user_reads_english ());
+  gtk_widget_set_visible (self->genai_box,
+                          wsp_catalog_has_path (catalog, platform, WSP_ROUTE_GENAI));
   self->built = TRUE;
 }
 
@@ -295,6 +307,20 @@ open_privacy_center (GtkWidget  *widget,
 
   link = wsp_catalog_get_privacy_center (get_catalog (self), shown_platform (self));
   wsp_launch_uri (widget, link->url);
+}
+
+static void
+open_genai_page (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *param)
+{
+  WspManualPage *self = WSP_MANUAL_PAGE (widget);
+  const char *url;
+
+  url = wsp_catalog_get_path_url (get_catalog (self), shown_platform (self), WSP_ROUTE_GENAI);
+  /* The button shows only when the catalog has the route, which always has its page. */
+  g_return_if_fail (url != NULL);
+  wsp_launch_uri (widget, url);
 }
 
 static void
@@ -405,10 +431,10 @@ wsp_manual_page_class_init (WspManualPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/wsp-manual-page.ui");
   gtk_widget_class_bind_template_child (widget_class, WspManualPage, facebook_toggle);
   gtk_widget_class_bind_template_child (widget_class, WspManualPage, instagram_toggle);
-  gtk_widget_class_bind_template_child (widget_class, WspManualPage, language_note);
   gtk_widget_class_bind_template_child (widget_class, WspManualPage, route_stack);
   gtk_widget_class_bind_template_child (widget_class, WspManualPage, privacy_center_box);
   gtk_widget_class_bind_template_child (widget_class, WspManualPage, search_box);
+  gtk_widget_class_bind_template_child (widget_class, WspManualPage, genai_box);
   gtk_widget_class_bind_template_child (widget_class, WspManualPage, privacy_button);
   /* One holder per route, in WspRoute order */
   for (WspRoute r = 0; r < WSP_N_ROUTES; r++)
@@ -419,6 +445,7 @@ wsp_manual_page_class_init (WspManualPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "manual.privacy-center", NULL,
                                    open_privacy_center);
+  gtk_widget_class_install_action (widget_class, "manual.genai", NULL, open_genai_page);
 }
 
 static void

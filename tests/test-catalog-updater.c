@@ -524,7 +524,7 @@ test_invalid (Fixture       *f,
   assert_refused (f, "/catalog.json", WSP_CATALOG_UPDATE_ERROR_INVALID,
                   "The updated links were not used: the file is not valid JSON.");
 
-  serve (f, edited_catalog (f, "\"schema\": 1", "\"schema\": 2"));
+  serve (f, edited_catalog (f, "\"schema\": 2", "\"schema\": 3"));
   assert_refused (f, "/catalog.json", WSP_CATALOG_UPDATE_ERROR_INVALID,
                   "The updated links were not used: the file is in a format this version does not know.");
 }

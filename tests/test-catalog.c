@@ -170,7 +170,7 @@ test_shipped_load (void)
 {
   WspCatalog *catalog = load_shipped ();
 
-  g_assert_cmpuint (wsp_catalog_get_schema_version (catalog), ==, 1);
+  g_assert_cmpuint (wsp_catalog_get_schema_version (catalog), ==, WSP_CATALOG_SCHEMA_VERSION);
   g_assert_cmpstr (wsp_catalog_get_updated (catalog), ==, "2026-11-28");
 
   g_assert_finalize_object (catalog);
@@ -268,40 +268,135 @@ test_shipped_urls (void)
   g_assert_cmpuint (n_links, ==, 6);
 }
 
+/* The languages the app is translated into (po/LINGUAS) and English. */
+static const char * const app_languages[] = { "en", "de", "fr", "it", "es", "nl", "pl", "pt_BR" };
+
+/* The paths whose labels no source names in a language: the app shows the English labels
+ * there, with a note. Exactly these: a path that silently falls back to English fails
+ * test_shipped_languages(), and so does one of these that gains labels while still listed. */
+static const struct {
+  WspPlatform  platform;
+  WspRoute     route;
+  const char  *language;
+} english_only[] = {
+  { WSP_PLATFORM_FACEBOOK, WSP_ROUTE_SEARCH, "nl" },
+  { WSP_PLATFORM_FACEBOOK, WSP_ROUTE_GENAI, "de" },
+  { WSP_PLATFORM_FACEBOOK, WSP_ROUTE_GENAI, "fr" },
+  { WSP_PLATFORM_FACEBOOK, WSP_ROUTE_GENAI, "it" },
+  { WSP_PLATFORM_FACEBOOK, WSP_ROUTE_GENAI, "es" },
+  { WSP_PLATFORM_FACEBOOK, WSP_ROUTE_GENAI, "nl" },
+  { WSP_PLATFORM_FACEBOOK, WSP_ROUTE_GENAI, "pl" },
+  { WSP_PLATFORM_INSTAGRAM, WSP_ROUTE_APP, "pl" },
+  { WSP_PLATFORM_INSTAGRAM, WSP_ROUTE_BROWSER, "it" },
+  { WSP_PLATFORM_INSTAGRAM, WSP_ROUTE_BROWSER, "pl" },
+  { WSP_PLATFORM_INSTAGRAM, WSP_ROUTE_BROWSER, "pt_BR" },
+  { WSP_PLATFORM_INSTAGRAM, WSP_ROUTE_SEARCH, "nl" },
+  { WSP_PLATFORM_INSTAGRAM, WSP_ROUTE_GENAI, "de" },
+  { WSP_PLATFORM_INSTAGRAM, WSP_ROUTE_GENAI, "fr" },
+  { WSP_PLATFORM_INSTAGRAM, WSP_ROUTE_GENAI, "it" },
+  { WSP_PLATFORM_INSTAGRAM, WSP_ROUTE_GENAI, "es" },
+  { WSP_PLATFORM_INSTAGRAM, WSP_ROUTE_GENAI, "nl" },
+  { WSP_PLATFORM_INSTAGRAM, WSP_ROUTE_GENAI, "pl" },
+};
+
+static gboolean
+is_english_only (WspPlatform  platform,
+                 WspRoute     route,
+                 const char  *language)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (english_only); i++)
+    {
+      if (english_only[i].platform == platform && english_only[i].route == route &&
+          strcmp (english_only[i].language, language) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* The list above follows the app's languages: a new translation must be listed here too. */
 static void
-test_shipped_steps (void)
+test_app_languages (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "po", "LINGUAS", NULL);
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  lines = g_strsplit_set (contents, " \n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      if (*lines[i] != '\0' && *lines[i] != '#')
+        g_ptr_array_add (found, g_strdup (lines[i]));
+    }
+
+  g_assert_cmpuint (found->len + 1, ==, G_N_ELEMENTS (app_languages));
+  for (guint i = 1; i < G_N_ELEMENTS (app_languages); i++)
+    {
+      gboolean listed = FALSE;
+
+      for (guint j = 0; j < found->len; j++)
+        listed |= strcmp (g_ptr_array_index (found, j), app_languages[i]) == 0;
+      g_assert_true (listed);
+    }
+}
+
+/* Every path in each of the app's languages: its own labels, with their own source and date,
+ * or, exactly for the pairs listed in english_only[], the English ones. */
+static void
+test_shipped_languages (void)
 {
   g_autoptr(WspCatalog) catalog = load_shipped ();
-  /* en, de for the app, the browser, the Privacy Center and the search, per platform */
-  const guint expected[WSP_N_PLATFORMS][WSP_N_ROUTES][2] = {
-    { { 5, 9 }, { 5, 8 }, { 3, 3 }, { 3, 3 } },
-    { { 7, 7 }, { 5, 4 }, { 3, 3 }, { 3, 3 } },
-  };
-  const char * const languages[] = { "en", "de" };
+  guint n_english_only = 0;
 
   for (WspPlatform p = 0; p < WSP_N_PLATFORMS; p++)
     {
       for (WspRoute r = 0; r < WSP_N_ROUTES; r++)
         {
-          g_assert_true (wsp_catalog_has_path (catalog, p, r));
-          g_assert_cmpstr (wsp_catalog_get_path_confirmed (catalog, p, r), ==, "2025-05");
-          g_assert_nonnull (strstr (wsp_catalog_get_path_source (catalog, p, r),
-                                    "Verbraucherzentrale"));
-
-          for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
+          for (guint l = 0; l < G_N_ELEMENTS (app_languages); l++)
             {
+              const char *language = app_languages[l];
               const char *out_language = NULL;
-              guint n = wsp_catalog_get_n_steps (catalog, p, r, languages[l], &out_language);
+              const char *confirmed;
+              const char *source;
+              guint n = wsp_catalog_get_n_steps (catalog, p, r, language, &out_language);
 
-              g_assert_cmpstr (out_language, ==, languages[l]);
-              g_assert_cmpuint (n, ==, expected[p][r][l]);
+              g_test_message ("%s %s %s", wsp_platform_get_id (p), wsp_route_get_id (r),
+                              language);
+              g_assert_cmpuint (n, >, 0);
+
+              if (is_english_only (p, r, language))
+                {
+                  n_english_only++;
+                  g_assert_false (wsp_catalog_has_labels (catalog, p, r, language));
+                  g_assert_cmpstr (out_language, ==, "en");
+                  /* And the date shown is the English labels' */
+                  g_assert_cmpstr (wsp_catalog_get_labels_confirmed (catalog, p, r, language),
+                                   ==, wsp_catalog_get_labels_confirmed (catalog, p, r, "en"));
+                  continue;
+                }
+
+              g_assert_true (wsp_catalog_has_labels (catalog, p, r, language));
+              g_assert_cmpstr (out_language, ==, language);
+
+              confirmed = wsp_catalog_get_labels_confirmed (catalog, p, r, language);
+              source = wsp_catalog_get_labels_source (catalog, p, r, language);
+              g_assert_nonnull (confirmed);
+              /* Seen since Meta's first objection forms, and not after this catalog was made */
+              g_assert_cmpstr (confirmed, >=, "2024-05");
+              g_assert_cmpstr (confirmed, <=, wsp_catalog_get_updated (catalog));
+              g_assert_nonnull (source);
+              g_assert_cmpuint (strlen (source), >, 10);
 
               for (guint i = 0; i < n; i++)
                 {
                   const WspCatalogStep *step;
                   gsize help_len;
 
-                  step = wsp_catalog_get_step (catalog, p, r, languages[l], i);
+                  step = wsp_catalog_get_step (catalog, p, r, language, i);
                   help_len = strlen (step->help);
                   g_assert_cmpuint (strlen (step->label), >, 0);
                   /* One sentence, ending with a full stop. */
@@ -317,6 +412,61 @@ test_shipped_steps (void)
             }
         }
     }
+
+  /* Every listed pair was met */
+  g_assert_cmpuint (n_english_only, ==, G_N_ELEMENTS (english_only));
+}
+
+static void
+test_shipped_steps (void)
+{
+  g_autoptr(WspCatalog) catalog = load_shipped ();
+  /* en, de for the app, the browser, the Privacy Center, the search and the AI page, per
+   * platform (0: no German labels) */
+  const guint expected[WSP_N_PLATFORMS][WSP_N_ROUTES][2] = {
+    { { 5, 9 }, { 5, 8 }, { 3, 3 }, { 3, 3 }, { 2, 0 } },
+    { { 7, 7 }, { 5, 4 }, { 3, 3 }, { 3, 3 }, { 2, 0 } },
+  };
+  const char * const languages[] = { "en", "de" };
+
+  for (WspPlatform p = 0; p < WSP_N_PLATFORMS; p++)
+    {
+      for (WspRoute r = 0; r < WSP_N_ROUTES; r++)
+        {
+          g_assert_true (wsp_catalog_has_path (catalog, p, r));
+          g_assert_nonnull (wsp_catalog_get_path_confirmed (catalog, p, r));
+          g_assert_nonnull (wsp_catalog_get_path_source (catalog, p, r));
+          /* Only the AI page's route starts from a page of its own */
+          g_assert_true ((wsp_catalog_get_path_url (catalog, p, r) != NULL) ==
+                         (r == WSP_ROUTE_GENAI));
+
+          for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
+            {
+              if (expected[p][r][l] == 0)
+                continue;
+
+              g_assert_cmpuint (wsp_catalog_get_n_steps (catalog, p, r, languages[l], NULL),
+                                ==, expected[p][r][l]);
+            }
+        }
+    }
+
+  g_assert_cmpstr (wsp_catalog_get_path_url (catalog, WSP_PLATFORM_FACEBOOK, WSP_ROUTE_GENAI),
+                   ==, "https://www.facebook.com/privacy/genai/");
+  g_assert_cmpstr (wsp_catalog_get_path_url (catalog, WSP_PLATFORM_INSTAGRAM, WSP_ROUTE_GENAI),
+                   ==, "https://privacycenter.instagram.com/privacy/genai/");
+  g_assert_cmpstr (wsp_catalog_get_labels_confirmed (catalog, WSP_PLATFORM_FACEBOOK,
+                                                     WSP_ROUTE_APP, "de"), ==, "2025-05");
+  g_assert_cmpstr (wsp_catalog_get_labels_confirmed (catalog, WSP_PLATFORM_INSTAGRAM,
+                                                     WSP_ROUTE_APP, "it"), ==, "2024-06");
+  g_assert_nonnull (strstr (wsp_catalog_get_labels_source (catalog, WSP_PLATFORM_FACEBOOK,
+                                                           WSP_ROUTE_APP, "de"),
+                            "Verbraucherzentrale"));
+  /* Fallback: the source of the labels shown */
+  g_assert_cmpstr (wsp_catalog_get_labels_source (catalog, WSP_PLATFORM_FACEBOOK,
+                                                  WSP_ROUTE_GENAI, "de"),
+                   ==, wsp_catalog_get_labels_source (catalog, WSP_PLATFORM_FACEBOOK,
+                                                      WSP_ROUTE_GENAI, "en"));
 
   /* The labels are what is on screen, in each language. */
   g_assert_cmpstr (label_of (catalog, WSP_PLATFORM_FACEBOOK, WSP_ROUTE_APP, "de", 1),
@@ -338,6 +488,12 @@ test_shipped_steps (void)
                                          0)->illustration, ==, "phone-menu");
   g_assert_cmpstr (wsp_catalog_get_step (catalog, WSP_PLATFORM_FACEBOOK, WSP_ROUTE_BROWSER, "de",
                                          0)->illustration, ==, "browser-profile");
+  g_assert_cmpstr (label_of (catalog, WSP_PLATFORM_FACEBOOK, WSP_ROUTE_APP, "fr", 2),
+                   ==, "Centre de confidentialité");
+  g_assert_cmpstr (label_of (catalog, WSP_PLATFORM_INSTAGRAM, WSP_ROUTE_PRIVACY_CENTER, "pt_BR", 1),
+                   ==, "IA na Meta");
+  g_assert_cmpstr (label_of (catalog, WSP_PLATFORM_FACEBOOK, WSP_ROUTE_GENAI, "en", 1),
+                   ==, "Right to object");
 }
 
 /* A catalog from before the drawings and the shorter routes still loads: both are optional. */
@@ -352,6 +508,7 @@ test_optional_keys (void)
 
   change_node (root, "platforms.facebook.paths.privacy_center", NULL);
   change_node (root, "platforms.instagram.paths.search", NULL);
+  change_node (root, "platforms.instagram.paths.genai", NULL);
   change_node (root, "platforms.facebook.paths.app.steps.en[0].illustration", NULL);
   bytes = serialize (root);
 
@@ -373,6 +530,11 @@ test_optional_keys (void)
   g_assert_true (wsp_catalog_has_path (catalog, WSP_PLATFORM_FACEBOOK, WSP_ROUTE_SEARCH));
   g_assert_true (wsp_catalog_has_path (catalog, WSP_PLATFORM_INSTAGRAM, WSP_ROUTE_PRIVACY_CENTER));
   g_assert_false (wsp_catalog_has_path (catalog, WSP_PLATFORM_INSTAGRAM, WSP_ROUTE_SEARCH));
+  g_assert_false (wsp_catalog_has_path (catalog, WSP_PLATFORM_INSTAGRAM, WSP_ROUTE_GENAI));
+  g_assert_null (wsp_catalog_get_path_url (catalog, WSP_PLATFORM_INSTAGRAM, WSP_ROUTE_GENAI));
+  g_assert_null (wsp_catalog_get_labels_confirmed (catalog, WSP_PLATFORM_INSTAGRAM,
+                                                   WSP_ROUTE_GENAI, "pt_BR"));
+  g_assert_true (wsp_catalog_has_path (catalog, WSP_PLATFORM_FACEBOOK, WSP_ROUTE_GENAI));
   g_assert_cmpuint (wsp_catalog_get_n_steps (catalog, WSP_PLATFORM_INSTAGRAM, WSP_ROUTE_SEARCH,
                                              NULL, NULL), ==, 0);
 
@@ -410,11 +572,20 @@ test_steps_fallback (void)
   const char *out_language = NULL;
   guint n;
 
-  n = wsp_catalog_get_n_steps (catalog, WSP_PLATFORM_FACEBOOK, WSP_ROUTE_APP, "fr", &out_language);
+  /* A language the catalog does not have (Portugal's Portuguese is not Brazil's) */
+  n = wsp_catalog_get_n_steps (catalog, WSP_PLATFORM_FACEBOOK, WSP_ROUTE_APP, "pt_PT.UTF-8",
+                               &out_language);
   g_assert_cmpstr (out_language, ==, "en");
   g_assert_cmpuint (n, ==, 5);
-  step = wsp_catalog_get_step (catalog, WSP_PLATFORM_FACEBOOK, WSP_ROUTE_APP, "fr", 2);
+  step = wsp_catalog_get_step (catalog, WSP_PLATFORM_FACEBOOK, WSP_ROUTE_APP, "pt_PT.UTF-8", 2);
   g_assert_cmpstr (step->label, ==, "Privacy Center");
+
+  out_language = NULL;
+  n = wsp_catalog_get_n_steps (catalog, WSP_PLATFORM_FACEBOOK, WSP_ROUTE_APP, "pt_BR.UTF-8",
+                               &out_language);
+  g_assert_cmpstr (out_language, ==, "pt_BR");
+  step = wsp_catalog_get_step (catalog, WSP_PLATFORM_FACEBOOK, WSP_ROUTE_APP, "pt_BR.UTF-8", 2);
+  g_assert_cmpstr (step->label, ==, "Central de Privacidade");
 
   out_language = NULL;
   n = wsp_catalog_get_n_steps (catalog, WSP_PLATFORM_FACEBOOK, WSP_ROUTE_APP, "de_AT.UTF-8",
@@ -452,9 +623,13 @@ test_pick_language (void)
     { "de", "de" },
     { "de_AT", "de" },
     { "de_CH.UTF-8", "de" },
-    { "fr:de:en", "de" },
-    { "fr", "en" },
-    { "fr_FR:es", "en" },
+    { "fr:de:en", "fr" },
+    { "fr", "fr" },
+    { "fr_FR:es", "fr" },
+    { "pt_BR", "pt_BR" },
+    { "pt:de", "de" },
+    { "sv:es", "es" },
+    { "sv", "en" },
     { "en_GB:de", "en" },
   };
 
@@ -601,9 +776,9 @@ static const Variant variants[] = {
   { "schema", "\"1\"", WSP_CATALOG_ERROR_TYPE, "schema: must be an integer (got string)" },
   { "schema", "1.5", WSP_CATALOG_ERROR_TYPE, "schema: must be an integer (got number)" },
   { "schema", "7", WSP_CATALOG_ERROR_VERSION,
-    "schema: unknown version 7 (this app reads version 1)" },
+    "schema: unknown version 7 (this app reads version 2)" },
   { "schema", "0", WSP_CATALOG_ERROR_VERSION,
-    "schema: unknown version 0 (this app reads version 1)" },
+    "schema: unknown version 0 (this app reads version 2)" },
 
   /* updated */
   { "updated", NULL, WSP_CATALOG_ERROR_MISSING, "updated: missing" },
@@ -783,6 +958,40 @@ static const Variant variants[] = {
     STEP_EN0 NOT_A_NAME "a123456789a123456789a123456789a123456789a123456789a123456789abcde)" },
 
   /* the shorter routes are optional, but checked like the others when they are there */
+  /* each language's labels have their own source and date */
+  { "platforms.facebook.paths.app.sources", NULL, WSP_CATALOG_ERROR_MISSING,
+    "platforms.facebook.paths.app.sources: missing" },
+  { "platforms.facebook.paths.app.sources", "[]", WSP_CATALOG_ERROR_TYPE,
+    "platforms.facebook.paths.app.sources: must be an object (got array)" },
+  { "platforms.facebook.paths.browser.sources.fr", NULL, WSP_CATALOG_ERROR_MISSING,
+    "platforms.facebook.paths.browser.sources.fr: missing" },
+  { "platforms.instagram.paths.search.sources.sv",
+    "{\"confirmed\": \"2025-05\", \"source\": \"a guide\"}", WSP_CATALOG_ERROR_VALUE,
+    "platforms.instagram.paths.search.sources.sv: names a language that "
+    "platforms.instagram.paths.search.steps.sv does not have" },
+  { "platforms.facebook.paths.privacy_center.sources.en", "\"May 2025\"", WSP_CATALOG_ERROR_TYPE,
+    "platforms.facebook.paths.privacy_center.sources.en: must be an object (got string)" },
+  { "platforms.facebook.paths.app.sources.pt_BR.confirmed", "\"2025\"", WSP_CATALOG_ERROR_VALUE,
+    "platforms.facebook.paths.app.sources.pt_BR.confirmed: not a date (YYYY-MM or YYYY-MM-DD)" },
+  { "platforms.instagram.paths.app.sources.it.source", "\" \"", WSP_CATALOG_ERROR_VALUE,
+    "platforms.instagram.paths.app.sources.it.source: must not be empty" },
+  { "platforms.instagram.paths.app.sources.de.source", NULL, WSP_CATALOG_ERROR_MISSING,
+    "platforms.instagram.paths.app.sources.de.source: missing" },
+  /* the AI page's route starts from its page, on the platform's own hosts */
+  { "platforms.facebook.paths.genai.url", NULL, WSP_CATALOG_ERROR_MISSING,
+    "platforms.facebook.paths.genai.url: missing" },
+  { "platforms.facebook.paths.genai.url", "\"http://www.facebook.com/privacy/genai/\"",
+    WSP_CATALOG_ERROR_URL, "platforms.facebook.paths.genai.url: must use https (got http)" },
+  { "platforms.facebook.paths.genai.url", "\"https://privacycenter.instagram.com/privacy/genai/\"",
+    WSP_CATALOG_ERROR_URL,
+    "platforms.facebook.paths.genai.url: host privacycenter.instagram.com is not on "
+    "platforms.facebook.hosts" },
+  { "platforms.instagram.paths.genai.url", "\"https://evil.example/privacy/genai/\"",
+    WSP_CATALOG_ERROR_URL,
+    "platforms.instagram.paths.genai.url: host evil.example is not facebook.com, instagram.com, "
+    "meta.com or a subdomain" },
+  { "platforms.instagram.paths.genai.steps.pt_BR", "[]", WSP_CATALOG_ERROR_VALUE,
+    "platforms.instagram.paths.genai.steps.pt_BR: must not be empty" },
   { "platforms.facebook.paths.privacy_center", "[]", WSP_CATALOG_ERROR_TYPE,
     "platforms.facebook.paths.privacy_center: must be an object (got array)" },
   { "platforms.instagram.paths.search.confirmed", NULL, WSP_CATALOG_ERROR_MISSING,
@@ -895,7 +1104,7 @@ test_broken_version_first (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) bytes = NULL;
 
-  change_node (root, "schema", "2");
+  change_node (root, "schema", "3");
   change_node (root, "updated", NULL);
   change_node (root, "countries", "\"everywhere\"");
   change_node (root, "platforms", NULL);
@@ -904,7 +1113,7 @@ test_broken_version_first (void)
 
   g_assert_null (catalog);
   g_assert_error (error, WSP_CATALOG_ERROR, WSP_CATALOG_ERROR_VERSION);
-  g_assert_cmpstr (error->message, ==, "schema: unknown version 2 (this app reads version 1)");
+  g_assert_cmpstr (error->message, ==, "schema: unknown version 3 (this app reads version 2)");
 }
 
 typedef struct {
@@ -918,43 +1127,43 @@ static const RawVariant raw_variants[] = {
   { "", 0, WSP_CATALOG_ERROR_EMPTY, "catalog: no data" },
   { " \n\t\r\n", -1, WSP_CATALOG_ERROR_EMPTY, "catalog: no data" },
   { "not json", -1, WSP_CATALOG_ERROR_PARSE, "catalog: not JSON: " },
-  { "{\"schema\": 1,", -1, WSP_CATALOG_ERROR_PARSE, "catalog: not JSON: " },
+  { "{\"schema\": 2,", -1, WSP_CATALOG_ERROR_PARSE, "catalog: not JSON: " },
   { "<?xml version=\"1.0\"?><catalog/>", -1, WSP_CATALOG_ERROR_PARSE, "catalog: not JSON: " },
-  { "{\"schema\": 1, \"updated\": \"\xff\"}", -1, WSP_CATALOG_ERROR_PARSE,
+  { "{\"schema\": 2, \"updated\": \"\xff\"}", -1, WSP_CATALOG_ERROR_PARSE,
     "catalog: not JSON: not valid UTF-8" },
-  { "{\"schema\": 1}\0{}", 15, WSP_CATALOG_ERROR_PARSE, "catalog: not JSON: not valid UTF-8" },
+  { "{\"schema\": 2}\0{}", 15, WSP_CATALOG_ERROR_PARSE, "catalog: not JSON: not valid UTF-8" },
   { "[]", -1, WSP_CATALOG_ERROR_TYPE, "catalog: must be an object (got array)" },
   { "\"catalog\"", -1, WSP_CATALOG_ERROR_TYPE, "catalog: must be an object (got string)" },
   { "{}", -1, WSP_CATALOG_ERROR_MISSING, "schema: missing" },
-  { "{\"schema\": 2}", -1, WSP_CATALOG_ERROR_VERSION,
-    "schema: unknown version 2 (this app reads version 1)" },
+  { "{\"schema\": 3}", -1, WSP_CATALOG_ERROR_VERSION,
+    "schema: unknown version 3 (this app reads version 2)" },
   { "{\"schema\": -1, \"platforms\": 5}", -1, WSP_CATALOG_ERROR_VERSION,
-    "schema: unknown version -1 (this app reads version 1)" },
+    "schema: unknown version -1 (this app reads version 2)" },
   { "{\"schema\": true}", -1, WSP_CATALOG_ERROR_TYPE, "schema: must be an integer (got boolean)" },
-  { "{\"schema\": 1}", -1, WSP_CATALOG_ERROR_MISSING, "updated: missing" },
-  { "{\"schema\": 1, \"updated\": \"2026-11-28\"}", -1, WSP_CATALOG_ERROR_MISSING,
+  { "{\"schema\": 2}", -1, WSP_CATALOG_ERROR_MISSING, "updated: missing" },
+  { "{\"schema\": 2, \"updated\": \"2026-11-28\"}", -1, WSP_CATALOG_ERROR_MISSING,
     "countries: missing" },
   /* json-glib would read each as two documents and leak the first (found by fuzz-catalog,
    * tests/fuzz/corpus-catalog/leak-two-values.json). */
   { "[][]", -1, WSP_CATALOG_ERROR_PARSE, "catalog: not JSON: more than one value" },
-  { "{\"schema\": 1} {\"schema\": 1}", -1, WSP_CATALOG_ERROR_PARSE,
+  { "{\"schema\": 2} {\"schema\": 2}", -1, WSP_CATALOG_ERROR_PARSE,
     "catalog: not JSON: more than one value" },
   { "\"a\\\"]\" {}", -1, WSP_CATALOG_ERROR_PARSE, "catalog: not JSON: more than one value" },
   { "true false", -1, WSP_CATALOG_ERROR_PARSE, "catalog: not JSON: more than one value" },
-  { "{\"schema\": 1}\n\t ", -1, WSP_CATALOG_ERROR_MISSING, "updated: missing" },
+  { "{\"schema\": 2}\n\t ", -1, WSP_CATALOG_ERROR_MISSING, "updated: missing" },
   /* json-glib would cut these strings at the NUL without an error. */
-  { "{\"schema\": 1, \"updated\": \"2026-11-28\\u0000 and more\"}", -1, WSP_CATALOG_ERROR_VALUE,
+  { "{\"schema\": 2, \"updated\": \"2026-11-28\\u0000 and more\"}", -1, WSP_CATALOG_ERROR_VALUE,
     "catalog: a string contains a NUL character (\\u0000)" },
-  { "{\"schema\": 1, \"x\\u0000y\": 1}", -1, WSP_CATALOG_ERROR_VALUE,
+  { "{\"schema\": 2, \"x\\u0000y\": 1}", -1, WSP_CATALOG_ERROR_VALUE,
     "catalog: a string contains a NUL character (\\u0000)" },
   /* An escaped backslash before "u0000" is just text. */
-  { "{\"schema\": 1, \"x\\\\u0000\": 1}", -1, WSP_CATALOG_ERROR_MISSING, "updated: missing" },
+  { "{\"schema\": 2, \"x\\\\u0000\": 1}", -1, WSP_CATALOG_ERROR_MISSING, "updated: missing" },
   /* json-glib decodes a lone surrogate into invalid UTF-8 and leaks on a broken pair (found by
    * fuzz-catalog: tests/fuzz/corpus-catalog/crash-surrogate-in-parse-error.json,
    * leak-broken-surrogate-pair.json, leak-short-escape.json). */
-  { "{\"schema\": 1, \"updated\": \"\\ud800x\"}", -1, WSP_CATALOG_ERROR_VALUE,
+  { "{\"schema\": 2, \"updated\": \"\\ud800x\"}", -1, WSP_CATALOG_ERROR_VALUE,
     "catalog: not valid text (a broken \\u escape)" },
-  { "{\"schema\": 1, \"a\\ud800b\" 2}", -1, WSP_CATALOG_ERROR_VALUE,
+  { "{\"schema\": 2, \"a\\ud800b\" 2}", -1, WSP_CATALOG_ERROR_VALUE,
     "catalog: not valid text (a broken \\u escape)" },
   { "\"\\ud800\\ud800\"", -1, WSP_CATALOG_ERROR_VALUE,
     "catalog: not valid text (a broken \\u escape)" },
@@ -980,11 +1189,11 @@ static const RawVariant raw_variants[] = {
   { "{\"a\\\"\": 1, \"a\": 2, \"x\": \"\\\",\\\"a\\\": 3\"}", -1, WSP_CATALOG_ERROR_MISSING,
     "schema: missing" },
   /* A real pair (an emoji) is fine, and so is a NUL that is not an escape. */
-  { "{\"schema\": 1, \"x\": \"\\ud83d\\ude00 \\\\u0000 \\\"\\/\\b\\f\\n\\r\\t\"}", -1,
+  { "{\"schema\": 2, \"x\": \"\\ud83d\\ude00 \\\\u0000 \\\"\\/\\b\\f\\n\\r\\t\"}", -1,
     WSP_CATALOG_ERROR_MISSING,
     "updated: missing" },
   /* Whatever json-glib quotes from the input in its message comes out as valid UTF-8. */
-  { "{\"schema\": 1, \"a\\ud83d\\ude00b\" 2}", -1, WSP_CATALOG_ERROR_PARSE,
+  { "{\"schema\": 2, \"a\\ud83d\\ude00b\" 2}", -1, WSP_CATALOG_ERROR_PARSE,
     "catalog: not JSON: <data>:1:" },
 };
 
@@ -1038,7 +1247,7 @@ test_broken_too_large (void)
 static void
 test_broken_too_deep (void)
 {
-  g_autoptr(GString) text = g_string_new ("{\"schema\": 1, \"x\": ");
+  g_autoptr(GString) text = g_string_new ("{\"schema\": 2, \"x\": ");
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(WspCatalog) catalog = NULL;
   g_autoptr(GError) error = NULL;
@@ -1057,7 +1266,7 @@ test_broken_too_deep (void)
   g_assert_cmpstr (error->message, ==, "catalog: not JSON: nested deeper than 32 levels");
 }
 
-/* Later schema additions within version 1 must not break this loader. */
+/* Later schema additions within version 2 must not break this loader. */
 static void
 test_unknown_keys (void)
 {
@@ -1071,10 +1280,13 @@ test_unknown_keys (void)
   change_node (root, "platforms.threads", "{\"hosts\": [\"threads.net\"]}");
   change_node (root, "platforms.facebook.paths.app.steps.de[0].animation", "\"menu-de.webm\"");
   change_node (root, "platforms.facebook.paths.threads", "{\"steps\": 3}");
-  change_node (root, "platforms.facebook.paths.app.steps.fr",
-               "[{\"label\": \"Menu\", \"help\": \"Touchez le menu.\", \"animation\": 3}]");
+  change_node (root, "platforms.facebook.paths.app.steps.sv",
+               "[{\"label\": \"Meny\", \"help\": \"Tryck på menyn.\", \"animation\": 3}]");
+  change_node (root, "platforms.facebook.paths.app.sources.sv",
+               "{\"confirmed\": \"2026-01\", \"source\": \"a guide\", \"url\": 5}");
   change_node (root, "platforms.facebook.paths.app.steps.pt_BR",
                "[{\"label\": \"Menu\", \"help\": \"Toque no menu.\"}]");
+  change_node (root, "platforms.facebook.paths.search.url", "\"not checked\"");
   change_node (root, "platforms.instagram.forms[0].note", "[1, 2, 3]");
   bytes = serialize (root);
 
@@ -1085,9 +1297,13 @@ test_unknown_keys (void)
   g_assert_cmpstr (label_of (catalog, WSP_PLATFORM_FACEBOOK, WSP_ROUTE_APP, "de", 0), ==, "Menü");
 
   /* The new languages are there for the path that has them, English elsewhere. */
-  g_assert_cmpuint (wsp_catalog_get_n_steps (catalog, WSP_PLATFORM_FACEBOOK, WSP_ROUTE_APP, "fr",
+  g_assert_cmpuint (wsp_catalog_get_n_steps (catalog, WSP_PLATFORM_FACEBOOK, WSP_ROUTE_APP, "sv",
                                              &out_language), ==, 1);
-  g_assert_cmpstr (out_language, ==, "fr");
+  g_assert_cmpstr (out_language, ==, "sv");
+  g_assert_cmpstr (wsp_catalog_get_labels_confirmed (catalog, WSP_PLATFORM_FACEBOOK,
+                                                     WSP_ROUTE_APP, "sv"), ==, "2026-01");
+  /* Only the AI page's route has a page of its own: elsewhere "url" is not read */
+  g_assert_null (wsp_catalog_get_path_url (catalog, WSP_PLATFORM_FACEBOOK, WSP_ROUTE_SEARCH));
   g_assert_cmpuint (wsp_catalog_get_n_steps (catalog, WSP_PLATFORM_FACEBOOK, WSP_ROUTE_APP, "pt_BR",
                                              &out_language), ==, 1);
   g_assert_cmpstr (out_language, ==, "pt_BR");
@@ -1097,12 +1313,12 @@ test_unknown_keys (void)
                                              &out_language), ==, 5);
   g_assert_cmpstr (out_language, ==, "en");
   g_assert_cmpuint (wsp_catalog_get_n_steps (catalog, WSP_PLATFORM_FACEBOOK, WSP_ROUTE_BROWSER,
-                                             "fr", &out_language), ==, 5);
+                                             "sv", &out_language), ==, 5);
   g_assert_cmpstr (out_language, ==, "en");
 
   /* pick_language looks at every path */
-  g_setenv ("LANGUAGE", "fr_FR", TRUE);
-  g_assert_cmpstr (wsp_catalog_pick_language (catalog), ==, "fr");
+  g_setenv ("LANGUAGE", "sv_SE", TRUE);
+  g_assert_cmpstr (wsp_catalog_pick_language (catalog), ==, "sv");
   g_setenv ("LANGUAGE", "pt_BR:de", TRUE);
   g_assert_cmpstr (wsp_catalog_pick_language (catalog), ==, "pt_BR");
   g_setenv ("LANGUAGE", "en", TRUE);
@@ -1141,6 +1357,8 @@ main (int   argc,
   g_test_add_func ("/catalog/shipped/hosts", test_shipped_hosts);
   g_test_add_func ("/catalog/shipped/urls", test_shipped_urls);
   g_test_add_func ("/catalog/shipped/steps", test_shipped_steps);
+  g_test_add_func ("/catalog/shipped/app-languages", test_app_languages);
+  g_test_add_func ("/catalog/shipped/languages", test_shipped_languages);
   g_test_add_func ("/catalog/shipped/countries", test_shipped_countries);
   g_test_add_func ("/catalog/optional-keys", test_optional_keys);
   g_test_add_func ("/catalog/steps/fallback", test_steps_fallback);

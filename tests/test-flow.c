@@ -870,6 +870,8 @@ test_flow_manual_page (Fixture       *f,
   const char *language = T ("en", "de");
   const WspCatalogStep *first = wsp_catalog_get_step (catalog, WSP_PLATFORM_INSTAGRAM, WSP_ROUTE_APP,
                                                       language, 0);
+  g_autofree char *genai = NULL;
+  g_autofree char *center = NULL;
 
   walk_to_summary (f, WSP_PLATFORMS_INSTAGRAM);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "assistant.manual", NULL));
@@ -878,6 +880,14 @@ test_flow_manual_page (Fixture       *f,
 
   /* The platform follows the choice; the steps come from the catalog. */
   g_assert_nonnull (wsp_test_find_widget (page (f, "manual"), GTK_TYPE_LABEL, wsp_test_match_label, first->label));
+
+  /* The AI page's button opens Instagram's page about AI at Meta, the other the Privacy Center */
+  g_assert_true (gtk_widget_activate_action (page (f, "manual"), "manual.genai", NULL));
+  genai = wait_for_opened (f, 1);
+  g_assert_cmpstr (genai, ==, "https://privacycenter.instagram.com/privacy/genai/");
+  g_assert_true (gtk_widget_activate_action (page (f, "manual"), "manual.privacy-center", NULL));
+  center = wait_for_opened (f, 2);
+  g_assert_cmpstr (center, ==, "https://privacycenter.instagram.com/");
   back (f, "summary");
 }
 

@@ -61,6 +61,8 @@ read_catalog (WspCatalog *catalog)
 
           g_assert_nonnull (wsp_catalog_get_path_confirmed (catalog, p, r));
           g_assert_nonnull (wsp_catalog_get_path_source (catalog, p, r));
+          /* The AI page's route always has its page */
+          g_assert_true (r != WSP_ROUTE_GENAI || wsp_catalog_get_path_url (catalog, p, r) != NULL);
 
           for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
             {
@@ -69,6 +71,10 @@ read_catalog (WspCatalog *catalog)
 
               g_assert_cmpuint (n, >, 0);
               g_assert_nonnull (found);
+              /* Every language's labels have their date and source */
+              g_assert_nonnull (wsp_catalog_get_labels_confirmed (catalog, p, r, languages[l]));
+              g_assert_nonnull (wsp_catalog_get_labels_source (catalog, p, r, languages[l]));
+              g_assert_true (wsp_catalog_has_labels (catalog, p, r, found));
               for (guint i = 0; i < n; i++)
                 {
                   const WspCatalogStep *step = wsp_catalog_get_step (catalog, p, r,
