@@ -196,8 +196,8 @@ texts_in (const char *language)
   return texts;
 }
 
-/* The manual path's steps come from the catalog, which has English and German only: other
- * languages show the English steps, with a note that says so. */
+/* The manual path's steps come from the catalog: where it has no labels in a language (see
+ * english_only in test-catalog.c), the English steps show, with a note that says so. */
 static gboolean
 is_catalog_step (const char *text)
 {
