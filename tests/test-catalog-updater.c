@@ -455,6 +455,45 @@ test_off (Fixture       *f,
   g_assert_cmpuint (f->requests->len, ==, 0);
 }
 
+/* Updates are on in the app's own schema, from the project's published catalog, and off in the
+ * schema every test runs with (tests/schemas), so that no test reaches the internet. */
+static void
+test_default_address (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *dir = g_test_build_filename (G_TEST_BUILT, "..", "data", NULL);
+  g_autoptr(GSettingsSchemaSource) source = NULL;
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettingsSchemaKey) key = NULL;
+  g_autoptr(GVariant) value = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *in_tests = NULL;
+  g_autoptr(GUri) uri = NULL;
+
+  g_settings_reset (f->settings, "catalog-url");
+  in_tests = g_settings_get_string (f->settings, "catalog-url");
+  g_assert_cmpstr (in_tests, ==, "");
+
+  source = g_settings_schema_source_new_from_directory (dir, NULL, FALSE, &error);
+  g_assert_no_error (error);
+  schema = g_settings_schema_source_lookup (source, APP_ID, FALSE);
+  g_assert_nonnull (schema);
+  key = g_settings_schema_get_key (schema, "catalog-url");
+  value = g_settings_schema_key_get_default_value (key);
+
+  /* Built with -Dcatalog-url= (a packager turning updates off). */
+  if (*CATALOG_URL_HOST == '\0')
+    {
+      g_assert_cmpstr (g_variant_get_string (value, NULL), ==, "");
+      return;
+    }
+
+  uri = g_uri_parse (g_variant_get_string (value, NULL), G_URI_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (g_uri_get_scheme (uri), ==, "https");
+  g_assert_cmpstr (g_uri_get_host (uri), ==, CATALOG_URL_HOST);
+}
+
 static void
 test_once_a_day (Fixture       *f,
                  gconstpointer  data)
@@ -796,6 +835,7 @@ main (int   argc,
   ADD ("not-modified", test_not_modified);
   ADD ("older", test_older);
   ADD ("off", test_off);
+  ADD ("default-address", test_default_address);
   ADD ("once-a-day", test_once_a_day);
   ADD ("http-status", test_http_status);
   ADD ("too-large", test_too_large);

@@ -72,9 +72,14 @@ grep -q "<id>$app_id</id>" "$dest$datadir/metainfo/$app_id.metainfo.xml" \
 got=$("$dest$bindir/widerspruch" --version)
 [ "$got" = "widerspruch $version" ] || fail "--version printed '$got', not 'widerspruch $version'"
 
-# What the post-install scripts do on a real install, into the temporary tree.
+# What the post-install scripts do on a real install, into the temporary tree; with the tests'
+# override, which turns the catalog updates (on by default) and the link check off, since no test
+# may reach the internet.
 mkdir "$tmp/schemas"
-glib-compile-schemas --strict --targetdir "$tmp/schemas" "$dest$datadir/glib-2.0/schemas"
+cp "$dest$datadir/glib-2.0/schemas/"*.gschema.xml "$tmp/schemas/"
+printf '[%s]\ncheck-links=false\ncatalog-url=%s\n' "$app_id" "''" \
+  >"$tmp/schemas/90_widerspruch-tests.gschema.override"
+glib-compile-schemas --strict --targetdir "$tmp/schemas" "$tmp/schemas"
 gtk4-update-icon-cache -q -t -f "$dest$datadir/icons/hicolor"
 
 # Isolated user dirs; the installed tree first in the system ones, the real system after it for
