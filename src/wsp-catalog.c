@@ -55,6 +55,11 @@ typedef struct {
 } StepList;
 
 typedef struct {
+  const char *path;             /* "platforms.facebook.forms[0]" */
+  WspCatalogLink link;
+} ListedLink;
+
+typedef struct {
   const char *confirmed;        /* NULL when the catalog does not have this path */
   const char *source;
   const char *url;              /* the page the route starts from; genai only */
@@ -81,6 +86,7 @@ struct _WspCatalog
   GHashTable *countries;        /* upper-case code, as a set */
   GHashTable *languages;        /* every language some path has steps in, as a set */
   PlatformData platforms[WSP_N_PLATFORMS];
+  GArray *all_links;            /* ListedLink, every link in the order of the file */
 };
 
 G_DEFINE_FINAL_TYPE (WspCatalog, wsp_catalog, G_TYPE_OBJECT)
@@ -123,6 +129,7 @@ wsp_catalog_finalize (GObject *object)
 
   g_clear_pointer (&self->countries, g_hash_table_unref);
   g_clear_pointer (&self->languages, g_hash_table_unref);
+  g_clear_pointer (&self->all_links, g_array_unref);
   g_clear_pointer (&self->strings, g_string_chunk_free);
 
   G_OBJECT_CLASS (wsp_catalog_parent_class)->finalize (object);
@@ -155,6 +162,7 @@ wsp_catalog_init (WspCatalog *self)
   self->strings = g_string_chunk_new (4096);
   self->countries = g_hash_table_new (g_str_hash, g_str_equal);
   self->languages = g_hash_table_new (g_str_hash, g_str_equal);
+  self->all_links = g_array_new (FALSE, TRUE, sizeof (ListedLink));
 
   for (guint p = 0; p < WSP_N_PLATFORMS; p++)
     {
@@ -844,6 +852,17 @@ load_hosts (WspCatalog    *self,
   return TRUE;
 }
 
+/* For wsp_catalog_get_link(): every link, wherever it stands. */
+static void
+list_link (WspCatalog           *self,
+           const char           *path,
+           const WspCatalogLink *link)
+{
+  ListedLink listed = { g_string_chunk_insert (self->strings, path), *link };
+
+  g_array_append_val (self->all_links, listed);
+}
+
 /* The member "url" of @object: allowed, and on one of the platform's hosts. */
 static const char *
 get_url_member (WspCatalog    *self,
@@ -898,9 +917,13 @@ load_link (WspCatalog      *self,
   if (!(object = expect_object (node, path, error)))
     return FALSE;
 
-  return (link->url = get_url_member (self, platform, object, path, hosts_path, error)) &&
-         (link->confirmed = get_date_member (self, object, path, "confirmed", TRUE, error)) &&
-         (link->source = get_text_member (self, object, path, "source", error));
+  if (!(link->url = get_url_member (self, platform, object, path, hosts_path, error)) ||
+      !(link->confirmed = get_date_member (self, object, path, "confirmed", TRUE, error)) ||
+      !(link->source = get_text_member (self, object, path, "source", error)))
+    return FALSE;
+
+  list_link (self, path, link);
+  return TRUE;
 }
 
 /* "de", "fra" or "pt_BR" */
@@ -1060,9 +1083,15 @@ load_path (WspCatalog    *self,
     return FALSE;
 
   /* The route that starts from a page of its own names it; the others start in the app. */
-  if (route == WSP_ROUTE_GENAI &&
-      !(path_data->url = get_url_member (self, platform, object, path, hosts_path, error)))
-    return FALSE;
+  if (route == WSP_ROUTE_GENAI)
+    {
+      WspCatalogLink link = { NULL, path_data->confirmed, path_data->source };
+
+      if (!(link.url = path_data->url = get_url_member (self, platform, object, path, hosts_path,
+                                                        error)))
+        return FALSE;
+      list_link (self, path, &link);
+    }
 
   if (!(steps = get_object_member (object, path, "steps", &steps_path, error)))
     return FALSE;
@@ -1547,6 +1576,31 @@ wsp_catalog_get_alt_form (WspCatalog  *self,
   g_return_val_if_fail (index + 1 < self->platforms[platform].forms->len, NULL);
 
   return &g_array_index (self->platforms[platform].forms, WspCatalogLink, index + 1);
+}
+
+guint
+wsp_catalog_get_n_links (WspCatalog *self)
+{
+  g_return_val_if_fail (WSP_IS_CATALOG (self), 0);
+
+  return self->all_links->len;
+}
+
+const WspCatalogLink *
+wsp_catalog_get_link (WspCatalog  *self,
+                      guint        index,
+                      const char **out_path)
+{
+  ListedLink *listed;
+
+  g_return_val_if_fail (WSP_IS_CATALOG (self), NULL);
+  g_return_val_if_fail (index < self->all_links->len, NULL);
+
+  listed = &g_array_index (self->all_links, ListedLink, index);
+  if (out_path != NULL)
+    *out_path = listed->path;
+
+  return &listed->link;
 }
 
 const WspCatalogLink *

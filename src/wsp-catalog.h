@@ -107,6 +107,12 @@ guint                 wsp_catalog_get_n_alt_forms     (WspCatalog   *self,
 const WspCatalogLink *wsp_catalog_get_alt_form        (WspCatalog   *self,
                                                        WspPlatform   platform,
                                                        guint         index);
+/* Every link of the catalog in the order of the file, whatever part it belongs to, with its key
+ * path ("platforms.facebook.forms[0]"): for the maintainer's check (build-aux/catalog). */
+guint                 wsp_catalog_get_n_links         (WspCatalog   *self);
+const WspCatalogLink *wsp_catalog_get_link            (WspCatalog   *self,
+                                                       guint         index,
+                                                       const char  **out_path);
 const WspCatalogLink *wsp_catalog_get_privacy_center  (WspCatalog   *self,
                                                        WspPlatform   platform);
 /* NULL-terminated, e.g. { "facebook.com", NULL }: hosts (and their subdomains) this platform's
