@@ -3,6 +3,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+/* renameat2() */
+#define _GNU_SOURCE 1
+
 #include "config.h"
 
 #include <errno.h>
@@ -10,6 +13,9 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "wsp-json.h"
@@ -587,6 +593,10 @@ struct _WspRecordStore
   gboolean           dirty;
   /* Set when the file could be neither read nor moved aside: never overwrite it then. */
   gboolean           protect_file;
+  /* The file at the path as last read or written: the only one a save may replace. */
+  gboolean           known_file;
+  dev_t              known_dev;
+  ino_t              known_ino;
 
   WspRecordSaveHook  save_hook;
   gpointer           save_hook_data;
@@ -864,10 +874,11 @@ draft_to_json (Draft       *draft,
 /* Reads what it can: returns the number of entries it had to skip, or -1 when the file as a
  * whole is not a records file. */
 static int
-parse_records (WspRecordStore  *self,
-               const char      *contents,
-               gsize            length,
-               GError         **error)
+parse_records (const char  *contents,
+               gsize        length,
+               GPtrArray   *records,
+               Draft      **draft,
+               GError     **error)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
   JsonObject *root;
@@ -942,33 +953,145 @@ parse_records (WspRecordStore  *self,
       else
         {
           g_hash_table_add (ids, record->id);
-          append_record (self, record);
+          g_ptr_array_add (records, g_steal_pointer (&record));
         }
     }
 
   node = json_object_get_member (root, "draft");
   if (node != NULL && !JSON_NODE_HOLDS_NULL (node))
     {
-      self->draft = draft_from_json (node);
-      if (self->draft == NULL)
+      *draft = draft_from_json (node);
+      if (*draft == NULL)
         skipped++;
     }
 
   return skipped;
 }
 
+/* A whole file cut off (a crash, a full disk while copying it) ends inside a record: every
+ * record before the cut is whole. Closes the records list after the last whole record and
+ * reads that. Returns how many records it kept, or -1 when that does not give a records file. */
+static int
+salvage_records (const char  *contents,
+                 gsize        length,
+                 GPtrArray   *records)
+{
+  char stack [RECORDS_MAX_DEPTH];
+  guint depth = 0;
+  gboolean in_string = FALSE;
+  gboolean escaped = FALSE;
+  gboolean in_records = FALSE;
+  gsize string_start = 0, key_start = 0, key_length = 0;
+  gsize cut = 0;
+  const char *closing = NULL;
+  g_autofree char *head = NULL;
+  g_autofree char *repaired = NULL;
+  g_autoptr(Draft) draft = NULL;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = contents [i];
+
+      if (in_string)
+        {
+          if (escaped)
+            escaped = FALSE;
+          else if (c == '\\')
+            escaped = TRUE;
+          else if (c == '"')
+            {
+              in_string = FALSE;
+              /* At the top level a string before "[" is the name of the list. */
+              if (depth == 1)
+                {
+                  key_start = string_start;
+                  key_length = i - string_start;
+                }
+            }
+          continue;
+        }
+
+      switch (c)
+        {
+        case '"':
+          in_string = TRUE;
+          string_start = i + 1;
+          break;
+
+        case '{':
+        case '[':
+          if (depth == G_N_ELEMENTS (stack))
+            return -1;
+          if (depth == 1)
+            in_records = c == '[' && key_length == strlen ("records") &&
+                         memcmp (contents + key_start, "records", key_length) == 0;
+          stack [depth++] = c;
+          break;
+
+        case '}':
+        case ']':
+          if (depth == 0 || stack [depth - 1] != (c == '}' ? '{' : '['))
+            return -1;
+          depth--;
+          if (in_records && depth == 2 && c == '}')
+            {
+              /* A whole record. */
+              cut = i + 1;
+              closing = "]}";
+            }
+          else if (in_records && depth == 1)
+            {
+              /* The whole list: what comes after it (the unfinished objection) is lost. */
+              cut = i + 1;
+              closing = "}";
+            }
+          break;
+
+        default:
+          break;
+        }
+    }
+
+  if (closing == NULL)
+    return -1;
+
+  head = g_strndup (contents, cut);
+  repaired = g_strconcat (head, closing, NULL);
+
+  /* Cut before the unfinished objection, or inside it: that is lost. */
+  if (parse_records (repaired, strlen (repaired), records, &draft, NULL) < 0 || records->len == 0)
+    {
+      g_ptr_array_set_size (records, 0);
+      return -1;
+    }
+
+  return records->len;
+}
+
+/* "records.json.broken-20261128-101500", or with "-2" and on when that is taken. */
 static char *
-backup_path (WspRecordStore *self)
+backup_name (const char *name,
+             const char *kind,
+             guint       n)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
-  char *path = g_strdup_printf ("%s.broken-%s", self->path, stamp);
+
+  if (n < 2)
+    return g_strdup_printf ("%s.%s-%s", name, kind, stamp);
+  return g_strdup_printf ("%s.%s-%s-%u", name, kind, stamp, n);
+}
+
+static char *
+backup_path (WspRecordStore *self)
+{
+  char *path = backup_name (self->path, "broken", 1);
 
   /* Two failures in the same second must not overwrite the first backup. */
   for (guint i = 2; g_file_test (path, G_FILE_TEST_EXISTS); i++)
     {
       g_free (path);
-      path = g_strdup_printf ("%s.broken-%s-%u", self->path, stamp, i);
+      path = backup_name (self->path, "broken", i);
     }
 
   return path;
@@ -982,32 +1105,70 @@ set_notice (WspRecordStore *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_NOTICE]);
 }
 
+/* Takes @records as the list, telling the list's watchers. */
+static void
+set_records (WspRecordStore *self,
+             GPtrArray      *records)
+{
+  guint old_n = self->records->len;
+
+  g_ptr_array_foreach (self->records, disconnect_record, self);
+  g_ptr_array_set_size (self->records, 0);
+  for (guint i = 0; i < records->len; i++)
+    append_record (self, g_ptr_array_index (records, i));
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, self->records->len);
+}
+
+/* Reads the file and remembers it as the one a save may replace; not when it changed while
+ * being read. */
+static gboolean
+read_file (WspRecordStore  *self,
+           char           **contents,
+           gsize           *length,
+           GError         **error)
+{
+  struct stat before, after;
+  gboolean have_before = lstat (self->path, &before) == 0;
+
+  self->known_file = FALSE;
+  if (!g_file_get_contents (self->path, contents, length, error))
+    return FALSE;
+
+  if (have_before && lstat (self->path, &after) == 0 &&
+      before.st_dev == after.st_dev && before.st_ino == after.st_ino)
+    {
+      self->known_file = TRUE;
+      self->known_dev = after.st_dev;
+      self->known_ino = after.st_ino;
+    }
+
+  return TRUE;
+}
+
 gboolean
 wsp_record_store_load (WspRecordStore  *self,
                        GError         **error)
 {
   g_autoptr(GError) local_error = NULL;
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *contents = NULL;
   g_autofree char *backup = NULL;
   g_autofree char *message = NULL;
   gsize length;
-  guint old_n = 0;
   int skipped;
+  int kept = -1;
 
   g_return_val_if_fail (WSP_IS_RECORD_STORE (self), FALSE);
 
-  old_n = self->records->len;
-  g_ptr_array_foreach (self->records, disconnect_record, self);
-  g_ptr_array_set_size (self->records, 0);
   g_clear_pointer (&self->draft, draft_free);
   self->protect_file = FALSE;
   self->dirty = FALSE;
 
-  if (!g_file_get_contents (self->path, &contents, &length, &local_error))
+  if (!read_file (self, &contents, &length, &local_error))
     {
       if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
         {
-          g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, 0);
+          set_records (self, records);
           g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_HAS_DRAFT]);
           return TRUE;
         }
@@ -1015,10 +1176,12 @@ wsp_record_store_load (WspRecordStore  *self,
     }
   else
     {
-      skipped = parse_records (self, contents, length, &local_error);
+      skipped = parse_records (contents, length, records, &self->draft, &local_error);
+      if (skipped < 0)
+        kept = salvage_records (contents, length, records);
     }
 
-  g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, self->records->len);
+  set_records (self, records);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_HAS_DRAFT]);
 
   if (skipped == 0)
@@ -1036,6 +1199,18 @@ wsp_record_store_load (WspRecordStore  *self,
                                  self->path,
                                  local_error != NULL ? local_error->message : _("some entries are damaged"),
                                  g_strerror (saved_errno));
+    }
+  else if (kept > 0)
+    {
+      message = g_strdup_printf (ngettext ("The end of your records file is missing. Widerspruch "
+                                           "kept the %d complete record before it; the whole file "
+                                           "was kept as “%s”.",
+                                           "The end of your records file is missing. Widerspruch "
+                                           "kept the %d complete records before it; the whole file "
+                                           "was kept as “%s”.",
+                                           kept),
+                                 kept, backup);
+      changed (self);
     }
   else if (skipped < 0)
     {
@@ -1059,6 +1234,68 @@ wsp_record_store_load (WspRecordStore  *self,
   set_notice (self, message);
   g_set_error_literal (error, WSP_RECORDS_ERROR, WSP_RECORDS_ERROR_DAMAGED, message);
   return FALSE;
+}
+
+/* The file could be neither read nor moved aside when the store loaded it, so it is left alone
+ * until it is gone (the user moved it away: ENOENT, not any other failure) or can be read
+ * whole (the folder was repaired); then its records join the ones made since. */
+static gboolean
+end_protection (WspRecordStore *self)
+{
+  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(GHashTable) ids = NULL;
+  g_autofree char *contents = NULL;
+  Draft *draft = NULL;
+  struct stat st;
+  gsize length;
+
+  if (lstat (self->path, &st) != 0)
+    {
+      if (errno != ENOENT)
+        return FALSE;
+      self->protect_file = FALSE;
+      return TRUE;
+    }
+
+  if (!read_file (self, &contents, &length, NULL))
+    return FALSE;
+
+  records = g_ptr_array_new_with_free_func (g_object_unref);
+  if (parse_records (contents, length, records, &draft, NULL) != 0)
+    {
+      g_clear_pointer (&draft, draft_free);
+      self->known_file = FALSE;
+      return FALSE;
+    }
+
+  ids = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < records->len; i++)
+    g_hash_table_add (ids, WSP_RECORD (g_ptr_array_index (records, i))->id);
+  for (guint i = 0; i < self->records->len; i++)
+    {
+      WspRecord *record = g_ptr_array_index (self->records, i);
+
+      if (!g_hash_table_contains (ids, record->id))
+        g_ptr_array_add (records, g_object_ref (record));
+    }
+  g_clear_pointer (&ids, g_hash_table_unref);
+  set_records (self, records);
+
+  /* The unfinished objection of this session is newer than the file's. */
+  if (self->draft == NULL && draft != NULL)
+    {
+      self->draft = draft;
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_HAS_DRAFT]);
+    }
+  else
+    {
+      g_clear_pointer (&draft, draft_free);
+    }
+
+  self->protect_file = FALSE;
+  /* It said that the file would not be changed: now it is read, and changes as usual. */
+  set_notice (self, NULL);
+  return TRUE;
 }
 
 static gboolean
@@ -1095,8 +1332,94 @@ write_all (int          fd,
   return TRUE;
 }
 
+/* renameat2 (RENAME_NOREPLACE): @from becomes @to only when nothing is at @to, else EEXIST. A
+ * file system without it gets a hard link, which fails the same way; one without links too, a
+ * look before the rename. */
+static int
+rename_noreplace (int         dir_fd,
+                  const char *from,
+                  const char *to)
+{
+  struct stat st;
+
+  if (renameat2 (dir_fd, from, dir_fd, to, RENAME_NOREPLACE) == 0)
+    return 0;
+  if (errno != EINVAL && errno != ENOSYS && errno != EOPNOTSUPP)
+    return -1;
+
+  if (linkat (dir_fd, from, dir_fd, to, 0) == 0)
+    return unlinkat (dir_fd, from, 0);
+  if (errno == EEXIST)
+    return -1;
+
+  if (fstatat (dir_fd, to, &st, AT_SYMLINK_NOFOLLOW) == 0)
+    {
+      errno = EEXIST;
+      return -1;
+    }
+  return renameat (dir_fd, from, dir_fd, to);
+}
+
+/* Moves the file at @name in @dir_fd to a free "NAME.kept-STAMP"; returns that name. */
+static char *
+move_aside (int         dir_fd,
+            const char *name)
+{
+  for (guint i = 1; i < 100; i++)
+    {
+      g_autofree char *kept = backup_name (name, "kept", i);
+
+      if (rename_noreplace (dir_fd, name, kept) == 0)
+        return g_steal_pointer (&kept);
+      if (errno != EEXIST)
+        return NULL;
+    }
+
+  errno = EEXIST;
+  return NULL;
+}
+
+/* Puts @tmp_name in place of @name, both in @dir_fd, replacing only the file the store last read
+ * or wrote: any other file there (one the store could not read, one that came since) is moved
+ * aside first, and its new name returned in @kept_name. */
+static gboolean
+put_in_place (WspRecordStore  *self,
+              int              dir_fd,
+              const char      *tmp_name,
+              const char      *name,
+              char           **kept_name)
+{
+  for (guint attempt = 0; attempt < 10; attempt++)
+    {
+      struct stat st;
+
+      if (fstatat (dir_fd, name, &st, AT_SYMLINK_NOFOLLOW) == 0)
+        {
+          if (self->known_file && st.st_dev == self->known_dev && st.st_ino == self->known_ino)
+            return renameat (dir_fd, tmp_name, dir_fd, name) == 0;
+
+          g_free (*kept_name);
+          *kept_name = move_aside (dir_fd, name);
+          if (*kept_name == NULL)
+            return FALSE;
+          continue;
+        }
+
+      if (errno != ENOENT)
+        return FALSE;
+      if (rename_noreplace (dir_fd, tmp_name, name) == 0)
+        return TRUE;
+      /* Another file came in between: look again. */
+      if (errno != EEXIST)
+        return FALSE;
+    }
+
+  return FALSE;
+}
+
 /* Temporary file in the same directory, write, fsync, rename: the file on disk is always either
- * the old or the new one. Written by hand (not g_file_set_contents) for the test hook. */
+ * the old or the new one. Written by hand (not g_file_set_contents) for the test hook, and for
+ * put_in_place(): a file the store never read is never replaced. */
 static gboolean
 write_atomically (WspRecordStore  *self,
                   const char      *data,
@@ -1104,9 +1427,14 @@ write_atomically (WspRecordStore  *self,
                   GError         **error)
 {
   g_autofree char *dir = g_path_get_dirname (self->path);
-  g_autofree char *tmp = g_strconcat (self->path, ".tmp", NULL);
+  g_autofree char *name = g_path_get_basename (self->path);
+  g_autofree char *tmp_name = g_strconcat (name, ".tmp", NULL);
+  g_autofree char *tmp = g_build_filename (dir, tmp_name, NULL);
+  g_autofree char *kept_name = NULL;
+  struct stat st;
   int saved_errno;
-  int fd;
+  int dir_fd;
+  int fd = -1;
 
   if (g_mkdir_with_parents (dir, 0700) != 0)
     {
@@ -1116,20 +1444,26 @@ write_atomically (WspRecordStore  *self,
       return FALSE;
     }
 
-  fd = g_open (tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-  if (fd < 0)
+  /* Every step below by this handle: the folder cannot be swapped in between. */
+  dir_fd = g_open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
+  if (dir_fd >= 0)
+    fd = openat (dir_fd, tmp_name, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  if (dir_fd < 0 || fd < 0)
     {
       saved_errno = errno;
+      if (dir_fd >= 0)
+        close (dir_fd);
       g_set_error (error, WSP_RECORDS_ERROR, WSP_RECORDS_ERROR_WRITE,
                    _("Could not write “%s”: %s"), tmp, g_strerror (saved_errno));
       return FALSE;
     }
 
-  if (!write_all (fd, data, length, self) || fsync (fd) != 0)
+  if (!write_all (fd, data, length, self) || fsync (fd) != 0 || fstat (fd, &st) != 0)
     {
       saved_errno = errno;
       close (fd);
-      g_unlink (tmp);
+      unlinkat (dir_fd, tmp_name, 0);
+      close (dir_fd);
       g_set_error (error, WSP_RECORDS_ERROR, WSP_RECORDS_ERROR_WRITE,
                    _("Could not write “%s”: %s"), tmp, g_strerror (saved_errno));
       return FALSE;
@@ -1138,7 +1472,8 @@ write_atomically (WspRecordStore  *self,
   if (close (fd) != 0)
     {
       saved_errno = errno;
-      g_unlink (tmp);
+      unlinkat (dir_fd, tmp_name, 0);
+      close (dir_fd);
       g_set_error (error, WSP_RECORDS_ERROR, WSP_RECORDS_ERROR_WRITE,
                    _("Could not write “%s”: %s"), tmp, g_strerror (saved_errno));
       return FALSE;
@@ -1147,21 +1482,34 @@ write_atomically (WspRecordStore  *self,
   if (self->save_hook != NULL)
     self->save_hook (WSP_RECORD_SAVE_BEFORE_RENAME, self->save_hook_data);
 
-  if (g_rename (tmp, self->path) != 0)
+  if (!put_in_place (self, dir_fd, tmp_name, name, &kept_name))
     {
       saved_errno = errno;
-      g_unlink (tmp);
+      unlinkat (dir_fd, tmp_name, 0);
+      close (dir_fd);
       g_set_error (error, WSP_RECORDS_ERROR, WSP_RECORDS_ERROR_WRITE,
                    _("Could not write “%s”: %s"), self->path, g_strerror (saved_errno));
       return FALSE;
     }
 
+  self->known_file = TRUE;
+  self->known_dev = st.st_dev;
+  self->known_ino = st.st_ino;
+
   /* The rename itself must reach the disk too. */
-  fd = g_open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
-  if (fd >= 0)
+  fsync (dir_fd);
+  close (dir_fd);
+
+  if (kept_name != NULL)
     {
-      fsync (fd);
-      close (fd);
+      g_autofree char *kept = g_build_filename (dir, kept_name, NULL);
+      g_autofree char *message = NULL;
+
+      message = g_strdup_printf (_("Widerspruch found a records file it had not read at “%s”, and "
+                                   "kept it as “%s”."),
+                                 self->path, kept);
+      g_message ("%s", message);
+      set_notice (self, message);
     }
 
   return TRUE;
@@ -1180,15 +1528,13 @@ wsp_record_store_save (WspRecordStore  *self,
 
   g_return_val_if_fail (WSP_IS_RECORD_STORE (self), FALSE);
 
-  if (self->protect_file)
+  if (self->protect_file && !end_protection (self))
     {
       g_set_error (&local_error, WSP_RECORDS_ERROR, WSP_RECORDS_ERROR_WRITE,
                    _("“%s” could not be read, so it is not overwritten. Move it away and try again."),
                    self->path);
-      self->protect_file = g_file_test (self->path, G_FILE_TEST_EXISTS);
     }
-
-  if (!self->protect_file)
+  else
     {
       builder = json_builder_new ();
       json_builder_begin_object (builder);
@@ -1212,7 +1558,6 @@ wsp_record_store_save (WspRecordStore  *self,
       json_generator_set_root (generator, root);
       data = json_generator_to_data (generator, &length);
 
-      g_clear_error (&local_error);
       if (write_atomically (self, data, length, &local_error))
         {
           self->dirty = FALSE;
@@ -1249,6 +1594,28 @@ wsp_record_store_get_save_error (WspRecordStore *self)
   g_return_val_if_fail (WSP_IS_RECORD_STORE (self), NULL);
 
   return self->save_error;
+}
+
+char *
+wsp_record_store_dup_save_message (WspRecordStore *self)
+{
+  g_autofree char *reason = NULL;
+
+  g_return_val_if_fail (WSP_IS_RECORD_STORE (self), NULL);
+
+  if (self->save_error == NULL)
+    return NULL;
+
+  /* The message ends the reason with its own full stop; some reasons are whole sentences. */
+  reason = g_strdup (self->save_error);
+  g_strchomp (reason);
+  while (g_str_has_suffix (reason, "."))
+    reason [strlen (reason) - 1] = '\0';
+
+  /* Translators: %s says why, e.g. "Could not write “…/records.json”: Permission denied" */
+  return g_strdup_printf (_("Your records could not be saved. %s. They are kept while "
+                            "Widerspruch is open; it tries again with every change."),
+                          reason);
 }
 
 void
@@ -1323,6 +1690,10 @@ wsp_record_store_remove_all (WspRecordStore *self)
   guint n;
 
   g_return_if_fail (WSP_IS_RECORD_STORE (self));
+
+  /* The user chose to start afresh: a file the store could not read may go now. It is not lost
+   * even so: the save moves a file it never read aside. */
+  self->protect_file = FALSE;
 
   n = self->records->len;
   g_ptr_array_foreach (self->records, disconnect_record, self);

@@ -111,6 +111,9 @@ const char     *wsp_record_store_get_notice     (WspRecordStore    *self);
 void            wsp_record_store_clear_notice   (WspRecordStore    *self);
 /* Why the last save failed; NULL after a successful one. */
 const char     *wsp_record_store_get_save_error (WspRecordStore    *self);
+/* The same as the user reads it: the records could not be saved, why, and that they are kept
+ * meanwhile; NULL after a successful save. */
+char           *wsp_record_store_dup_save_message (WspRecordStore  *self);
 
 /* Changes between hold and release are saved once, at the release. */
 void            wsp_record_store_hold           (WspRecordStore    *self);

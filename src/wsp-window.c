@@ -763,19 +763,13 @@ static void
 update_record_bars (WspWindow *self)
 {
   const char *notice = wsp_record_store_get_notice (self->store);
-  const char *save_error = wsp_record_store_get_save_error (self->store);
-  g_autofree char *save_text = NULL;
+  g_autofree char *save_text = wsp_record_store_dup_save_message (self->store);
 
   gtk_label_set_label (self->notice_label, notice != NULL ? notice : "");
   reveal_bar (self->notice_revealer, notice != NULL);
 
-  if (save_error != NULL)
-    /* Translators: %s says why, e.g. "Could not write “…/records.json”: Permission denied" */
-    save_text = g_strdup_printf (_("Your records could not be saved. %s. They are kept while "
-                                   "Widerspruch is open; it tries again with every change."),
-                                 save_error);
   gtk_label_set_label (self->save_error_label, save_text != NULL ? save_text : "");
-  reveal_bar (self->save_error_revealer, save_error != NULL);
+  reveal_bar (self->save_error_revealer, save_text != NULL);
 }
 
 static void

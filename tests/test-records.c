@@ -8,7 +8,10 @@
 #include <errno.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
+#include <grp.h>
+#include <locale.h>
 #include <signal.h>
+#include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -506,6 +509,518 @@ test_records_partly_damaged (void)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (again)), ==, 2);
 }
 
+/* A file the store never read ------------------------------------------------------------- */
+
+/* Removes @path and everything below it, after giving folders their modes back. */
+static void
+remove_tree (const char *path)
+{
+  GDir *d;
+
+  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+    {
+      const char *name;
+
+      g_chmod (path, 0700);
+      d = g_dir_open (path, 0, NULL);
+      while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+
+          remove_tree (child);
+        }
+      g_clear_pointer (&d, g_dir_close);
+    }
+  g_remove (path);
+}
+
+typedef void (*Sequence) (const char *top);
+
+#define NOBODY 65534
+
+/* Runs @sequence in a new folder as a normal user. Root ignores a folder's mode, and the tests
+ * run as root on CI machines: then it runs in a child that drops to nobody first. */
+static void
+run_unprivileged (Sequence sequence)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *top = g_dir_make_tmp ("wsp-records-XXXXXX", &error);
+  pid_t pid;
+  int status;
+
+  g_assert_no_error (error);
+
+  if (geteuid () != 0)
+    {
+      sequence (top);
+      remove_tree (top);
+      return;
+    }
+
+  g_assert_cmpint (chown (top, NOBODY, NOBODY), ==, 0);
+  fflush (stdout);
+  fflush (stderr);
+  pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+
+  if (pid == 0)
+    {
+      if (setgroups (0, NULL) != 0 || setgid (NOBODY) != 0 || setuid (NOBODY) != 0)
+        _exit (3);
+      /* Really a normal user now: no way back. */
+      if (geteuid () == 0 || setuid (0) == 0)
+        _exit (4);
+      sequence (top);
+      _exit (0);
+    }
+
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  remove_tree (top);
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+}
+
+/* Two records written by an earlier run, in TOP/widerspruch/records.json. */
+static void
+write_two_records (const char  *path,
+                   char       **first_id,
+                   char       **second_id)
+{
+  g_autoptr(WspRecordStore) store = load_store (path);
+  g_autoptr(WspRecord) first = make_record (WSP_PLATFORM_FACEBOOK, "eins", 1);
+  g_autoptr(WspRecord) second = make_record (WSP_PLATFORM_INSTAGRAM, "zwei", 2);
+
+  wsp_record_store_add (store, first);
+  wsp_record_store_add (store, second);
+  g_assert_null (wsp_record_store_get_save_error (store));
+  *first_id = g_strdup (wsp_record_get_id (first));
+  *second_id = g_strdup (wsp_record_get_id (second));
+}
+
+/* The app starts while the file cannot be reached, makes a record, and tries again after the
+ * user repaired the folder: @repair does that. */
+static void
+unread_sequence (const char *top,
+                 void      (*break_it) (const char *dir),
+                 void      (*repair) (const char *dir))
+{
+  g_autofree char *dir = g_build_filename (top, "widerspruch", NULL);
+  g_autofree char *path = g_build_filename (dir, "records.json", NULL);
+  g_autofree char *first_id = NULL;
+  g_autofree char *second_id = NULL;
+  g_autofree char *refused = NULL;
+  g_autofree char *message = NULL;
+  g_autoptr(WspRecordStore) store = NULL;
+  g_autoptr(WspRecordStore) again = NULL;
+  g_autoptr(WspRecord) third = make_record (WSP_PLATFORM_FACEBOOK, "drei", 3);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) d = NULL;
+  const char *name;
+
+  write_two_records (path, &first_id, &second_id);
+  break_it (dir);
+
+  /* It says it will not touch the file. */
+  store = wsp_record_store_new (path);
+  g_assert_false (wsp_record_store_load (store, &error));
+  g_assert_error (error, WSP_RECORDS_ERROR, WSP_RECORDS_ERROR_DAMAGED);
+  g_assert_true (g_str_has_suffix (wsp_record_store_get_notice (store),
+                                   "Widerspruch will not change the file."));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 0);
+
+  /* The form was opened: the save fails, and the bar says why, once. */
+  wsp_record_store_add (store, third);
+  refused = g_strdup_printf ("“%s” could not be read, so it is not overwritten. Move it away and "
+                             "try again.", path);
+  g_assert_cmpstr (wsp_record_store_get_save_error (store), ==, refused);
+  message = wsp_record_store_dup_save_message (store);
+  g_assert_null (strstr (message, ".."));
+  g_assert_nonnull (strstr (message, "try again. They are kept"));
+
+  /* Repaired while the app runs; Try Again. */
+  repair (dir);
+  g_clear_error (&error);
+  g_assert_true (wsp_record_store_save (store, &error));
+  g_assert_no_error (error);
+  g_assert_null (wsp_record_store_get_save_error (store));
+  /* The promise not to change the file is kept until it was read: no longer said after. */
+  g_assert_null (wsp_record_store_get_notice (store));
+
+  /* Every record: the two of the file and the new one, in the app and in the file. */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 3);
+  again = load_store (path);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (again)), ==, 3);
+  g_assert_cmpstr (wsp_record_get_id (nth (again, 0)), ==, first_id);
+  g_assert_cmpstr (wsp_record_get_id (nth (again, 1)), ==, second_id);
+  assert_same_record (nth (again, 2), third);
+
+  /* Nothing else was left in the folder. */
+  d = g_dir_open (dir, 0, NULL);
+  g_assert_nonnull (d);
+  while ((name = g_dir_read_name (d)) != NULL)
+    g_assert_cmpstr (name, ==, "records.json");
+}
+
+static void
+lock_folder (const char *dir)
+{
+  g_assert_cmpint (g_chmod (dir, 0), ==, 0);
+}
+
+static void
+unlock_folder (const char *dir)
+{
+  g_assert_cmpint (g_chmod (dir, 0700), ==, 0);
+}
+
+static void
+folder_unsearchable (const char *top)
+{
+  unread_sequence (top, lock_folder, unlock_folder);
+}
+
+/* chmod 000 on the folder. */
+static void
+test_records_unread_unsearchable (void)
+{
+  run_unprivileged (folder_unsearchable);
+}
+
+static void
+file_for_folder (const char *dir)
+{
+  g_autofree char *path = g_build_filename (dir, "records.json", NULL);
+  g_autofree char *held = g_strconcat (dir, ".held", NULL);
+
+  g_assert_cmpint (g_rename (path, held), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+  g_assert_cmpint (g_rename (held, dir), ==, 0);
+}
+
+static void
+folder_for_file (const char *dir)
+{
+  g_autofree char *path = g_build_filename (dir, "records.json", NULL);
+  g_autofree char *held = g_strconcat (dir, ".held", NULL);
+
+  g_assert_cmpint (g_rename (dir, held), ==, 0);
+  g_assert_cmpint (g_mkdir (dir, 0700), ==, 0);
+  g_assert_cmpint (g_rename (held, path), ==, 0);
+}
+
+static void
+file_in_folders_place (const char *top)
+{
+  unread_sequence (top, file_for_folder, folder_for_file);
+}
+
+/* The records file itself where the folder should be. */
+static void
+test_records_unread_file_for_folder (void)
+{
+  run_unprivileged (file_in_folders_place);
+}
+
+/* Moved away while the app runs: the protection ends, the next save writes a new file. */
+static void
+moved_away (const char *top)
+{
+  g_autofree char *dir = g_build_filename (top, "widerspruch", NULL);
+  g_autofree char *path = g_build_filename (dir, "records.json", NULL);
+  g_autofree char *moved = g_build_filename (top, "moved.json", NULL);
+  g_autofree char *first_id = NULL;
+  g_autofree char *second_id = NULL;
+  g_autoptr(WspRecordStore) store = NULL;
+  g_autoptr(WspRecordStore) again = NULL;
+  g_autoptr(WspRecord) third = make_record (WSP_PLATFORM_FACEBOOK, "drei", 3);
+
+  write_two_records (path, &first_id, &second_id);
+  lock_folder (dir);
+  store = wsp_record_store_new (path);
+  g_assert_false (wsp_record_store_load (store, NULL));
+  wsp_record_store_add (store, third);
+  g_assert_nonnull (wsp_record_store_get_save_error (store));
+
+  unlock_folder (dir);
+  g_assert_cmpint (g_rename (path, moved), ==, 0);
+  g_assert_true (wsp_record_store_save (store, NULL));
+  again = load_store (path);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (again)), ==, 1);
+  g_clear_object (&again);
+  again = load_store (moved);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (again)), ==, 2);
+}
+
+static void
+test_records_unread_moved_away (void)
+{
+  run_unprivileged (moved_away);
+}
+
+/* A file that came while the app ran (none was there at its start) is not replaced: it is
+ * moved aside, and the user is told where. */
+static void
+test_records_unread_appeared (void)
+{
+  g_autofree char *path = records_path ();
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autoptr(WspRecordStore) store = NULL;
+  g_autoptr(WspRecordStore) other = NULL;
+  g_autoptr(WspRecordStore) again = NULL;
+  g_autoptr(WspRecord) theirs = make_record (WSP_PLATFORM_INSTAGRAM, "ihr", 1);
+  g_autoptr(WspRecord) ours = make_record (WSP_PLATFORM_FACEBOOK, "unser", 2);
+  g_autoptr(GDir) d = NULL;
+  g_autofree char *kept = NULL;
+  g_autofree char *expected = NULL;
+  const char *name;
+
+  remove_records_dir ();
+  store = load_store (path);
+
+  other = load_store (path);
+  wsp_record_store_add (other, theirs);
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  wsp_record_store_add (store, ours);
+  g_assert_null (wsp_record_store_get_save_error (store));
+
+  again = load_store (path);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (again)), ==, 1);
+  assert_same_record (nth (again, 0), ours);
+  g_clear_object (&again);
+
+  d = g_dir_open (dir, 0, NULL);
+  while ((name = g_dir_read_name (d)) != NULL)
+    if (g_str_has_prefix (name, "records.json.kept-"))
+      {
+        g_assert_null (kept);
+        kept = g_build_filename (dir, name, NULL);
+      }
+  g_assert_nonnull (kept);
+  again = load_store (kept);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (again)), ==, 1);
+  assert_same_record (nth (again, 0), theirs);
+
+  expected = g_strdup_printf ("Widerspruch found a records file it had not read at “%s”, and kept "
+                              "it as “%s”.", path, kept);
+  g_assert_cmpstr (wsp_record_store_get_notice (store), ==, expected);
+
+  /* Its own file it replaces as before. */
+  wsp_record_set_sent (ours, 1764378000);
+  g_assert_null (wsp_record_store_get_save_error (store));
+  g_assert_cmpstr (wsp_record_store_get_notice (store), ==, expected);
+}
+
+/* Cut off ---------------------------------------------------------------------------------- */
+
+/* Writes @n records, then cuts the file in the middle of the last one. */
+static char *
+write_cut_file (const char *path,
+                guint       n,
+                gsize      *length)
+{
+  g_autoptr(WspRecordStore) store = load_store (path);
+  g_autofree char *contents = NULL;
+  const char *last;
+
+  for (guint i = 1; i <= n; i++)
+    {
+      g_autoptr(WspRecord) record = make_record (WSP_PLATFORM_FACEBOOK, NULL, i);
+
+      wsp_record_store_add (store, record);
+    }
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  last = strstr (contents, wsp_record_get_id (nth (store, n - 1)));
+  g_assert_nonnull (last);
+  /* Inside the reason, after its „ (UTF-8 cut in the middle of a character). */
+  last = strstr (last, "\xe2\x80\x9e");
+  g_assert_nonnull (last);
+  *length = last + 1 - contents;
+  g_assert_true (g_file_set_contents (path, contents, *length, NULL));
+
+  return g_strndup (contents, *length);
+}
+
+static void
+test_records_cut (void)
+{
+  g_autofree char *path = records_path ();
+  g_autofree char *cut = NULL;
+  g_autofree char *backup = NULL;
+  g_autofree char *backup_contents = NULL;
+  g_autofree char *expected = NULL;
+  g_autoptr(WspRecordStore) store = NULL;
+  g_autoptr(WspRecordStore) again = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length, backup_length;
+
+  remove_records_dir ();
+  cut = write_cut_file (path, 3, &length);
+
+  store = wsp_record_store_new (path);
+  g_assert_false (wsp_record_store_load (store, &error));
+  g_assert_error (error, WSP_RECORDS_ERROR, WSP_RECORDS_ERROR_DAMAGED);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 2);
+
+  /* The backup is the file as it was, byte for byte. */
+  backup = find_backup ();
+  g_assert_nonnull (backup);
+  g_assert_true (g_file_get_contents (backup, &backup_contents, &backup_length, NULL));
+  g_assert_cmpmem (backup_contents, backup_length, cut, length);
+
+  expected = g_strdup_printf ("The end of your records file is missing. Widerspruch kept the 2 "
+                              "complete records before it; the whole file was kept as “%s”.",
+                              backup);
+  g_assert_cmpstr (wsp_record_store_get_notice (store), ==, expected);
+
+  /* The two were written back at once. */
+  again = load_store (path);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (again)), ==, 2);
+  assert_same_record (nth (again, 1), nth (store, 1));
+
+  /* One record, one. */
+  g_clear_object (&store);
+  g_clear_object (&again);
+  g_clear_pointer (&cut, g_free);
+  g_clear_pointer (&backup, g_free);
+  g_clear_pointer (&expected, g_free);
+  remove_records_dir ();
+  cut = write_cut_file (path, 2, &length);
+  store = wsp_record_store_new (path);
+  g_assert_false (wsp_record_store_load (store, NULL));
+  backup = find_backup ();
+  expected = g_strdup_printf ("The end of your records file is missing. Widerspruch kept the 1 "
+                              "complete record before it; the whole file was kept as “%s”.",
+                              backup);
+  g_assert_cmpstr (wsp_record_store_get_notice (store), ==, expected);
+}
+
+/* Composed messages ------------------------------------------------------------------------ */
+
+/* Punctuation that only comes from putting two texts together. */
+static void
+assert_punctuation (const char *language,
+                    const char *text)
+{
+  static const char * const doubled [] = {
+    "..", ". .", ",.", ".,", ";.", ":.", "!.", "?.", " .", " ,", ",,", ";;", "  ",
+  };
+
+  g_assert_nonnull (text);
+  for (guint i = 0; i < G_N_ELEMENTS (doubled); i++)
+    if (strstr (text, doubled [i]) != NULL)
+      g_error ("%s: “%s” in: %s", language, doubled [i], text);
+}
+
+/* The notice after loading @contents from a fresh file. */
+static char *
+notice_for (const char *contents,
+            gssize      length)
+{
+  g_autofree char *path = records_path ();
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autoptr(WspRecordStore) store = NULL;
+
+  remove_records_dir ();
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+  store = wsp_record_store_new (path);
+  g_assert_false (wsp_record_store_load (store, NULL));
+  g_assert_nonnull (wsp_record_store_get_notice (store));
+  return g_strdup (wsp_record_store_get_notice (store));
+}
+
+/* Every message the store composes, and the bar's text around each reason a save gives, in
+ * every language. */
+static void
+test_records_messages (void)
+{
+  g_auto(GStrv) languages = g_strsplit ("en " WSP_TEST_LANGUAGES, " ", -1);
+  g_autofree char *english = NULL;
+
+  for (guint l = 0; languages [l] != NULL; l++)
+    {
+      g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+      g_autofree char *path = records_path ();
+      g_autofree char *dir = g_path_get_dirname (path);
+      g_autofree char *tmp = g_strconcat (path, ".tmp", NULL);
+      g_autoptr(WspRecordStore) store = NULL;
+      g_autoptr(WspRecordStore) other = NULL;
+      g_autoptr(WspRecord) record = make_record (WSP_PLATFORM_FACEBOOK, NULL, 1);
+      gsize length;
+
+      g_setenv ("LANGUAGE", languages [l], TRUE);
+      setlocale (LC_ALL, "");
+
+      /* Not records at all; some entries damaged (one, several); cut off (one, two kept). */
+      g_ptr_array_add (texts, notice_for ("{ \"version\": 1, \"records\": [ { \"id", -1));
+      g_ptr_array_add (texts, notice_for ("{ \"version\": 1, \"records\": [ { \"id\": \"a\" } ] }",
+                                          -1));
+      g_ptr_array_add (texts, notice_for ("{ \"version\": 1, \"records\": [ { \"id\": \"a\" }, "
+                                          "{ \"id\": \"b\" }, { \"id\": \"c\" }, "
+                                          "{ \"id\": \"d\" }, { \"id\": \"e\" } ] }", -1));
+      for (guint n = 2; n <= 3; n++)
+        {
+          g_autofree char *cut = NULL;
+
+          remove_records_dir ();
+          cut = write_cut_file (path, n, &length);
+          g_ptr_array_add (texts, notice_for (cut, length));
+        }
+
+      /* Neither read nor moved aside (the file where its folder should be), and the refusal to
+       * overwrite it. */
+      remove_records_dir ();
+      store = load_store (path);
+      wsp_record_store_add (store, record);
+      g_clear_object (&store);
+      file_for_folder (dir);
+      store = wsp_record_store_new (path);
+      g_assert_false (wsp_record_store_load (store, NULL));
+      g_ptr_array_add (texts, g_strdup (wsp_record_store_get_notice (store)));
+      g_assert_false (wsp_record_store_save (store, NULL));
+      g_ptr_array_add (texts, wsp_record_store_dup_save_message (store));
+      g_clear_object (&store);
+
+      /* No folder to be made there. */
+      store = wsp_record_store_new (path);
+      g_assert_false (wsp_record_store_save (store, NULL));
+      g_ptr_array_add (texts, wsp_record_store_dup_save_message (store));
+      g_clear_object (&store);
+      g_assert_cmpint (g_remove (dir), ==, 0);
+
+      /* No temporary file to be written. */
+      store = load_store (path);
+      g_assert_cmpint (g_mkdir_with_parents (tmp, 0700), ==, 0);
+      g_assert_false (wsp_record_store_save (store, NULL));
+      g_ptr_array_add (texts, wsp_record_store_dup_save_message (store));
+      g_assert_cmpint (g_rmdir (tmp), ==, 0);
+
+      /* A file that came meanwhile, moved aside. */
+      other = load_store (path);
+      wsp_record_store_add (other, record);
+      g_assert_true (wsp_record_store_save (store, NULL));
+      g_ptr_array_add (texts, g_strdup (wsp_record_store_get_notice (store)));
+
+      for (guint i = 0; i < texts->len; i++)
+        {
+          g_test_message ("%s: %s", languages [l], (char *)texts->pdata [i]);
+          assert_punctuation (languages [l], texts->pdata [i]);
+        }
+
+      /* Translated indeed: the bar does not read as in English. */
+      if (l == 0)
+        english = g_strdup (texts->pdata [texts->len - 2]);
+      else
+        g_assert_false (g_str_has_prefix (texts->pdata [texts->len - 2],
+                                          "Your records could not be saved"));
+      g_assert_true (g_str_has_prefix (english, "Your records could not be saved"));
+    }
+
+  g_setenv ("LANGUAGE", "en", TRUE);
+  setlocale (LC_ALL, "");
+}
+
 /* No place to write ----------------------------------------------------------------------- */
 
 static void
@@ -652,6 +1167,12 @@ main (int   argc,
   g_test_add_func ("/records/corrupt", test_records_corrupt);
   g_test_add_func ("/records/duplicate-key", test_records_duplicate_key);
   g_test_add_func ("/records/partly-damaged", test_records_partly_damaged);
+  g_test_add_func ("/records/cut", test_records_cut);
+  g_test_add_func ("/records/unread/unsearchable", test_records_unread_unsearchable);
+  g_test_add_func ("/records/unread/file-for-folder", test_records_unread_file_for_folder);
+  g_test_add_func ("/records/unread/moved-away", test_records_unread_moved_away);
+  g_test_add_func ("/records/unread/appeared", test_records_unread_appeared);
+  g_test_add_func ("/records/messages", test_records_messages);
   g_test_add_func ("/records/unwritable", test_records_unwritable);
   g_test_add_func ("/records/disk-full", test_records_disk_full);
 
