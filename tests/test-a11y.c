@@ -120,7 +120,7 @@ test_a11y_names (void)
   wsp_objection_set_email (objection, "jana@example.org");
   wsp_objection_set_reason (objection, "A reason.");
   gtk_window_present (GTK_WINDOW (window));
-  wsp_test_run_for (50);
+  wsp_test_wait_for_frames (GTK_WIDGET (window), 2);
 
   header = gtk_widget_get_first_child (GTK_WIDGET (gtk_window_get_child (GTK_WINDOW (window))));
   g_assert_nonnull (header);
@@ -133,7 +133,7 @@ test_a11y_names (void)
       gtk_stack_set_transition_type (GTK_STACK (gtk_widget_get_parent (page)),
                                      GTK_STACK_TRANSITION_TYPE_NONE);
       gtk_stack_set_visible_child (GTK_STACK (gtk_widget_get_parent (page)), page);
-      wsp_test_run_for (50);
+      wsp_test_wait_for_frames (GTK_WIDGET (window), 2);
 
       /* The whole window: the header bar's buttons change from page to page. */
       collect_unnamed (GTK_WIDGET (window), page_names [i], report);

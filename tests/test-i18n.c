@@ -124,7 +124,7 @@ run_collect (void)
   wsp_objection_set_country (objection, "CL", "Chile");
   wsp_objection_set_email (objection, "jana@example.org");
   gtk_window_present (GTK_WINDOW (window));
-  wsp_test_run_for (50);
+  wsp_test_wait_for_frames (GTK_WIDGET (window), 2);
 
   for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
     {
@@ -133,7 +133,8 @@ run_collect (void)
 
       gtk_stack_set_transition_type (stack, GTK_STACK_TRANSITION_TYPE_NONE);
       gtk_stack_set_visible_child (stack, page);
-      wsp_test_run_for (30);
+      /* Laid out at the window's width before anything is looked at. */
+      wsp_test_wait_for_frames (GTK_WIDGET (window), 2);
       collect (GTK_WIDGET (window), out);
       {
         int min_width;

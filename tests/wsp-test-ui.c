@@ -87,6 +87,46 @@ wsp_test_quit_app (GtkApplication *app)
   g_assert_true (wsp_test_wait_until (has_no_windows, app));
 }
 
+static gboolean
+count_frame (GtkWidget     *widget,
+             GdkFrameClock *clock,
+             gpointer       data)
+{
+  guint *n_frames = data;
+
+  (*n_frames)++;
+  return G_SOURCE_CONTINUE;
+}
+
+typedef struct {
+  guint n_frames;
+  guint wanted;
+} FrameWait;
+
+static gboolean
+frames_done (gpointer data)
+{
+  FrameWait *wait = data;
+
+  return wait->n_frames >= wait->wanted;
+}
+
+void
+wsp_test_wait_for_frames (GtkWidget *widget,
+                          guint      n_frames)
+{
+  FrameWait wait = { 0, n_frames };
+  guint id;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (gtk_widget_get_realized (widget));
+
+  /* A tick callback makes the frame clock draw frames, one after the other. */
+  id = gtk_widget_add_tick_callback (widget, count_frame, &wait.n_frames, NULL);
+  g_assert_true (wsp_test_wait_until (frames_done, &wait));
+  gtk_widget_remove_tick_callback (widget, id);
+}
+
 GtkWindow *
 wsp_test_find_toplevel (GType type)
 {

@@ -55,6 +55,10 @@ GtkWindow *wsp_test_show_window        (GtkApplication *app);
 /* Quits @app through its "quit" action (Ctrl+Q) and asserts that no window is left. */
 void       wsp_test_quit_app           (GtkApplication *app);
 
+/* Runs the main loop until @widget's frame clock has drawn @n_frames frames; at the second, the
+ * whole window was laid out and drawn since the call. @widget must be realized. */
+void       wsp_test_wait_for_frames    (GtkWidget     *widget,
+                                        guint          n_frames);
 /* The visible toplevel window of @type, or NULL. */
 GtkWindow *wsp_test_find_toplevel      (GType          type);
 
