@@ -144,7 +144,6 @@ test_a11y_names (void)
   g_assert_cmpstr (report->str, ==, "");
 
   gtk_window_destroy (GTK_WINDOW (window));
-  wsp_test_run_for (20);
 }
 
 int

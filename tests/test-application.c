@@ -61,7 +61,7 @@ test_application_windows (void)
   int height, tallest = 0;
 
   window = wsp_test_show_window (app);
-  wsp_test_run_for (50);
+  wsp_test_wait_for_frames (GTK_WIDGET (window), 2);
 
   /* The app's style sheet is in use: the bar about the records file has its padding of 6 px
    * above and below. */
@@ -111,17 +111,15 @@ test_application_windows (void)
   g_assert_true (gtk_widget_get_mapped (widget));
   g_assert_cmpstr (gtk_widget_get_tooltip_text (widget), ==, "Main Menu");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "assistant.next", NULL));
-  wsp_test_run_for (50);
   widget = wsp_test_find_widget (GTK_WIDGET (window), GTK_TYPE_BUTTON, wsp_test_match_action,
                                  "assistant.back");
-  g_assert_true (gtk_widget_get_mapped (widget));
+  g_assert_true (WSP_TEST_WAIT_FOR (gtk_widget_get_mapped (widget)));
   g_assert_cmpstr (gtk_widget_get_tooltip_text (widget), ==, "Back (Alt+Left)");
   widget = wsp_test_find_widget (GTK_WIDGET (window), GTK_TYPE_BUTTON, wsp_test_match_button_label,
                                  "_Next");
   g_assert_true (gtk_widget_get_mapped (widget));
   g_assert_cmpstr (gtk_widget_get_tooltip_text (widget), ==, "Next (Enter)");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "assistant.back", NULL));
-  wsp_test_run_for (50);
   g_assert_cmpstr (wsp_window_get_page_name (WSP_WINDOW (window)), ==, "welcome");
 
   /* Activating again raises the same window rather than opening a second one. */
@@ -135,29 +133,25 @@ test_application_windows (void)
   g_assert_nonnull (menu_button);
   g_assert_null (gtk_menu_button_get_popover (menu_button));
   gtk_menu_button_popup (menu_button);
-  wsp_test_run_for (50);
   popover = gtk_menu_button_get_popover (menu_button);
   g_assert_nonnull (popover);
-  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (popover)));
+  g_assert_true (WSP_TEST_WAIT_FOR (gtk_widget_get_mapped (GTK_WIDGET (popover))));
   g_assert_true (wsp_test_shows_text (GTK_WIDGET (popover), "Find the Form by Hand"));
   g_assert_true (wsp_test_shows_text (GTK_WIDGET (popover), "Keyboard Shortcuts"));
   g_assert_true (wsp_test_shows_text (GTK_WIDGET (popover), "About Widerspruch"));
   gtk_menu_button_popdown (menu_button);
   /* Opening it again keeps the same menu. */
   gtk_menu_button_popup (menu_button);
-  wsp_test_run_for (50);
   g_assert_true (gtk_menu_button_get_popover (menu_button) == popover);
   gtk_menu_button_popdown (menu_button);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
-  wsp_test_run_for (50);
-  shortcuts = wsp_test_find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
+  WSP_TEST_WAIT_FOR ((shortcuts = wsp_test_find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW)) != NULL);
   g_assert_nonnull (shortcuts);
   gtk_window_close (shortcuts);
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
-  wsp_test_run_for (50);
-  about = wsp_test_find_toplevel (ADW_TYPE_ABOUT_WINDOW);
+  WSP_TEST_WAIT_FOR ((about = wsp_test_find_toplevel (ADW_TYPE_ABOUT_WINDOW)) != NULL);
   g_assert_nonnull (about);
   g_assert_cmpstr (adw_about_window_get_version (ADW_ABOUT_WINDOW (about)), ==, PACKAGE_VERSION);
   g_assert_true (g_str_has_suffix (adw_about_window_get_comments (ADW_ABOUT_WINDOW (about)),
@@ -221,8 +215,7 @@ test_application_check_catalog (void)
   g_assert_cmpstr (wsp_catalog_get_updated (wsp_catalog_get_current ()), ==, newer);
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
-  wsp_test_run_for (50);
-  about = wsp_test_find_toplevel (ADW_TYPE_ABOUT_WINDOW);
+  WSP_TEST_WAIT_FOR ((about = wsp_test_find_toplevel (ADW_TYPE_ABOUT_WINDOW)) != NULL);
   g_assert_true (g_str_has_suffix (adw_about_window_get_comments (ADW_ABOUT_WINDOW (about)),
                                    about_line));
   gtk_window_destroy (about);

@@ -39,9 +39,7 @@ check_window (const char *expected_renderer,
 
   window = GTK_WIDGET (wsp_test_show_window (app));
 
-  for (guint i = 0; i < 500 && !gtk_widget_get_mapped (window); i++)
-    wsp_test_run_for (10);
-  g_assert_true (gtk_widget_get_mapped (window));
+  g_assert_true (WSP_TEST_WAIT_FOR (gtk_widget_get_mapped (window)));
   g_assert_true (wsp_test_shows_text (window, "Say No to AI Training"));
 
   g_assert_cmpstr (g_object_get_data (G_OBJECT (gdk_display_get_default ()), "gsk-renderer"), ==,

@@ -29,6 +29,16 @@ typedef gboolean (*WspTestCondition) (gpointer data);
  * most; returns whether it holds. */
 gboolean  wsp_test_wait_until        (WspTestCondition condition,
                                       gpointer         data);
+/* The same for an expression, re-evaluated as the main loop runs; evaluates to whether it holds
+ * in the end. */
+#define WSP_TEST_WAIT_FOR(expr) \
+  ({ \
+    gint64 wsp_deadline_ = g_get_monotonic_time () + \
+                           WSP_TEST_DEADLINE_MS * G_TIME_SPAN_MILLISECOND; \
+    while (!(expr) && g_get_monotonic_time () < wsp_deadline_) \
+      wsp_test_run_for (10); \
+    (expr); \
+  })
 /* The names of @headers, lower case, sorted, joined by commas: what a request gave away. */
 char     *wsp_test_header_names      (SoupMessageHeaders *headers);
 /* Makes @server listen on a free port of 127.0.0.1 (only loopback: nothing reaches the
