@@ -49,6 +49,9 @@ static const char iso_3166_codes[] =
 
 typedef struct {
   const char *language;
+  /* No source names this language's labels: the steps carry the English labels (checked), with
+   * help in this language; confirmed and source are the English labels'. */
+  gboolean english_labels;
   const char *confirmed;        /* when these labels were last seen, and by whom */
   const char *source;
   GArray *steps;                /* WspCatalogStep */
@@ -1007,6 +1010,66 @@ load_steps (WspCatalog  *self,
   return TRUE;
 }
 
+/* The languages whose labels are English: the same steps as English, with the same labels, and
+ * the English labels' date and source. The load made sure "en" is there. */
+static gboolean
+check_english_labels (PathData    *path_data,
+                      const char  *steps_path,
+                      GError     **error)
+{
+  const StepList *english = NULL;
+
+  for (guint i = 0; i < path_data->step_lists->len && english == NULL; i++)
+    {
+      const StepList *list = g_ptr_array_index (path_data->step_lists, i);
+
+      if (strcmp (list->language, "en") == 0)
+        english = list;
+    }
+
+  g_assert (english != NULL);
+
+  for (guint i = 0; i < path_data->step_lists->len; i++)
+    {
+      StepList *list = g_ptr_array_index (path_data->step_lists, i);
+      g_autofree char *list_path = NULL;
+
+      if (!list->english_labels)
+        continue;
+
+      list_path = path_key (steps_path, list->language);
+
+      if (list->steps->len != english->steps->len)
+        {
+          set_error (error, WSP_CATALOG_ERROR_VALUE, list_path,
+                     _("must have the English labels’ %u steps"), english->steps->len);
+          return FALSE;
+        }
+
+      for (guint j = 0; j < list->steps->len; j++)
+        {
+          const char *label = g_array_index (list->steps, WspCatalogStep, j).label;
+          const char *english_label = g_array_index (english->steps, WspCatalogStep, j).label;
+
+          if (strcmp (label, english_label) != 0)
+            {
+              g_autofree char *step_path = path_index (list_path, j);
+              g_autofree char *label_path = path_key (step_path, "label");
+
+              set_error (error, WSP_CATALOG_ERROR_VALUE, label_path,
+                         _("must be the English label “%s” (this language’s labels have no "
+                           "source)"), english_label);
+              return FALSE;
+            }
+        }
+
+      list->confirmed = english->confirmed;
+      list->source = english->source;
+    }
+
+  return TRUE;
+}
+
 /* "sources": where the labels in each language come from. Exactly the languages of "steps":
  * a language without its own source would be a label nobody reported. */
 static gboolean
@@ -1053,14 +1116,36 @@ load_sources (WspCatalog  *self,
       JsonObject *source;
 
       if (!(source = get_object_member (sources, sources_path, list->language, &source_path,
-                                        error)) ||
-          !(list->confirmed = get_date_member (self, source, source_path, "confirmed", TRUE,
+                                        error)))
+        return FALSE;
+
+      /* {"labels": "en"}: no source for this language's labels, so they are English */
+      if (json_object_has_member (source, "labels") && strcmp (list->language, "en") != 0)
+        {
+          const char *labels = get_text_member (self, source, source_path, "labels", error);
+
+          if (labels == NULL)
+            return FALSE;
+          if (strcmp (labels, "en") != 0)
+            {
+              g_autofree char *labels_path = path_key (source_path, "labels");
+
+              set_error (error, WSP_CATALOG_ERROR_VALUE, labels_path,
+                         _("must be “en”: only English labels stand in for a language’s own"));
+              return FALSE;
+            }
+
+          list->english_labels = TRUE;
+          continue;
+        }
+
+      if (!(list->confirmed = get_date_member (self, source, source_path, "confirmed", TRUE,
                                                error)) ||
           !(list->source = get_text_member (self, source, source_path, "source", error)))
         return FALSE;
     }
 
-  return TRUE;
+  return check_english_labels (path_data, steps_path, error);
 }
 
 static gboolean
@@ -1680,8 +1765,9 @@ wsp_catalog_get_n_steps (WspCatalog   *self,
 
   list = lookup_steps (self, platform, route, language);
 
+  /* The language of the labels: English where this language's labels have no source */
   if (out_language != NULL)
-    *out_language = list != NULL ? list->language : "en";
+    *out_language = list != NULL && !list->english_labels ? list->language : "en";
 
   return list != NULL ? list->steps->len : 0;
 }
@@ -1760,12 +1846,15 @@ wsp_catalog_has_labels (WspCatalog  *self,
                         WspRoute     route,
                         const char  *language)
 {
+  const StepList *list;
+
   g_return_val_if_fail (WSP_IS_CATALOG (self), FALSE);
   g_return_val_if_fail (platform < WSP_N_PLATFORMS, FALSE);
   g_return_val_if_fail (route < WSP_N_ROUTES, FALSE);
   g_return_val_if_fail (language != NULL, FALSE);
 
-  return find_step_list (&self->platforms[platform].paths[route], language) != NULL;
+  list = find_step_list (&self->platforms[platform].paths[route], language);
+  return list != NULL && !list->english_labels;
 }
 
 /* The labels shown for @language, after the fallback; NULL for a path the catalog does not

@@ -126,8 +126,10 @@ gboolean              wsp_catalog_has_path            (WspCatalog   *self,
                                                        WspPlatform   platform,
                                                        WspRoute      route);
 /* The manual menu path. @language is a language code like "de" or "en"; when the catalog has
- * no steps in it, the English ones are returned and *out_language says "en". A path the
- * catalog does not have has 0 steps (and *out_language is "en"). */
+ * no steps in it, the English ones are returned. *out_language is the language of the labels:
+ * "en" also where the catalog has this language's steps but no source for its labels (the
+ * steps then have the English labels and help in @language). A path the catalog does not have
+ * has 0 steps (and *out_language is "en"). */
 guint                 wsp_catalog_get_n_steps         (WspCatalog   *self,
                                                        WspPlatform   platform,
                                                        WspRoute      route,

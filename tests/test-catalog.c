@@ -271,9 +271,10 @@ test_shipped_urls (void)
 /* The languages the app is translated into (po/LINGUAS) and English. */
 static const char * const app_languages[] = { "en", "de", "fr", "it", "es", "nl", "pl", "pt_BR" };
 
-/* The paths whose labels no source names in a language: the app shows the English labels
- * there, with a note. Exactly these: a path that silently falls back to English fails
- * test_shipped_languages(), and so does one of these that gains labels while still listed. */
+/* The paths whose labels no source names in a language: the catalog says so ({"labels": "en"}),
+ * and the app shows the English labels there, with help in the language and a note. Exactly
+ * these: a path that silently falls back to English fails test_shipped_languages(), and so does
+ * one of these that gains labels while still listed. */
 static const struct {
   WspPlatform  platform;
   WspRoute     route;
@@ -373,6 +374,19 @@ test_shipped_languages (void)
                   n_english_only++;
                   g_assert_false (wsp_catalog_has_labels (catalog, p, r, language));
                   g_assert_cmpstr (out_language, ==, "en");
+                  /* The English labels, with help in the language (not the English help) */
+                  g_assert_cmpuint (n, ==, wsp_catalog_get_n_steps (catalog, p, r, "en", NULL));
+                  for (guint i = 0; i < n; i++)
+                    {
+                      const WspCatalogStep *step = wsp_catalog_get_step (catalog, p, r,
+                                                                         language, i);
+                      const WspCatalogStep *english = wsp_catalog_get_step (catalog, p, r,
+                                                                            "en", i);
+
+                      g_assert_cmpstr (step->label, ==, english->label);
+                      g_assert_cmpstr (step->illustration, ==, english->illustration);
+                      g_assert_cmpstr (step->help, !=, english->help);
+                    }
                   /* And the date shown is the English labels' */
                   g_assert_cmpstr (wsp_catalog_get_labels_confirmed (catalog, p, r, language),
                                    ==, wsp_catalog_get_labels_confirmed (catalog, p, r, "en"));
@@ -422,10 +436,10 @@ test_shipped_steps (void)
 {
   g_autoptr(WspCatalog) catalog = load_shipped ();
   /* en, de for the app, the browser, the Privacy Center, the search and the AI page, per
-   * platform (0: no German labels) */
+   * platform */
   const guint expected[WSP_N_PLATFORMS][WSP_N_ROUTES][2] = {
-    { { 5, 9 }, { 5, 8 }, { 3, 3 }, { 3, 3 }, { 2, 0 } },
-    { { 7, 7 }, { 5, 4 }, { 3, 3 }, { 3, 3 }, { 2, 0 } },
+    { { 5, 9 }, { 5, 8 }, { 3, 3 }, { 3, 3 }, { 2, 2 } },
+    { { 7, 7 }, { 5, 4 }, { 3, 3 }, { 3, 3 }, { 2, 2 } },
   };
   const char * const languages[] = { "en", "de" };
 
@@ -442,9 +456,6 @@ test_shipped_steps (void)
 
           for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
             {
-              if (expected[p][r][l] == 0)
-                continue;
-
               g_assert_cmpuint (wsp_catalog_get_n_steps (catalog, p, r, languages[l], NULL),
                                 ==, expected[p][r][l]);
             }
@@ -977,6 +988,19 @@ static const Variant variants[] = {
     "platforms.instagram.paths.app.sources.it.source: must not be empty" },
   { "platforms.instagram.paths.app.sources.de.source", NULL, WSP_CATALOG_ERROR_MISSING,
     "platforms.instagram.paths.app.sources.de.source: missing" },
+  /* a language without a source for its labels: exactly the English labels */
+  { "platforms.facebook.paths.genai.sources.fr.labels", "\"de\"", WSP_CATALOG_ERROR_VALUE,
+    "platforms.facebook.paths.genai.sources.fr.labels: must be “en”: only English labels stand "
+    "in for a language’s own" },
+  { "platforms.facebook.paths.genai.sources.fr.labels", "[\"en\"]", WSP_CATALOG_ERROR_TYPE,
+    "platforms.facebook.paths.genai.sources.fr.labels: must be a string (got array)" },
+  { "platforms.instagram.paths.browser.steps.it[1].label", "\"Impostazioni e privacy\"",
+    WSP_CATALOG_ERROR_VALUE,
+    "platforms.instagram.paths.browser.steps.it[1].label: must be the English label "
+    "“Settings and privacy” (this language’s labels have no source)" },
+  { "platforms.instagram.paths.app.steps.pl",
+    "[{\"label\": \"Profile\", \"help\": \"Najpierw otwórz profil.\"}]", WSP_CATALOG_ERROR_VALUE,
+    "platforms.instagram.paths.app.steps.pl: must have the English labels’ 7 steps" },
   /* the AI page's route starts from its page, on the platform's own hosts */
   { "platforms.facebook.paths.genai.url", NULL, WSP_CATALOG_ERROR_MISSING,
     "platforms.facebook.paths.genai.url: missing" },
