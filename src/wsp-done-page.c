@@ -9,7 +9,6 @@
 
 #include "wsp-column-layout.h"
 #include "wsp-done-page.h"
-#include "wsp-window.h"
 
 struct _WspDonePage
 {
@@ -31,6 +30,14 @@ struct _WspDonePage
 };
 
 G_DEFINE_FINAL_TYPE (WspDonePage, wsp_done_page, WSP_TYPE_PAGE)
+
+enum {
+  PROP_0,
+  PROP_RECORD,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
 
 static void
 update_record (WspDonePage *self)
@@ -107,10 +114,21 @@ on_label_changed (WspDonePage *self)
   wsp_record_set_label (self->record, gtk_editable_get_text (GTK_EDITABLE (self->label_row)));
 }
 
-static void
-set_record (WspDonePage *self,
-            WspRecord   *record)
+WspRecord *
+wsp_done_page_get_record (WspDonePage *self)
 {
+  g_return_val_if_fail (WSP_IS_DONE_PAGE (self), NULL);
+
+  return self->record;
+}
+
+void
+wsp_done_page_set_record (WspDonePage *self,
+                          WspRecord   *record)
+{
+  g_return_if_fail (WSP_IS_DONE_PAGE (self));
+  g_return_if_fail (record == NULL || WSP_IS_RECORD (record));
+
   if (self->record == record)
     return;
 
@@ -119,6 +137,8 @@ set_record (WspDonePage *self,
   g_set_object (&self->record, record);
   if (record != NULL)
     g_signal_connect_object (record, "changed", G_CALLBACK (update_record), self, G_CONNECT_SWAPPED);
+  update_record (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_RECORD]);
 }
 
 static void
@@ -137,8 +157,6 @@ wsp_done_page_shown (WspPage *page)
   /* Plain text: an address may hold "&" or "<" (the status page took markup). */
   gtk_label_set_text (self->description_label, note);
 
-  if (WSP_IS_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))))
-    set_record (self, wsp_window_get_record (WSP_WINDOW (gtk_widget_get_root (GTK_WIDGET (self)))));
   update_record (self);
 
   gtk_widget_set_visible (GTK_WIDGET (self->continue_button), next < WSP_N_PLATFORMS);
@@ -164,12 +182,50 @@ wsp_done_page_get_initial_focus (WspPage *page)
 static void
 wsp_done_page_dispose (GObject *object)
 {
-  set_record (WSP_DONE_PAGE (object), NULL);
+  wsp_done_page_set_record (WSP_DONE_PAGE (object), NULL);
   /* The status page is both the bin's child and a template child: let the bin drop it. */
   adw_bin_set_child (ADW_BIN (object), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (object), WSP_TYPE_DONE_PAGE);
 
   G_OBJECT_CLASS (wsp_done_page_parent_class)->dispose (object);
+}
+
+static void
+wsp_done_page_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  WspDonePage *self = WSP_DONE_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_RECORD:
+      g_value_set_object (value, self->record);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+wsp_done_page_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  WspDonePage *self = WSP_DONE_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_RECORD:
+      wsp_done_page_set_record (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -180,6 +236,15 @@ wsp_done_page_class_init (WspDonePageClass *klass)
   WspPageClass *page_class = WSP_PAGE_CLASS (klass);
 
   object_class->dispose = wsp_done_page_dispose;
+  object_class->get_property = wsp_done_page_get_property;
+  object_class->set_property = wsp_done_page_set_property;
+
+  /* The record of the objection the page is about (the window's); NULL hides its group. */
+  properties [PROP_RECORD] =
+    g_param_spec_object ("record", NULL, NULL, WSP_TYPE_RECORD,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
   page_class->shown = wsp_done_page_shown;
   page_class->get_initial_focus = wsp_done_page_get_initial_focus;
 

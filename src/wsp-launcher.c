@@ -10,7 +10,7 @@
 
 #include "wsp-catalog.h"
 #include "wsp-launcher.h"
-#include "wsp-window.h"
+#include "wsp-page.h"
 
 typedef struct {
   GtkWidget *widget;

@@ -28,6 +28,13 @@ enum {
 
 static GParamSpec *properties [N_PROPS];
 
+enum {
+  ADD_TOAST,
+  N_SIGNALS
+};
+
+static guint signals [N_SIGNALS];
+
 static gboolean
 wsp_page_real_apply (WspPage *self)
 {
@@ -246,6 +253,12 @@ wsp_page_class_init (WspPageClass *klass)
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* The page has no overlay of its own: the window shows the toast (libadwaita's demo does the
+   * same). The handler takes the toast's reference. */
+  signals [ADD_TOAST] =
+    g_signal_new ("add-toast", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, ADW_TYPE_TOAST);
 }
 
 static void
@@ -347,4 +360,34 @@ wsp_page_get_initial_focus (WspPage *self)
   g_return_val_if_fail (WSP_IS_PAGE (self), NULL);
 
   return WSP_PAGE_GET_CLASS (self)->get_initial_focus (self);
+}
+
+void
+wsp_page_add_toast (WspPage  *self,
+                    AdwToast *toast)
+{
+  g_return_if_fail (WSP_IS_PAGE (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  /* The handler takes the reference, as adw_toast_overlay_add_toast() does. */
+  if (g_signal_has_handler_pending (self, signals [ADD_TOAST], 0, FALSE))
+    g_signal_emit (self, signals [ADD_TOAST], 0, toast);
+  else
+    g_object_unref (toast);
+}
+
+void
+wsp_widget_add_toast (GtkWidget *widget,
+                      AdwToast  *toast)
+{
+  GtkWidget *page;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  page = gtk_widget_get_ancestor (widget, WSP_TYPE_PAGE);
+  if (page != NULL)
+    wsp_page_add_toast (WSP_PAGE (page), toast);
+  else
+    g_object_unref (toast);
 }

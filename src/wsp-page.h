@@ -43,6 +43,14 @@ void          wsp_page_prepare            (WspPage      *self);
 gboolean      wsp_page_apply              (WspPage      *self);
 GtkWidget    *wsp_page_get_initial_focus  (WspPage      *self);
 
+/* Asks whoever shows the page (the window) to show @toast: emits WspPage::add-toast. Takes
+ * ownership of @toast. */
+void          wsp_page_add_toast          (WspPage      *self,
+                                           AdwToast     *toast);
+/* The same for any widget inside a page; without a page around @widget the toast is dropped. */
+void          wsp_widget_add_toast        (GtkWidget    *widget,
+                                           AdwToast     *toast);
+
 /* Sets a button's text and lets it wrap, for buttons whose text the code sets. Buttons with a
  * label in a page's template wrap already. */
 void          wsp_button_set_wrapping_label (GtkButton  *button,

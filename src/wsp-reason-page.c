@@ -10,7 +10,6 @@
 
 #include "wsp-reasons.h"
 #include "wsp-reason-page.h"
-#include "wsp-window.h"
 
 struct _WspReasonPage
 {

@@ -12,7 +12,6 @@
 #include "wsp-link-check.h"
 #include "wsp-reasons.h"
 #include "wsp-summary-page.h"
-#include "wsp-window.h"
 
 struct _WspSummaryPage
 {
@@ -295,8 +294,7 @@ open_form (GtkWidget  *widget,
 
   wsp_launch_uri (widget, url);
   /* Even when no browser opens it: the error offers the link to copy and open by hand. */
-  if (WSP_IS_WINDOW (gtk_widget_get_root (widget)))
-    wsp_window_note_form_opened (WSP_WINDOW (gtk_widget_get_root (widget)), url);
+  gtk_widget_activate_action (widget, "records.opened", "s", url);
 }
 
 static void

@@ -145,6 +145,9 @@ add_page (WspWindow  *self,
   name_stack_page (self, page);
   g_signal_connect_object (page, "notify::complete",
                            G_CALLBACK (on_page_notify), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (page, "add-toast",
+                           G_CALLBACK (adw_toast_overlay_add_toast), self->toast_overlay,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (page, "notify::title",
                            G_CALLBACK (on_page_notify), self, G_CONNECT_SWAPPED);
 
@@ -306,6 +309,8 @@ on_visible_child_changed (WspWindow *self)
 
   update_draft (self);
 
+  if (WSP_IS_DONE_PAGE (page))
+    wsp_done_page_set_record (WSP_DONE_PAGE (page), self->record);
   wsp_page_shown (page);
   /* After the page has set its texts and made its rows. */
   wsp_widget_name_controls (GTK_WIDGET (page));
@@ -333,6 +338,27 @@ show_page (WspWindow *self,
                                  forward ? GTK_STACK_TRANSITION_TYPE_SLIDE_LEFT
                                          : GTK_STACK_TRANSITION_TYPE_SLIDE_RIGHT);
   gtk_stack_set_visible_child (self->stack, GTK_WIDGET (page));
+}
+
+/* The summary page opened the form at the address in @param: the record notes it. */
+static void
+records_opened (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  WspWindow *self = WSP_WINDOW (widget);
+  const char *url = g_variant_get_string (param, NULL);
+  WspRecord *record = wsp_window_ensure_record (self);
+
+  if (record == NULL)
+    return;
+
+  wsp_record_store_hold (self->store);
+  wsp_record_set_url (record, url);
+  /* The first time counts. */
+  if (wsp_record_get_opened (record) == 0)
+    wsp_record_set_opened (record, g_get_real_time () / G_USEC_PER_SEC);
+  wsp_record_store_release (self->store);
 }
 
 static void
@@ -940,6 +966,7 @@ wsp_window_class_init (WspWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "records.forget-all", NULL, records_forget_all);
   gtk_widget_class_install_action (widget_class, "records.retry", NULL, records_retry);
   gtk_widget_class_install_action (widget_class, "records.dismiss", NULL, records_dismiss);
+  gtk_widget_class_install_action (widget_class, "records.opened", "s", records_opened);
   gtk_widget_class_install_action (widget_class, "records.sent", NULL, records_sent);
   gtk_widget_class_install_action (widget_class, "records.save", NULL, records_save);
 
@@ -1120,26 +1147,6 @@ wsp_window_ensure_record (WspWindow *self)
   return self->record;
 }
 
-void
-wsp_window_note_form_opened (WspWindow  *self,
-                             const char *url)
-{
-  WspRecord *record;
-
-  g_return_if_fail (WSP_IS_WINDOW (self));
-  g_return_if_fail (url != NULL);
-
-  record = wsp_window_ensure_record (self);
-  if (record == NULL)
-    return;
-
-  wsp_record_store_hold (self->store);
-  wsp_record_set_url (record, url);
-  /* The first time counts. */
-  if (wsp_record_get_opened (record) == 0)
-    wsp_record_set_opened (record, g_get_real_time () / G_USEC_PER_SEC);
-  wsp_record_store_release (self->store);
-}
 
 WspObjection *
 wsp_window_get_objection (WspWindow *self)
@@ -1182,20 +1189,4 @@ wsp_window_add_toast (WspWindow *self,
   g_return_if_fail (ADW_IS_TOAST (toast));
 
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
-}
-
-void
-wsp_widget_add_toast (GtkWidget *widget,
-                      AdwToast  *toast)
-{
-  GtkRoot *root;
-
-  g_return_if_fail (GTK_IS_WIDGET (widget));
-  g_return_if_fail (ADW_IS_TOAST (toast));
-
-  root = gtk_widget_get_root (widget);
-  if (WSP_IS_WINDOW (root))
-    wsp_window_add_toast (WSP_WINDOW (root), toast);
-  else
-    g_object_unref (toast);
 }

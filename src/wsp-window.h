@@ -24,19 +24,12 @@ WspRecordStore *wsp_window_get_store        (WspWindow      *self);
 WspRecord    *wsp_window_get_record         (WspWindow      *self);
 /* Makes (or updates, until it is sent) the record of the current form. */
 WspRecord    *wsp_window_ensure_record      (WspWindow      *self);
-/* The summary page opened @url: the record notes it. */
-void          wsp_window_note_form_opened   (WspWindow      *self,
-                                             const char     *url);
 /* The name of the visible page: "welcome", "platform", ..., "done", or "manual". */
 const char   *wsp_window_get_page_name      (WspWindow      *self);
 /* The page called @name, built now if it was not yet shown; NULL for an unknown name. */
 WspPage      *wsp_window_get_page           (WspWindow      *self,
                                              const char     *name);
 void          wsp_window_add_toast          (WspWindow      *self,
-                                             AdwToast       *toast);
-
-/* For pages: shows a toast in the window @widget is in. Takes ownership of @toast. */
-void          wsp_widget_add_toast          (GtkWidget      *widget,
                                              AdwToast       *toast);
 
 G_END_DECLS

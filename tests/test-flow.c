@@ -476,6 +476,9 @@ test_flow_facebook (Fixture       *f,
   g_assert_cmpstr (shown_title (f), ==, "Facebook");
   assert_summary (f, FACEBOOK_FORM, "www.facebook.com");
   open_form (f, 1, FACEBOOK_FORM);
+  /* The summary page's toast reaches the window's overlay. */
+  g_assert_true (wsp_test_wait_for_text (GTK_WIDGET (f->window),
+                                         T ("Opened in your browser", "Im Browser geöffnet")));
 
   next (f, "done");
   g_assert_false (gtk_widget_get_visible (wsp_test_find_widget (page (f, "done"), GTK_TYPE_BUTTON,
