@@ -68,6 +68,7 @@ about_action (GSimpleAction *action,
   GtkIconTheme *icon_theme = gtk_icon_theme_get_for_display (gdk_display_get_default ());
   g_autofree char *comments = NULL;
   g_autofree char *origin = wsp_catalog_describe_origin (wsp_catalog_get_current ());
+  WspCatalog *catalog = wsp_catalog_get_current ();
   GtkWidget *about;
 
   /* An installed app's icon is in the theme; from the build tree, it is only in the resource.
@@ -82,6 +83,22 @@ about_action (GSimpleAction *action,
                                 "The links and steps come from consumer centres and the press, "
                                 "collected by the project. Links in use: %s."),
                               origin);
+
+  /* Every note the links in use carry, newest first: what the welcome page said once. */
+  if (wsp_catalog_get_n_notes (catalog) > 0)
+    {
+      g_autoptr(GString) text = g_string_new (comments);
+
+      g_string_append_printf (text, "\n\n%s", _("What changed in the links:"));
+      for (guint i = 0; i < wsp_catalog_get_n_notes (catalog); i++)
+        {
+          g_autofree char *line = wsp_catalog_dup_note_line (catalog, i);
+
+          g_string_append_printf (text, "\n%s", line);
+        }
+      g_free (comments);
+      comments = g_string_free (g_steal_pointer (&text), FALSE);
+    }
 
   about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
                         "transient-for", gtk_application_get_active_window (app),

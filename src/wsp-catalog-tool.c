@@ -182,6 +182,15 @@ check_catalog (const char *file)
                  wsp_catalog_get_path_confirmed (catalog, p, r));
       }
 
+  for (guint i = 0; i < wsp_catalog_get_n_notes (catalog); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("notes[%u]", i);
+      const char *date;
+      const char *text = wsp_catalog_get_note (catalog, i, &date);
+
+      g_print ("%-42s %-20s %s\n", path, date, text);
+    }
+
   if (n_not_answering > 0)
     {
       g_printerr ("%u of %u links did not answer\n", n_not_answering,

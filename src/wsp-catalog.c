@@ -25,6 +25,7 @@
 #define MAX_LANGUAGES   64
 #define MAX_STEPS       64
 #define MAX_NAME        64
+#define MAX_NOTES       32
 
 static const char * const allowed_domains[] = { "facebook.com", "instagram.com", "meta.com" };
 
@@ -63,6 +64,11 @@ typedef struct {
 } ListedLink;
 
 typedef struct {
+  const char *date;             /* "YYYY-MM-DD" */
+  GHashTable *texts;            /* language code -> text; always has "en" */
+} Note;
+
+typedef struct {
   const char *confirmed;        /* NULL when the catalog does not have this path */
   const char *source;
   const char *url;              /* the page the route starts from; genai only */
@@ -90,6 +96,7 @@ struct _WspCatalog
   GHashTable *languages;        /* every language some path has steps in, as a set */
   PlatformData platforms[WSP_N_PLATFORMS];
   GArray *all_links;            /* ListedLink, every link in the order of the file */
+  GPtrArray *notes;             /* Note, newest first */
 };
 
 G_DEFINE_FINAL_TYPE (WspCatalog, wsp_catalog, G_TYPE_OBJECT)
@@ -105,6 +112,15 @@ static guint signals [N_SIGNALS];
 
 /* The catalog in use; NULL means the built-in one. */
 static WspCatalog *current_catalog;
+
+static void
+note_free (gpointer data)
+{
+  Note *note = data;
+
+  g_clear_pointer (&note->texts, g_hash_table_unref);
+  g_free (note);
+}
 
 static void
 step_list_free (gpointer data)
@@ -133,6 +149,7 @@ wsp_catalog_finalize (GObject *object)
   g_clear_pointer (&self->countries, g_hash_table_unref);
   g_clear_pointer (&self->languages, g_hash_table_unref);
   g_clear_pointer (&self->all_links, g_array_unref);
+  g_clear_pointer (&self->notes, g_ptr_array_unref);
   g_clear_pointer (&self->strings, g_string_chunk_free);
 
   G_OBJECT_CLASS (wsp_catalog_parent_class)->finalize (object);
@@ -166,6 +183,7 @@ wsp_catalog_init (WspCatalog *self)
   self->countries = g_hash_table_new (g_str_hash, g_str_equal);
   self->languages = g_hash_table_new (g_str_hash, g_str_equal);
   self->all_links = g_array_new (FALSE, TRUE, sizeof (ListedLink));
+  self->notes = g_ptr_array_new_with_free_func (note_free);
 
   for (guint p = 0; p < WSP_N_PLATFORMS; p++)
     {
@@ -710,6 +728,97 @@ check_url (const char  *url,
 }
 
 /* Parts of the catalog */
+
+static gboolean is_language_code (const char *code);
+
+static int
+compare_notes (gconstpointer a,
+               gconstpointer b)
+{
+  const Note *note_a = *(const Note **) a;
+  const Note *note_b = *(const Note **) b;
+
+  /* Newest first */
+  return strcmp (note_b->date, note_a->date);
+}
+
+/* "notes": what changed for the user, dated, in the app's languages; optional. */
+static gboolean
+load_notes (WspCatalog  *self,
+            JsonObject  *root,
+            GError     **error)
+{
+  g_autofree char *notes_path = NULL;
+  JsonArray *notes;
+
+  if (!json_object_has_member (root, "notes"))
+    return TRUE;
+
+  if (!(notes = get_array_member (root, "", "notes", MAX_NOTES, &notes_path, error)))
+    return FALSE;
+
+  for (guint i = 0; i < json_array_get_length (notes); i++)
+    {
+      g_autofree char *note_path = path_index (notes_path, i);
+      g_autofree char *text_path = NULL;
+      g_autoptr(GList) languages = NULL;
+      JsonObject *object;
+      JsonObject *texts;
+      Note *note;
+
+      if (!(object = expect_object (json_array_get_element (notes, i), note_path, error)))
+        return FALSE;
+
+      note = g_new0 (Note, 1);
+      note->texts = g_hash_table_new (g_str_hash, g_str_equal);
+      g_ptr_array_add (self->notes, note);
+
+      if (!(note->date = get_date_member (self, object, note_path, "date", FALSE, error)) ||
+          !(texts = get_object_member (object, note_path, "text", &text_path, error)))
+        return FALSE;
+
+      languages = json_object_get_members (texts);
+      if (g_list_length (languages) > MAX_LANGUAGES)
+        {
+          set_error (error, WSP_CATALOG_ERROR_VALUE, text_path, _("too many entries (at most %u)"),
+                     MAX_LANGUAGES);
+          return FALSE;
+        }
+
+      for (const GList *l = languages; l != NULL; l = l->next)
+        {
+          const char *language = l->data;
+          const char *text;
+
+          if (!is_language_code (language))
+            {
+              g_autofree char *language_path = path_key (text_path, language);
+
+              set_error (error, WSP_CATALOG_ERROR_VALUE, language_path,
+                         _("not a language code like “de” or “pt_BR”"));
+              return FALSE;
+            }
+
+          if (!(text = get_text_member (self, texts, text_path, language, error)))
+            return FALSE;
+
+          g_hash_table_insert (note->texts,
+                               g_string_chunk_insert_const (self->strings, language),
+                               (gpointer) text);
+        }
+
+      if (!g_hash_table_contains (note->texts, "en"))
+        {
+          g_autofree char *en_path = path_key (text_path, "en");
+
+          set_error (error, WSP_CATALOG_ERROR_MISSING, en_path, _("missing"));
+          return FALSE;
+        }
+    }
+
+  g_ptr_array_sort (self->notes, compare_notes);
+  return TRUE;
+}
 
 static gboolean
 load_schema (WspCatalog  *self,
@@ -1375,6 +1484,9 @@ wsp_catalog_load (WspCatalog  *self,
   if (!load_countries (self, root, error))
     return FALSE;
 
+  if (!load_notes (self, root, error))
+    return FALSE;
+
   if (!(platforms = get_object_member (root, "", "platforms", &platforms_path, error)))
     return FALSE;
 
@@ -1960,6 +2072,89 @@ wsp_catalog_pick_language (WspCatalog *self)
     }
 
   return "en";
+}
+
+guint
+wsp_catalog_get_n_notes (WspCatalog *self)
+{
+  g_return_val_if_fail (WSP_IS_CATALOG (self), 0);
+
+  return self->notes->len;
+}
+
+/* In the first of g_get_language_names() the note has, else in English. */
+const char *
+wsp_catalog_get_note (WspCatalog  *self,
+                      guint        index,
+                      const char **out_date)
+{
+  const char * const *names;
+  const Note *note;
+
+  g_return_val_if_fail (WSP_IS_CATALOG (self), NULL);
+  g_return_val_if_fail (index < self->notes->len, NULL);
+
+  note = g_ptr_array_index (self->notes, index);
+  if (out_date != NULL)
+    *out_date = note->date;
+
+  names = g_get_language_names ();
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_autofree char *locale = g_strndup (names[i], strcspn (names[i], ".@"));
+      g_autofree char *lang = g_strndup (names[i], strcspn (names[i], "_.@"));
+      const char *text;
+
+      if ((text = g_hash_table_lookup (note->texts, locale)) ||
+          (text = g_hash_table_lookup (note->texts, lang)))
+        return text;
+    }
+
+  return g_hash_table_lookup (note->texts, "en");
+}
+
+char *
+wsp_catalog_dup_note_line (WspCatalog *self,
+                           guint       index)
+{
+  const char *date;
+  const char *note;
+
+  g_return_val_if_fail (WSP_IS_CATALOG (self), NULL);
+  g_return_val_if_fail (index < self->notes->len, NULL);
+
+  note = wsp_catalog_get_note (self, index, &date);
+  /* Translators: a note about changed links; the first %s is its date (2026-12-02), the second
+   * what changed */
+  return g_strdup_printf (_("%s: %s"), date, note);
+}
+
+guint
+wsp_catalog_count_new_notes (WspCatalog  *self,
+                             const char  *seen,
+                             char       **out_seen)
+{
+  const char *newest;
+  guint n = 0;
+
+  g_return_val_if_fail (WSP_IS_CATALOG (self), 0);
+  g_return_val_if_fail (seen != NULL, 0);
+  g_return_val_if_fail (out_seen != NULL, 0);
+
+  /* Dates sort as strings. On the first start there is nothing to compare with: what the
+   * catalog says then is how things are, not news. */
+  newest = self->notes->len > 0 ? ((Note *) self->notes->pdata[0])->date : NULL;
+  if (*seen == '\0')
+    {
+      *out_seen = g_strdup (g_strcmp0 (newest, self->updated) > 0 ? newest : self->updated);
+      return 0;
+    }
+
+  while (n < self->notes->len && strcmp (((Note *) self->notes->pdata[n])->date, seen) > 0)
+    n++;
+
+  *out_seen = g_strdup (n > 0 ? newest : seen);
+  return n;
 }
 
 /* "2025-05" or "2025-05-28" -> "May 2025", with month names from our own catalog, since the

@@ -169,6 +169,22 @@ const char           *wsp_catalog_get_labels_source   (WspCatalog   *self,
                                                        WspRoute      route,
                                                        const char   *language);
 
+/* What changed for the user, in dated notes, newest first; may be 0. The text is in the
+ * first of g_get_language_names() the note has, else in English; *out_date "YYYY-MM-DD". */
+guint                 wsp_catalog_get_n_notes         (WspCatalog   *self);
+const char           *wsp_catalog_get_note            (WspCatalog   *self,
+                                                       guint         index,
+                                                       const char  **out_date);
+/* "2026-12-02: what changed", for the UI. Free with g_free(). */
+char                 *wsp_catalog_dup_note_line       (WspCatalog   *self,
+                                                       guint         index);
+/* Which notes are news: @seen is what the app remembered last time ("" before the first
+ * start). Returns how many of the newest notes are dated after it (they are notes 0 to n-1),
+ * and sets *out_seen to what to remember now. On the first start nothing is news. */
+guint                 wsp_catalog_count_new_notes     (WspCatalog   *self,
+                                                       const char   *seen,
+                                                       char        **out_seen);
+
 /* Whether Meta offers the objection to residents of @code (ISO 3166-1 alpha-2). */
 gboolean              wsp_catalog_objection_available (WspCatalog   *self,
                                                        const char   *code);

@@ -24,6 +24,8 @@ struct _WspWelcomePage
   GtkWidget           *start_button;
   AdwPreferencesGroup *records_group;
   GtkListBox          *records_list;
+  GtkWidget           *notes_grid;
+  GtkLabel            *notes_label;
 };
 
 G_DEFINE_FINAL_TYPE (WspWelcomePage, wsp_welcome_page, WSP_TYPE_PAGE)
@@ -293,6 +295,8 @@ wsp_welcome_page_class_init (WspWelcomePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WspWelcomePage, start_button);
   gtk_widget_class_bind_template_child (widget_class, WspWelcomePage, records_group);
   gtk_widget_class_bind_template_child (widget_class, WspWelcomePage, records_list);
+  gtk_widget_class_bind_template_child (widget_class, WspWelcomePage, notes_grid);
+  gtk_widget_class_bind_template_child (widget_class, WspWelcomePage, notes_label);
 }
 
 static void
@@ -319,3 +323,28 @@ wsp_welcome_page_set_store (WspWelcomePage *self,
                            G_CONNECT_SWAPPED);
   rebuild (self);
 }
+
+void
+wsp_welcome_page_show_notes (WspWelcomePage *self,
+                             WspCatalog     *catalog,
+                             guint           n_notes)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  g_return_if_fail (WSP_IS_WELCOME_PAGE (self));
+  g_return_if_fail (WSP_IS_CATALOG (catalog));
+  g_return_if_fail (n_notes <= wsp_catalog_get_n_notes (catalog));
+
+  for (guint i = 0; i < n_notes; i++)
+    {
+      g_autofree char *line = wsp_catalog_dup_note_line (catalog, i);
+
+      if (i > 0)
+        g_string_append_c (text, '\n');
+      g_string_append (text, line);
+    }
+
+  gtk_label_set_text (self->notes_label, text->str);
+  gtk_widget_set_visible (self->notes_grid, n_notes > 0);
+}
+

@@ -5,6 +5,7 @@
 
 #pragma once
 
+#include "wsp-catalog.h"
 #include "wsp-page.h"
 #include "wsp-records.h"
 
@@ -17,5 +18,10 @@ G_DECLARE_FINAL_TYPE (WspWelcomePage, wsp_welcome_page, WSP, WELCOME_PAGE, WspPa
 /* Shows @store's records and unfinished objection, one row each, to go on with. */
 void wsp_welcome_page_set_store (WspWelcomePage *self,
                                  WspRecordStore *store);
+
+/* Shows the @n_notes newest notes of @catalog (what changed in the links); 0 hides them. */
+void wsp_welcome_page_show_notes (WspWelcomePage *self,
+                                  WspCatalog     *catalog,
+                                  guint           n_notes);
 
 G_END_DECLS

@@ -1019,6 +1019,22 @@ static const GActionEntry win_actions [] = {
   { "show-help-overlay", show_help_overlay },
 };
 
+/* What changed in the links, said once: the notes an accepted catalog brings that the user has
+ * not been shown, on the welcome page (the model decides which: wsp_catalog_count_new_notes()). */
+static void
+update_notes (WspWindow *self)
+{
+  WspCatalog *catalog = wsp_catalog_get_current ();
+  g_autofree char *seen = g_settings_get_string (self->settings, "notes-seen");
+  g_autofree char *now_seen = NULL;
+  guint n_new = wsp_catalog_count_new_notes (catalog, seen, &now_seen);
+
+  if (n_new > 0)
+    wsp_welcome_page_show_notes (WSP_WELCOME_PAGE (self->pages [0]), catalog, n_new);
+  if (g_strcmp0 (seen, now_seen) != 0)
+    g_settings_set_string (self->settings, "notes-seen", now_seen);
+}
+
 static void
 wsp_window_init (WspWindow *self)
 {
@@ -1052,6 +1068,10 @@ wsp_window_init (WspWindow *self)
   /* The others follow when first shown: building all of them up front doubled the time to the
    * first frame (build-aux/bench). */
   self->manual_return = ensure_page (self, 0);
+
+  update_notes (self);
+  g_signal_connect_object (wsp_catalog_get_default (), "current-changed",
+                           G_CALLBACK (update_notes), self, G_CONNECT_SWAPPED);
 
   /* Plain Enter is left to the pages (entries, the country list, the platform options): a
    * window-wide binding would also fire where a row ignores Enter. Ctrl+Enter moves on from

@@ -154,8 +154,10 @@ test_application_windows (void)
   WSP_TEST_WAIT_FOR ((about = wsp_test_find_toplevel (ADW_TYPE_ABOUT_WINDOW)) != NULL);
   g_assert_nonnull (about);
   g_assert_cmpstr (adw_about_window_get_version (ADW_ABOUT_WINDOW (about)), ==, PACKAGE_VERSION);
-  g_assert_true (g_str_has_suffix (adw_about_window_get_comments (ADW_ABOUT_WINDOW (about)),
-                                   "Links in use: built in, checked in November 2026."));
+  /* Where the links come from, then what changed in them (test_application_notes()). */
+  g_assert_nonnull (strstr (adw_about_window_get_comments (ADW_ABOUT_WINDOW (about)),
+                            "Links in use: built in, checked in November 2026.\n\n"
+                            "What changed in the links:\n"));
   g_assert_cmpstr (adw_about_window_get_application_icon (ADW_ABOUT_WINDOW (about)), ==, APP_ID);
   /* Installed or not, the theme has the icon that About shows. */
   g_assert_true (gtk_icon_theme_has_icon (icon_theme, APP_ID));
@@ -216,8 +218,8 @@ test_application_check_catalog (void)
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
   WSP_TEST_WAIT_FOR ((about = wsp_test_find_toplevel (ADW_TYPE_ABOUT_WINDOW)) != NULL);
-  g_assert_true (g_str_has_suffix (adw_about_window_get_comments (ADW_ABOUT_WINDOW (about)),
-                                   about_line));
+  g_assert_nonnull (strstr (adw_about_window_get_comments (ADW_ABOUT_WINDOW (about)),
+                            about_line));
   gtk_window_destroy (about);
 
   /* Again: the server says nothing changed. */
@@ -275,6 +277,89 @@ test_application_check_catalog_by_itself (void)
   g_settings_reset (settings, "catalog-last-check");
 }
 
+/* Whether the welcome page shows its notes about changed links. */
+static gboolean
+shows_notes (GtkApplication *app)
+{
+  GtkWidget *heading = wsp_test_find_widget (GTK_WIDGET (gtk_application_get_active_window (app)),
+                                             GTK_TYPE_LABEL, wsp_test_match_label_text,
+                                             "What Changed in the Links");
+
+  g_assert_nonnull (heading);
+  return gtk_widget_is_visible (heading);
+}
+
+/* What changed, said once: a new note that an accepted update brings is shown on the welcome
+ * page, once, and listed in About; a first start shows none (a new user has nothing to compare
+ * with). */
+static void
+test_application_notes (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GtkApplication) app = NULL;
+  g_autoptr(GtkApplication) restarted = NULL;
+  const char *newer = wsp_test_newer_date ();
+  g_autoptr(WspTestCatalogServer) server = wsp_test_catalog_server_new (newer, settings);
+  g_autofree char *note = g_strdup_printf ("{\"date\": \"%s\", \"text\": {\"en\": \"Meta moved "
+                                           "the test form.\", \"de\": \"Meta hat das "
+                                           "Testformular verschoben.\"}}, ", newer);
+  g_autofree char *line = g_strdup_printf ("%s: Meta moved the test form.", newer);
+  g_auto(GStrv) parts = g_strsplit (server->body, "\"notes\": [", 2);
+  g_autofree char *seen = NULL;
+  g_autofree char *in_use = g_strdup_printf ("New links are in use: updated on %s.", newer);
+  g_autofree char *first_seen = NULL;
+  GtkWindow *about;
+
+  g_assert_cmpuint (g_strv_length (parts), ==, 2);
+  g_free (server->body);
+  server->body = g_strconcat (parts [0], "\"notes\": [", note, parts [1], NULL);
+  g_settings_reset (settings, "notes-seen");
+  g_settings_set_int64 (settings, "catalog-last-check", g_get_real_time () / G_USEC_PER_SEC - 60);
+
+  /* The first start: the built-in notes are how things are, not news. */
+  app = wsp_test_new_app ();
+  wsp_test_show_window (app);
+  g_assert_false (shows_notes (app));
+  first_seen = g_settings_get_string (settings, "notes-seen");
+  g_assert_cmpstr (first_seen, !=, "");
+  g_assert_cmpstr (first_seen, <, newer);
+
+  /* An update brings a new note: shown on the welcome page, and remembered. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "check-catalog", NULL);
+  wait_for_toast (app, in_use);
+  g_assert_true (wsp_test_wait_for_text (GTK_WIDGET (gtk_application_get_active_window (app)),
+                                         line));
+  g_assert_true (shows_notes (app));
+  seen = g_settings_get_string (settings, "notes-seen");
+  g_assert_cmpstr (seen, ==, newer);
+
+  /* About lists every note, the new one first. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  WSP_TEST_WAIT_FOR ((about = wsp_test_find_toplevel (ADW_TYPE_ABOUT_WINDOW)) != NULL);
+  g_assert_nonnull (about);
+  {
+    g_autofree char *expected = g_strdup_printf ("\n\nWhat changed in the links:\n%s\n", line);
+
+    g_assert_nonnull (strstr (adw_about_window_get_comments (ADW_ABOUT_WINDOW (about)), expected));
+  }
+  gtk_window_destroy (about);
+  wsp_test_quit_app (app);
+
+  /* Said once: the next start, with the same (cached) links, shows no note. */
+  soup_server_disconnect (server->server);
+  wsp_catalog_set_current (NULL);
+  restarted = wsp_test_new_app ();
+  wsp_test_show_window (restarted);
+  g_assert_cmpstr (wsp_catalog_get_updated (wsp_catalog_get_current ()), ==, newer);
+  g_assert_false (shows_notes (restarted));
+  wsp_test_quit_app (restarted);
+
+  wsp_catalog_set_current (NULL);
+  g_settings_reset (settings, "catalog-url");
+  g_settings_reset (settings, "catalog-last-check");
+  g_settings_reset (settings, "notes-seen");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -285,6 +370,7 @@ main (int   argc,
   g_test_add_func ("/application/windows", test_application_windows);
   g_test_add_func ("/application/check-catalog", test_application_check_catalog);
   g_test_add_func ("/application/check-catalog-by-itself", test_application_check_catalog_by_itself);
+  g_test_add_func ("/application/notes", test_application_notes);
 
   return g_test_run ();
 }

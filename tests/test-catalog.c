@@ -1119,6 +1119,95 @@ test_future_dates (void)
   g_assert_nonnull (catalog);
 }
 
+/* Notes: what changed for the user, in every language of the app, newest first. */
+static void
+test_notes (void)
+{
+  g_autoptr(WspCatalog) shipped = load_shipped ();
+  g_autoptr(WspCatalog) catalog = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *languages[] = { "en", "de", "fr", "it", "es", "nl", "pl", "pt_BR" };
+  const char *date = NULL;
+  char *seen = NULL;
+  char *seen_again = NULL;
+
+  g_assert_cmpuint (wsp_catalog_get_n_notes (shipped), >=, 1);
+  for (guint i = 0; i < wsp_catalog_get_n_notes (shipped); i++)
+    {
+      g_autofree char *english = NULL;
+
+      g_setenv ("LANGUAGE", "en", TRUE);
+      english = g_strdup (wsp_catalog_get_note (shipped, i, NULL));
+      for (guint l = 1; l < G_N_ELEMENTS (languages); l++)
+        {
+          g_setenv ("LANGUAGE", languages[l], TRUE);
+          g_test_message ("note %u in %s", i, languages[l]);
+          g_assert_cmpstr (wsp_catalog_get_note (shipped, i, NULL), !=, english);
+        }
+    }
+  g_setenv ("LANGUAGE", "en", TRUE);
+
+  /* Newest first, whatever the order in the file; English where a language is missing. */
+  catalog = load_changed ("notes",
+                          "[{\"date\": \"2026-01-02\", \"text\": {\"en\": \"old\"}},"
+                          " {\"date\": \"2026-03-04\", \"text\": {\"en\": \"new\", \"de\": \"neu\"}},"
+                          " {\"date\": \"2026-02-03\", \"text\": {\"en\": \"middle\"}}]",
+                          &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (wsp_catalog_get_n_notes (catalog), ==, 3);
+  g_assert_cmpstr (wsp_catalog_get_note (catalog, 0, &date), ==, "new");
+  g_assert_cmpstr (date, ==, "2026-03-04");
+  g_assert_cmpstr (wsp_catalog_get_note (catalog, 2, &date), ==, "old");
+  g_setenv ("LANGUAGE", "de_AT:en", TRUE);
+  g_assert_cmpstr (wsp_catalog_get_note (catalog, 0, NULL), ==, "neu");
+  g_assert_cmpstr (wsp_catalog_get_note (catalog, 1, NULL), ==, "middle");
+  g_setenv ("LANGUAGE", "en", TRUE);
+
+  /* The first start: nothing is news, the newest date is remembered. */
+  g_assert_cmpuint (wsp_catalog_count_new_notes (catalog, "", &seen), ==, 0);
+  g_assert_cmpstr (seen, ==, wsp_catalog_get_updated (catalog));
+  g_clear_pointer (&seen, g_free);
+  /* Later: what came after the date remembered, once. */
+  g_assert_cmpuint (wsp_catalog_count_new_notes (catalog, "2026-01-15", &seen), ==, 2);
+  g_assert_cmpstr (seen, ==, "2026-03-04");
+  g_assert_cmpuint (wsp_catalog_count_new_notes (catalog, "2026-03-04", &seen_again), ==, 0);
+  g_assert_cmpstr (seen_again, ==, "2026-03-04");
+  g_clear_pointer (&seen, g_free);
+  g_clear_pointer (&seen_again, g_free);
+
+  g_clear_object (&catalog);
+  catalog = load_changed ("notes", "[{\"date\": \"2026-01-02\", \"text\": {\"de\": \"neu\"}}]",
+                          &error);
+  g_assert_error (error, WSP_CATALOG_ERROR, WSP_CATALOG_ERROR_MISSING);
+  g_assert_cmpstr (error->message, ==, "notes[0].text.en: missing");
+  g_clear_error (&error);
+
+  catalog = load_changed ("notes", "[{\"date\": \"2026-01\", \"text\": {\"en\": \"x\"}}]",
+                          &error);
+  g_assert_error (error, WSP_CATALOG_ERROR, WSP_CATALOG_ERROR_VALUE);
+  g_assert_cmpstr (error->message, ==, "notes[0].date: not a date (YYYY-MM-DD)");
+  g_clear_error (&error);
+
+  catalog = load_changed ("notes", "[{\"date\": \"9999-01-01\", \"text\": {\"en\": \"x\"}}]",
+                          &error);
+  g_assert_error (error, WSP_CATALOG_ERROR, WSP_CATALOG_ERROR_FUTURE);
+  g_clear_error (&error);
+
+  catalog = load_changed ("notes", "[{\"date\": \"2026-01-02\", \"text\": {\"EN\": \"x\"}}]",
+                          &error);
+  g_assert_error (error, WSP_CATALOG_ERROR, WSP_CATALOG_ERROR_VALUE);
+  g_assert_cmpstr (error->message, ==, "notes[0].text.EN: not a language code like “de” or “pt_BR”");
+  g_clear_error (&error);
+
+  /* Optional: a catalog without notes has none. */
+  catalog = load_changed ("notes", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (wsp_catalog_get_n_notes (catalog), ==, 0);
+  g_assert_cmpuint (wsp_catalog_count_new_notes (catalog, "2026-01-15", &seen), ==, 0);
+  g_assert_cmpstr (seen, ==, "2026-01-15");
+  g_free (seen);
+}
+
 /* The version is checked before anything else. */
 static void
 test_broken_version_first (void)
@@ -1391,6 +1480,7 @@ main (int   argc,
   g_test_add_func ("/catalog/broken/variants", test_broken_variants);
   g_test_add_func ("/catalog/broken/version-first", test_broken_version_first);
   g_test_add_func ("/catalog/broken/future-dates", test_future_dates);
+  g_test_add_func ("/catalog/notes", test_notes);
   g_test_add_func ("/catalog/broken/raw", test_broken_raw);
   g_test_add_func ("/catalog/broken/too-large", test_broken_too_large);
   g_test_add_func ("/catalog/broken/too-deep", test_broken_too_deep);
