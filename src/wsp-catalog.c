@@ -2051,28 +2051,39 @@ wsp_catalog_url_host_is_allowed (const char  *url,
   return host != NULL;
 }
 
-const char *
-wsp_catalog_pick_language (WspCatalog *self)
+/* The value in @table (keyed by language code) for the first of g_get_language_names() it has:
+ * "de_AT.UTF-8@euro" tries "de_AT", then "de". */
+static gpointer
+lookup_language (GHashTable *table)
 {
-  const char * const *names;
-
-  g_return_val_if_fail (WSP_IS_CATALOG (self), NULL);
-
-  names = g_get_language_names ();
+  const char * const *names = g_get_language_names ();
 
   for (guint i = 0; names[i] != NULL; i++)
     {
       g_autofree char *locale = g_strndup (names[i], strcspn (names[i], ".@"));
       g_autofree char *lang = g_strndup (names[i], strcspn (names[i], "_.@"));
-      const char *found;
+      gpointer found;
 
-      if ((found = g_hash_table_lookup (self->languages, locale)) ||
-          (found = g_hash_table_lookup (self->languages, lang)))
+      if ((found = g_hash_table_lookup (table, locale)) ||
+          (found = g_hash_table_lookup (table, lang)))
         return found;
     }
 
-  return "en";
+  return NULL;
 }
+
+const char *
+wsp_catalog_pick_language (WspCatalog *self)
+{
+  const char *found;
+
+  g_return_val_if_fail (WSP_IS_CATALOG (self), NULL);
+
+  found = lookup_language (self->languages);
+  return found != NULL ? found : "en";
+}
+
+static gpointer lookup_language (GHashTable *table);
 
 guint
 wsp_catalog_get_n_notes (WspCatalog *self)
@@ -2088,7 +2099,7 @@ wsp_catalog_get_note (WspCatalog  *self,
                       guint        index,
                       const char **out_date)
 {
-  const char * const *names;
+  const char *text;
   const Note *note;
 
   g_return_val_if_fail (WSP_IS_CATALOG (self), NULL);
@@ -2098,19 +2109,8 @@ wsp_catalog_get_note (WspCatalog  *self,
   if (out_date != NULL)
     *out_date = note->date;
 
-  names = g_get_language_names ();
-  for (guint i = 0; names[i] != NULL; i++)
-    {
-      g_autofree char *locale = g_strndup (names[i], strcspn (names[i], ".@"));
-      g_autofree char *lang = g_strndup (names[i], strcspn (names[i], "_.@"));
-      const char *text;
-
-      if ((text = g_hash_table_lookup (note->texts, locale)) ||
-          (text = g_hash_table_lookup (note->texts, lang)))
-        return text;
-    }
-
-  return g_hash_table_lookup (note->texts, "en");
+  text = lookup_language (note->texts);
+  return text != NULL ? text : g_hash_table_lookup (note->texts, "en");
 }
 
 char *
