@@ -11,6 +11,7 @@
 #include "wsp-catalog.h"
 #include "wsp-first-frame.h"
 #include "wsp-catalog-updater.h"
+#include "wsp-report.h"
 #include "wsp-renderer.h"
 #include "wsp-window.h"
 
@@ -110,7 +111,7 @@ about_action (GSimpleAction *action,
                         "copyright", _("© 2026 Widerspruch developers"),
                         "license-type", GTK_LICENSE_GPL_3_0,
                         "website", "https://github.com/widerspruch/widerspruch",
-                        "issue-url", "https://github.com/widerspruch/widerspruch/issues",
+                        "issue-url", WSP_ISSUE_TRACKER_URL,
                         "comments", comments,
                         /* Translators: put your names here, one per line */
                         "translator-credits", _("translator-credits"),

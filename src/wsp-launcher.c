@@ -10,6 +10,7 @@
 
 #include "wsp-catalog.h"
 #include "wsp-launcher.h"
+#include "wsp-report.h"
 #include "wsp-page.h"
 
 typedef struct {
@@ -99,7 +100,8 @@ wsp_launch_uri (GtkWidget  *widget,
   g_return_if_fail (GTK_IS_WIDGET (widget));
   g_return_if_fail (uri != NULL);
 
-  if (!wsp_catalog_url_is_allowed (uri, &error))
+  /* Meta's pages, and the project's issue tracker for a report (wsp-report.h): nothing else. */
+  if (!wsp_report_is_tracker_url (uri) && !wsp_catalog_url_is_allowed (uri, &error))
     {
       g_autofree char *body = NULL;
 

@@ -9,6 +9,7 @@
 
 #include "wsp-catalog.h"
 #include "wsp-launcher.h"
+#include "wsp-report.h"
 #include "wsp-manual-page.h"
 
 #define ILLUSTRATIONS RESOURCE_PREFIX "/illustrations/"
@@ -323,6 +324,24 @@ open_genai_page (GtkWidget  *widget,
   wsp_launch_uri (widget, url);
 }
 
+/* Opens a new issue on the project's tracker about the platform's form and the route shown;
+ * nothing about the user. */
+static void
+report_link (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  WspManualPage *self = WSP_MANUAL_PAGE (widget);
+  WspCatalog *catalog = get_catalog (self);
+  WspPlatform platform = shown_platform (self);
+  const char *route = adw_view_stack_get_visible_child_name (self->route_stack);
+  g_autofree char *report = NULL;
+
+  report = wsp_report_link_problem_url (catalog, platform, route != NULL ? route : "app",
+                                        wsp_catalog_get_form (catalog, platform)->url);
+  wsp_launch_uri (widget, report);
+}
+
 static void
 wsp_manual_page_shown (WspPage *page)
 {
@@ -446,6 +465,7 @@ wsp_manual_page_class_init (WspManualPageClass *klass)
   gtk_widget_class_install_action (widget_class, "manual.privacy-center", NULL,
                                    open_privacy_center);
   gtk_widget_class_install_action (widget_class, "manual.genai", NULL, open_genai_page);
+  gtk_widget_class_install_action (widget_class, "manual.report", NULL, report_link);
 }
 
 static void

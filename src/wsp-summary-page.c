@@ -9,6 +9,7 @@
 
 #include "wsp-catalog.h"
 #include "wsp-launcher.h"
+#include "wsp-report.h"
 #include "wsp-link-check.h"
 #include "wsp-reasons.h"
 #include "wsp-summary-page.h"
@@ -281,6 +282,24 @@ copy_field (GtkWidget  *widget,
   wsp_widget_add_toast (widget, adw_toast_new (toast));
 }
 
+/* Opens a new issue about the form's link on the project's tracker; nothing about the user. */
+static void
+report_link (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  WspSummaryPage *self = WSP_SUMMARY_PAGE (widget);
+  WspPlatform platform = wsp_objection_get_current (wsp_page_get_objection (WSP_PAGE (self)));
+  const char *url = form_url (self);
+  g_autofree char *report = NULL;
+
+  if (url == NULL)
+    return;
+
+  report = wsp_report_link_problem_url (wsp_catalog_get_current (), platform, "form", url);
+  wsp_launch_uri (widget, report);
+}
+
 static void
 open_form (GtkWidget  *widget,
            const char *action_name,
@@ -385,6 +404,7 @@ wsp_summary_page_class_init (WspSummaryPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "summary.copy", "s", copy_field);
   gtk_widget_class_install_action (widget_class, "summary.open", NULL, open_form);
+  gtk_widget_class_install_action (widget_class, "summary.report", NULL, report_link);
 }
 
 static void

@@ -891,6 +891,66 @@ test_flow_manual_page (Fixture       *f,
   back (f, "summary");
 }
 
+/* A report opened on the project's tracker: a new issue about @link, with the platform, the
+ * route, the catalog's date and the app's version, and nothing the user typed or chose. */
+static void
+assert_report (const char *opened,
+               const char *platform,
+               const char *route,
+               const char *link)
+{
+  g_autoptr(GUri) uri = g_uri_parse (opened, G_URI_FLAGS_ENCODED, NULL);
+  g_autoptr(GHashTable) params = NULL;
+  g_autofree char *title = g_strdup_printf ("Link problem: %s, %s", platform, route);
+  g_autofree char *body = g_strdup_printf ("Link: %s\nPlatform: %s\nRoute: %s\nCatalog: %s (built in)\n"
+                                           "App version: " PACKAGE_VERSION "\n", link, platform,
+                                           route, wsp_catalog_get_updated (wsp_catalog_get_current ()));
+  g_autofree char *reason_start = g_strndup (wsp_reasons_get_text (1), 20);
+  g_autofree char *all = NULL;
+
+  g_assert_true (g_str_has_prefix (opened, "https://github.com/widerspruch/widerspruch/issues/new?"));
+  g_assert_nonnull (uri);
+  params = g_uri_parse_params (g_uri_get_query (uri), -1, "&", G_URI_PARAMS_NONE, NULL);
+  g_assert_nonnull (params);
+  g_assert_cmpuint (g_hash_table_size (params), ==, 2);
+  g_assert_cmpstr (g_hash_table_lookup (params, "title"), ==, title);
+  g_assert_true (g_str_has_prefix (g_hash_table_lookup (params, "body"), body));
+
+  /* Never the email address, the country or the reason: not as typed, not escaped. */
+  all = g_strconcat (opened, "\n", g_hash_table_lookup (params, "title"), "\n",
+                     g_hash_table_lookup (params, "body"), NULL);
+  g_assert_null (strstr (all, EMAIL));
+  g_assert_null (strstr (all, "jana"));
+  g_assert_null (strstr (all, "Germany"));
+  g_assert_null (strstr (all, "Deutschland"));
+  g_assert_null (strstr (all, " DE"));
+  g_assert_null (strstr (all, reason_start));
+}
+
+/* "Report a Problem With This Link" on the summary page and the manual page (issue 17). */
+static void
+test_flow_report_link (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *from_summary = NULL;
+  g_autofree char *from_manual = NULL;
+
+  walk_to_summary (f, WSP_PLATFORMS_FACEBOOK);
+  g_assert_nonnull (wsp_test_find_widget (page (f, "summary"), GTK_TYPE_BUTTON,
+                                          wsp_test_match_action, "summary.report"));
+  g_assert_true (gtk_widget_activate_action (page (f, "summary"), "summary.report", NULL));
+  from_summary = wait_for_opened (f, 1);
+  assert_report (from_summary, "Facebook", "form", FACEBOOK_FORM);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "assistant.manual", NULL));
+  assert_page (f, "manual");
+  g_assert_nonnull (wsp_test_find_widget (page (f, "manual"), GTK_TYPE_BUTTON,
+                                          wsp_test_match_action, "manual.report"));
+  g_assert_true (gtk_widget_activate_action (page (f, "manual"), "manual.report", NULL));
+  from_manual = wait_for_opened (f, 2);
+  assert_report (from_manual, "Facebook", "app", FACEBOOK_FORM);
+}
+
 /* Records --------------------------------------------------------------------------------- */
 
 /* Closes the window as the user would (so it keeps what it keeps on closing), then starts as
@@ -1753,6 +1813,7 @@ main (int   argc,
   ADD ("country-outside", test_flow_country_outside, TRUE);
   ADD ("back-keeps-values", test_flow_back_keeps_values, TRUE);
   ADD ("manual-page", test_flow_manual_page, TRUE);
+  ADD ("report-link", test_flow_report_link, TRUE);
   ADD ("country-prepared", test_flow_country_prepared, TRUE);
   ADD ("done-address", test_flow_done_address, TRUE);
   ADD ("records", test_flow_records, TRUE);

@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include "wsp-report.h"
 #include "wsp-url-policy.h"
 
 #define FACEBOOK "help and contact forms by number, help pages by number, privacy center and " \
@@ -142,6 +143,22 @@ test_cases (void)
     }
 }
 
+/* The only address outside Meta's that the app opens: a new issue on the project's tracker. */
+static void
+test_tracker (void)
+{
+  g_assert_true (wsp_report_is_tracker_url ("https://github.com/widerspruch/widerspruch/issues/new?"
+                                            "title=Link%20problem&body=Link%3A%20x"));
+  g_assert_false (wsp_report_is_tracker_url (NULL));
+  g_assert_false (wsp_report_is_tracker_url ("https://github.com/widerspruch/widerspruch/issues"));
+  g_assert_false (wsp_report_is_tracker_url ("https://github.com/widerspruch/widerspruch/issues/new"));
+  g_assert_false (wsp_report_is_tracker_url ("https://github.com/widerspruch/widerspruch/issues/new?x#y"));
+  g_assert_false (wsp_report_is_tracker_url ("https://github.com/widerspruch/widerspruch/issues/new?a b"));
+  g_assert_false (wsp_report_is_tracker_url ("https://github.com/evil/widerspruch/issues/new?"));
+  g_assert_false (wsp_report_is_tracker_url ("https://github.com/widerspruch/widerspruch/issues/new@evil.example/?"));
+  g_assert_false (wsp_report_is_tracker_url ("http://github.com/widerspruch/widerspruch/issues/new?"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -149,6 +166,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/url-policy/cases", test_cases);
+  g_test_add_func ("/url-policy/tracker", test_tracker);
 
   return g_test_run ();
 }
