@@ -79,6 +79,8 @@ record_markup (WspRecord *record)
   add_time (markup, _("Form opened"), wsp_record_get_opened (record));
   add_time (markup, _("Sent"), wsp_record_get_sent (record));
   add_time (markup, _("Confirmation arrived"), wsp_record_get_confirmed (record));
+  if (wsp_record_get_refused (record) != 0)
+    add_time (markup, _("Refused or no answer"), wsp_record_get_refused (record));
 
   note = g_markup_escape_text (_("Written by Widerspruch from what you entered and ticked. This is "
                                  "your own note, not a receipt from Meta: keep Meta’s "

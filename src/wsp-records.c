@@ -40,6 +40,8 @@ wsp_record_state_get_label (WspRecordState state)
       return _("Sent");
     case WSP_RECORD_CONFIRMED:
       return _("Confirmed");
+    case WSP_RECORD_REFUSED:
+      return _("Refused or no answer");
     default:
       g_return_val_if_reached (NULL);
     }
@@ -62,6 +64,7 @@ struct _WspRecord
   gint64       opened;
   gint64       sent;
   gint64       confirmed;
+  gint64       refused;
 };
 
 G_DEFINE_FINAL_TYPE (WspRecord, wsp_record, G_TYPE_OBJECT)
@@ -325,11 +328,29 @@ wsp_record_set_confirmed (WspRecord *self,
   set_time (self, &self->confirmed, when);
 }
 
+gint64
+wsp_record_get_refused (WspRecord *self)
+{
+  g_return_val_if_fail (WSP_IS_RECORD (self), 0);
+  return self->refused;
+}
+
+void
+wsp_record_set_refused (WspRecord *self,
+                        gint64     when)
+{
+  g_return_if_fail (WSP_IS_RECORD (self));
+  set_time (self, &self->refused, when);
+}
+
 WspRecordState
 wsp_record_get_state (WspRecord *self)
 {
   g_return_val_if_fail (WSP_IS_RECORD (self), WSP_RECORD_NOT_STARTED);
 
+  /* Marked by the user, after a confirmation too: Meta may confirm and still not honour it. */
+  if (self->refused != 0)
+    return WSP_RECORD_REFUSED;
   if (self->confirmed != 0)
     return WSP_RECORD_CONFIRMED;
   if (self->sent != 0)
@@ -373,7 +394,7 @@ wsp_record_format_text (WspRecord *self)
   struct {
     const char *name;
     gint64      when;
-  } times [3];
+  } times [4];
 
   g_return_val_if_fail (WSP_IS_RECORD (self), NULL);
 
@@ -409,9 +430,15 @@ wsp_record_format_text (WspRecord *self)
   times [1].when = self->sent;
   times [2].name = _("Confirmation arrived");
   times [2].when = self->confirmed;
+  times [3].name = _("Refused or no answer");
+  times [3].when = self->refused;
   for (guint i = 0; i < G_N_ELEMENTS (times); i++)
     {
       g_autofree char *date = wsp_record_format_time (times [i].when);
+
+      /* Most records are never refused: the line only when they were. */
+      if (i == 3 && times [i].when == 0)
+        continue;
 
       g_string_append_printf (text, "%s: %s\n", times [i].name, date != NULL ? date : _("Not yet"));
     }
@@ -513,6 +540,7 @@ record_to_json (WspRecord   *self,
   add_time (builder, "opened", self->opened);
   add_time (builder, "sent", self->sent);
   add_time (builder, "confirmed", self->confirmed);
+  add_time (builder, "refused", self->refused);
   json_builder_end_object (builder);
 }
 
@@ -547,7 +575,8 @@ record_from_json (JsonNode *node)
     return NULL;
   if (!get_time (object, "opened", &self->opened) ||
       !get_time (object, "sent", &self->sent) ||
-      !get_time (object, "confirmed", &self->confirmed))
+      !get_time (object, "confirmed", &self->confirmed) ||
+      !get_time (object, "refused", &self->refused))
     return NULL;
 
   return g_steal_pointer (&self);

@@ -17,6 +17,7 @@ typedef enum {
   WSP_RECORD_OPENED,       /* the form was opened */
   WSP_RECORD_SENT,         /* the user says it was sent */
   WSP_RECORD_CONFIRMED,    /* the user ticked that Meta's confirmation arrived */
+  WSP_RECORD_REFUSED,      /* the user marked that Meta refused it or did not answer */
 } WspRecordState;
 
 /* "Not started", "Form opened", ... in the language of the app */
@@ -59,6 +60,10 @@ void            wsp_record_set_sent          (WspRecord    *self,
                                               gint64        when);
 gint64          wsp_record_get_confirmed     (WspRecord    *self);
 void            wsp_record_set_confirmed     (WspRecord    *self,
+                                              gint64        when);
+/* When the user marked that Meta refused the objection or never answered; 0 for not. */
+gint64          wsp_record_get_refused       (WspRecord    *self);
+void            wsp_record_set_refused       (WspRecord    *self,
                                               gint64        when);
 WspRecordState  wsp_record_get_state         (WspRecord    *self);
 /* "Facebook", or "Facebook – Work" when the user gave the account a label */

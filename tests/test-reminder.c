@@ -342,6 +342,45 @@ test_ics_text (void)
   g_assert_cmpint (parse_utc (get (event, "DTEND")), ==, SENT + HOUR + 30 * 60);
 }
 
+/* "Refused or no answer": a state of its own, kept in the file, written in the text. */
+static void
+test_refused (void)
+{
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "refused.json", NULL);
+  g_autoptr(WspRecordStore) store = wsp_record_store_new (path);
+  g_autoptr(WspRecordStore) again = wsp_record_store_new (path);
+  g_autoptr(WspRecord) record = make_sent_record (NULL);
+  g_autoptr(WspRecord) loaded = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (wsp_record_store_load (store, &error));
+  wsp_record_set_confirmed (record, SENT + HOUR);
+  wsp_record_store_add (store, record);
+  g_assert_cmpint (wsp_record_get_state (record), ==, WSP_RECORD_CONFIRMED);
+  text = wsp_record_format_text (record);
+  g_assert_null (strstr (text, "Refused"));
+  g_clear_pointer (&text, g_free);
+
+  /* Meta may confirm and still not honour it: the mark wins. */
+  wsp_record_set_refused (record, SENT + 40 * 24 * HOUR);
+  g_assert_cmpint (wsp_record_get_state (record), ==, WSP_RECORD_REFUSED);
+  g_assert_cmpstr (wsp_record_state_get_label (WSP_RECORD_REFUSED), ==, "Refused or no answer");
+  g_assert_false (wsp_reminder_is_overdue (record, SENT + 50 * 24 * HOUR));
+  text = wsp_record_format_text (record);
+  g_assert_nonnull (strstr (text, "Refused or no answer: "));
+  g_assert_null (wsp_record_store_get_save_error (store));
+
+  g_assert_true (wsp_record_store_load (again, &error));
+  g_assert_no_error (error);
+  loaded = g_list_model_get_item (G_LIST_MODEL (again), 0);
+  g_assert_cmpint (wsp_record_get_refused (loaded), ==, SENT + 40 * 24 * HOUR);
+  g_assert_cmpint (wsp_record_get_state (loaded), ==, WSP_RECORD_REFUSED);
+
+  wsp_record_set_refused (record, 0);
+  g_assert_cmpint (wsp_record_get_state (record), ==, WSP_RECORD_CONFIRMED);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -352,6 +391,7 @@ main (int   argc,
   g_test_add_func ("/reminder/overdue", test_overdue);
   g_test_add_func ("/reminder/ics", test_ics_reminder);
   g_test_add_func ("/reminder/ics-text", test_ics_text);
+  g_test_add_func ("/reminder/refused", test_refused);
 
   return g_test_run ();
 }
