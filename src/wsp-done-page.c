@@ -9,6 +9,7 @@
 
 #include "wsp-column-layout.h"
 #include "wsp-done-page.h"
+#include "wsp-follow-up.h"
 
 struct _WspDonePage
 {
@@ -23,6 +24,7 @@ struct _WspDonePage
   AdwActionRow *confirmed_row;
   GtkCheckButton *confirmed_check;
   AdwEntryRow *label_row;
+  WspFollowUp *follow_up;
 
   /* The record the page shows (the window's), and whether the page is filling it in. */
   WspRecord *record;
@@ -138,6 +140,7 @@ wsp_done_page_set_record (WspDonePage *self,
   if (record != NULL)
     g_signal_connect_object (record, "changed", G_CALLBACK (update_record), self, G_CONNECT_SWAPPED);
   update_record (self);
+  wsp_follow_up_set_record (self->follow_up, record);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_RECORD]);
 }
 
@@ -158,6 +161,8 @@ wsp_done_page_shown (WspPage *page)
   gtk_label_set_text (self->description_label, note);
 
   update_record (self);
+  /* Also for the same record: a day may have passed since the page last showed. */
+  wsp_follow_up_set_record (self->follow_up, self->record);
 
   gtk_widget_set_visible (GTK_WIDGET (self->continue_button), next < WSP_N_PLATFORMS);
   if (next < WSP_N_PLATFORMS)
@@ -249,6 +254,7 @@ wsp_done_page_class_init (WspDonePageClass *klass)
   page_class->get_initial_focus = wsp_done_page_get_initial_focus;
 
   g_type_ensure (WSP_TYPE_COLUMN_LAYOUT);
+  g_type_ensure (WSP_TYPE_FOLLOW_UP);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/wsp-done-page.ui");
   gtk_widget_class_bind_template_child (widget_class, WspDonePage, description_label);
   gtk_widget_class_bind_template_child (widget_class, WspDonePage, continue_button);
@@ -259,6 +265,7 @@ wsp_done_page_class_init (WspDonePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WspDonePage, confirmed_row);
   gtk_widget_class_bind_template_child (widget_class, WspDonePage, confirmed_check);
   gtk_widget_class_bind_template_child (widget_class, WspDonePage, label_row);
+  gtk_widget_class_bind_template_child (widget_class, WspDonePage, follow_up);
   gtk_widget_class_bind_template_callback (widget_class, on_confirmed_toggled);
   gtk_widget_class_bind_template_callback (widget_class, on_label_changed);
 }

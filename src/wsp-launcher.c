@@ -8,6 +8,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "wsp-authorities.h"
 #include "wsp-catalog.h"
 #include "wsp-launcher.h"
 #include "wsp-report.h"
@@ -89,13 +90,28 @@ on_shown (GObject      *object,
   launch_data_free (data);
 }
 
+/* Opens @uri, which the caller checked. */
+static void
+launch (GtkWidget  *widget,
+        const char *uri)
+{
+  LaunchData *data;
+  GtkRoot *root;
+
+  root = gtk_widget_get_root (widget);
+  g_return_if_fail (GTK_IS_WINDOW (root));
+
+  data = g_new0 (LaunchData, 1);
+  data->widget = g_object_ref (widget);
+  data->uri = g_strdup (uri);
+  gtk_show_uri_full (GTK_WINDOW (root), uri, GDK_CURRENT_TIME, NULL, on_shown, data);
+}
+
 void
 wsp_launch_uri (GtkWidget  *widget,
                 const char *uri)
 {
   g_autoptr(GError) error = NULL;
-  LaunchData *data;
-  GtkRoot *root;
 
   g_return_if_fail (GTK_IS_WIDGET (widget));
   g_return_if_fail (uri != NULL);
@@ -113,11 +129,32 @@ wsp_launch_uri (GtkWidget  *widget,
       return;
     }
 
-  root = gtk_widget_get_root (widget);
-  g_return_if_fail (GTK_IS_WINDOW (root));
+  launch (widget, uri);
+}
 
-  data = g_new0 (LaunchData, 1);
-  data->widget = g_object_ref (widget);
-  data->uri = g_strdup (uri);
-  gtk_show_uri_full (GTK_WINDOW (root), uri, GDK_CURRENT_TIME, NULL, on_shown, data);
+void
+wsp_launch_authority_page (GtkWidget  *widget,
+                           const char *country,
+                           const char *uri)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (country != NULL && uri != NULL);
+
+  if (!wsp_authority_url_is_allowed (country, uri, &error))
+    {
+      g_autofree char *body = NULL;
+
+      g_message ("Refused to open an authority's link: %s", error->message);
+      /* Translators: %s says why, e.g. "example.com is not a website of this country’s data
+       * protection authority" */
+      body = g_strdup_printf (_("Widerspruch only opens the secure websites of data protection "
+                                "authorities that it knows, and this link is not one (%s)."),
+                              error->message);
+      show_failure (widget, _("Link Not Opened"), body, NULL);
+      return;
+    }
+
+  launch (widget, uri);
 }

@@ -320,3 +320,14 @@ wsp_objection_set_reason (WspObjection *self,
   if (set_string (&self->reason, reason))
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_REASON]);
 }
+
+void
+wsp_objection_prepare_another_account (WspObjection *self)
+{
+  g_return_if_fail (WSP_IS_OBJECTION (self));
+
+  g_object_freeze_notify (G_OBJECT (self));
+  wsp_objection_set_email (self, NULL);
+  wsp_objection_set_platforms (self, self->platforms);
+  g_object_thaw_notify (G_OBJECT (self));
+}

@@ -48,4 +48,9 @@ const char   *wsp_objection_get_reason           (WspObjection *self);
 void          wsp_objection_set_reason           (WspObjection *self,
                                                   const char   *reason);
 
+/* For another account: Meta needs one objection per email address, and per account outside
+ * one Accounts Center. Keeps the country and the reason, forgets the email, and starts the
+ * chosen platforms again from the first. */
+void          wsp_objection_prepare_another_account (WspObjection *self);
+
 G_END_DECLS

@@ -9,6 +9,7 @@
 
 #include "wsp-column-layout.h"
 #include "wsp-compat.h"
+#include "wsp-reminder.h"
 #include "wsp-welcome-page.h"
 
 /* The icon's name in the resource: the same for the .Devel build. */
@@ -26,6 +27,9 @@ struct _WspWelcomePage
   GtkListBox          *records_list;
   GtkWidget           *notes_grid;
   GtkLabel            *notes_label;
+  /* Made in code, above the rest: the records whose confirmation is late. */
+  AdwPreferencesGroup *overdue_group;
+  GtkListBox          *overdue_list;
 };
 
 G_DEFINE_FINAL_TYPE (WspWelcomePage, wsp_welcome_page, WSP_TYPE_PAGE)
@@ -41,6 +45,8 @@ state_icon (WspRecordState state)
       return "mail-send-symbolic";
     case WSP_RECORD_CONFIRMED:
       return "emblem-ok-symbolic";
+    case WSP_RECORD_REFUSED:
+      return "dialog-warning-symbolic";
     case WSP_RECORD_NOT_STARTED:
     default:
       return "document-edit-symbolic";
@@ -67,6 +73,10 @@ state_text (WspRecord *record)
       date = wsp_record_format_time (wsp_record_get_confirmed (record));
       /* Translators: a record's state; %s is a date and time */
       return g_strdup_printf (_("Confirmed on %s"), date);
+    case WSP_RECORD_REFUSED:
+      date = wsp_record_format_time (wsp_record_get_refused (record));
+      /* Translators: a record's state; %s is a date and time */
+      return g_strdup_printf (_("Marked refused or unanswered on %s"), date);
     case WSP_RECORD_NOT_STARTED:
     default:
       return g_strdup (wsp_record_state_get_label (state));
@@ -207,15 +217,49 @@ platforms_text (WspPlatforms platforms)
     }
 }
 
+/* A record sent more than a day ago whose confirmation is not ticked: a row that leads to
+ * what to do. */
+static GtkWidget *
+make_overdue_row (WspRecord *record)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *button = gtk_button_new_with_mnemonic (_("_What to Do"));
+  g_autofree char *title = wsp_record_dup_title (record);
+  g_autofree char *date = wsp_record_format_time (wsp_record_get_sent (record));
+  /* Translators: %s is a date and time */
+  g_autofree char *subtitle = g_strdup_printf (_("Sent on %s, no confirmation ticked yet"), date);
+  /* Translators: the accessible name of a button; %s is e.g. "Facebook – Shop" */
+  g_autofree char *label = g_strdup_printf (_("What to do for %s"), title);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "assistant.follow-up");
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button),
+                                          g_variant_new_string (wsp_record_get_id (record)));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
+  wsp_widget_use_quick_measures (row);
+
+  return row;
+}
+
 static void
 rebuild (WspWelcomePage *self)
 {
   GListModel *records = G_LIST_MODEL (self->store);
   guint n = g_list_model_get_n_items (records);
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->records_list))) != NULL)
     gtk_list_box_remove (self->records_list, child);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->overdue_list))) != NULL)
+    gtk_list_box_remove (self->overdue_list, child);
 
   /* A handful of rows at most: rebuilt on every change, which keeps them simple. */
   if (wsp_record_store_get_draft_page (self->store) != NULL)
@@ -238,11 +282,37 @@ rebuild (WspWelcomePage *self)
                            make_row (title, subtitle, state_icon (wsp_record_get_state (record)),
                                      "assistant.open-record", wsp_record_get_id (record),
                                      wsp_record_get_id (record)));
+      if (wsp_reminder_is_overdue (record, now))
+        gtk_list_box_append (self->overdue_list, make_overdue_row (record));
     }
   wsp_compat_fix_accessible_tree (GTK_WIDGET (self->records_list));
+  wsp_compat_fix_accessible_tree (GTK_WIDGET (self->overdue_list));
 
   gtk_widget_set_visible (GTK_WIDGET (self->records_group),
                           gtk_widget_get_first_child (GTK_WIDGET (self->records_list)) != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->overdue_group),
+                          gtk_widget_get_first_child (GTK_WIDGET (self->overdue_list)) != NULL);
+}
+
+/* Above the note and the Start button: the first thing a returning user sees. */
+static void
+add_overdue_group (WspWelcomePage *self)
+{
+  GtkWidget *box = gtk_widget_get_parent (GTK_WIDGET (self->records_group));
+
+  self->overdue_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  adw_preferences_group_set_title (self->overdue_group, _("Still Waiting for Meta?"));
+  adw_preferences_group_set_description (self->overdue_group,
+                                         _("You sent these more than a day ago, and Meta’s "
+                                           "confirmation is not ticked yet. See where to look, "
+                                           "and when to send again."));
+  self->overdue_list = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_list_box_set_selection_mode (self->overdue_list, GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->overdue_list), "boxed-list");
+  adw_preferences_group_add (self->overdue_group, GTK_WIDGET (self->overdue_list));
+  gtk_widget_set_visible (GTK_WIDGET (self->overdue_group), FALSE);
+  gtk_box_insert_child_after (GTK_BOX (box), GTK_WIDGET (self->overdue_group), NULL);
+  wsp_widget_use_quick_measures (GTK_WIDGET (self->overdue_group));
 }
 
 /* The app's icon, drawn from the PNGs in the resource at the screen's scale. Not looked up by
@@ -307,6 +377,7 @@ wsp_welcome_page_init (WspWelcomePage *self)
   g_signal_connect_object (self->app_icon, "notify::scale-factor", G_CALLBACK (update_app_icon),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect (self->records_list, "row-activated", G_CALLBACK (on_row_activated), NULL);
+  add_overdue_group (self);
 }
 
 void

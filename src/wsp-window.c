@@ -477,17 +477,30 @@ assistant_resume (GtkWidget  *widget,
 }
 
 static void
-assistant_open_record (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *param)
+assistant_another_account (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *param)
 {
   WspWindow *self = WSP_WINDOW (widget);
+
+  /* A record of its own for the next account, made when its form is opened. */
+  g_clear_object (&self->record);
+  self->resumed = FALSE;
+  wsp_objection_prepare_another_account (self->objection);
+  show_page (self, wsp_window_get_page (self, "platform"), FALSE);
+}
+
+/* Makes the record with id @param the current one, and the objection what it was made with;
+ * NULL when there is no such record. */
+static WspRecord *
+load_record (WspWindow *self,
+             GVariant  *param)
+{
   WspRecord *record = wsp_record_store_lookup (self->store, g_variant_get_string (param, NULL));
 
   if (record == NULL)
-    return;
+    return NULL;
 
-  /* The summary of that record's form, with the values it was made with. */
   wsp_objection_set_platforms (self->objection, 1 << wsp_record_get_platform (record));
   wsp_objection_set_country (self->objection, wsp_record_get_country (record),
                              wsp_record_get_country_name (record));
@@ -495,7 +508,32 @@ assistant_open_record (GtkWidget  *widget,
   wsp_objection_set_reason (self->objection, wsp_record_get_reason (record));
   g_set_object (&self->record, record);
   self->resumed = FALSE;
-  show_page (self, wsp_window_get_page (self, "summary"), TRUE);
+
+  return record;
+}
+
+static void
+assistant_open_record (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  WspWindow *self = WSP_WINDOW (widget);
+
+  /* The summary of that record's form, with the values it was made with. */
+  if (load_record (self, param) != NULL)
+    show_page (self, wsp_window_get_page (self, "summary"), TRUE);
+}
+
+static void
+assistant_follow_up (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  WspWindow *self = WSP_WINDOW (widget);
+
+  /* The record's own page: what was sent, and what to do now. */
+  if (load_record (self, param) != NULL)
+    show_page (self, wsp_window_get_page (self, "done"), TRUE);
 }
 
 static void
@@ -960,6 +998,9 @@ wsp_window_class_init (WspWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "assistant.manual", NULL, assistant_manual);
   gtk_widget_class_install_action (widget_class, "assistant.continue", NULL, assistant_continue);
   gtk_widget_class_install_action (widget_class, "assistant.restart", NULL, assistant_restart);
+  gtk_widget_class_install_action (widget_class, "assistant.another-account", NULL,
+                                   assistant_another_account);
+  gtk_widget_class_install_action (widget_class, "assistant.follow-up", "s", assistant_follow_up);
   gtk_widget_class_install_action (widget_class, "assistant.resume", NULL, assistant_resume);
   gtk_widget_class_install_action (widget_class, "assistant.open-record", "s", assistant_open_record);
   gtk_widget_class_install_action (widget_class, "records.forget", "s", records_forget);

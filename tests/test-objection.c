@@ -87,6 +87,27 @@ test_objection_finalize (void)
   g_assert_finalize_object (objection);
 }
 
+static void
+test_objection_another_account (void)
+{
+  g_autoptr(WspObjection) objection = wsp_objection_new ();
+
+  wsp_objection_set_platforms (objection, WSP_PLATFORMS_BOTH);
+  wsp_objection_set_country (objection, "PL", "Polska");
+  wsp_objection_set_email (objection, "ania@example.org");
+  wsp_objection_set_reason (objection, "Nie zgadzam się.");
+  g_assert_true (wsp_objection_advance_platform (objection));
+  g_assert_cmpint (wsp_objection_get_current (objection), ==, WSP_PLATFORM_INSTAGRAM);
+
+  wsp_objection_prepare_another_account (objection);
+  g_assert_null (wsp_objection_get_email (objection));
+  g_assert_cmpstr (wsp_objection_get_country (objection), ==, "PL");
+  g_assert_cmpstr (wsp_objection_get_country_name (objection), ==, "Polska");
+  g_assert_cmpstr (wsp_objection_get_reason (objection), ==, "Nie zgadzam się.");
+  g_assert_cmpuint (wsp_objection_get_platforms (objection), ==, WSP_PLATFORMS_BOTH);
+  g_assert_cmpint (wsp_objection_get_current (objection), ==, WSP_PLATFORM_FACEBOOK);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -96,6 +117,7 @@ main (int   argc,
   g_test_add_func ("/objection/platforms", test_objection_platforms);
   g_test_add_func ("/objection/notify", test_objection_notify);
   g_test_add_func ("/objection/finalize", test_objection_finalize);
+  g_test_add_func ("/objection/another-account", test_objection_another_account);
 
   return g_test_run ();
 }

@@ -19,6 +19,7 @@
 #include "wsp-application.h"
 #include "wsp-catalog.h"
 #include "wsp-countries.h"
+#include "wsp-follow-up.h"
 #include "wsp-reasons.h"
 #include "wsp-records.h"
 #include "wsp-summary-page.h"
@@ -43,6 +44,7 @@ typedef struct
   gboolean      failed;
 
   WspWindow    *window;
+  WspRecordStore *store;
   /* Made before the first frame: it only takes the window's image when the window draws. */
   GdkPaintable *paintable;
 } Options;
@@ -480,6 +482,56 @@ wait_for_link_check (WspWindow *window)
   return settle (window, "summary");
 }
 
+/* Scrolls @page_name's page so that @target is at the top. */
+static gboolean
+scroll_to (WspWindow  *window,
+           const char *page_name,
+           GtkWidget  *target)
+{
+  GtkWidget *scrolled = target != NULL ? gtk_widget_get_ancestor (target, GTK_TYPE_SCROLLED_WINDOW)
+                                       : NULL;
+  GtkAdjustment *adjustment;
+  graphene_point_t point;
+
+  if (scrolled == NULL ||
+      !gtk_widget_compute_point (target, gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled)),
+                                 &GRAPHENE_POINT_INIT (0, 0), &point))
+    {
+      g_printerr ("Cannot scroll to a %s on page “%s”\n",
+                  target != NULL ? G_OBJECT_TYPE_NAME (target) : "widget", page_name);
+      return FALSE;
+    }
+
+  /* The viewport shows the page from the adjustment's value on. */
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + point.y - 12);
+  return settle (window, page_name);
+}
+
+/* The page of the sample Instagram record, sent long ago and not confirmed: what to do; then
+ * marked refused: the authority. */
+static gboolean
+shoot_follow_up (const Options *options)
+{
+  WspWindow *window = options->window;
+  g_autoptr(WspRecord) record = g_list_model_get_item (G_LIST_MODEL (options->store), 1);
+  GtkWidget *page = GTK_WIDGET (window);
+
+  GtkWidget *follow_up;
+
+  gtk_widget_activate_action (page, "assistant.follow-up", "s", wsp_record_get_id (record));
+  follow_up = find_nth (window, "done", WSP_TYPE_FOLLOW_UP, 0);
+  if (follow_up == NULL || !settle (window, "done") || !scroll_to (window, "done", follow_up) ||
+      !save_png (options, "follow-up"))
+    return FALSE;
+
+  /* The groups: overdue, refused, the complaint; shown from the refused one on. */
+  wsp_record_set_refused (record, wsp_record_get_sent (record) + 40 * 24 * 60 * 60);
+  return settle (window, "done") &&
+         scroll_to (window, "done", find_nth (window, "done", ADW_TYPE_PREFERENCES_GROUP, 2)) &&
+         save_png (options, "complaint");
+}
+
 static gboolean
 run_flow (const Options *options)
 {
@@ -498,7 +550,7 @@ run_flow (const Options *options)
          save_png (options, "summary") &&
          go (window, "assistant.next", "done") && save_png (options, "done") &&
          go (window, "assistant.manual", "manual") && save_png (options, "manual") &&
-         shoot_manual_paths (options);
+         shoot_manual_paths (options) && shoot_follow_up (options);
 }
 
 static WspRecord *
@@ -515,6 +567,7 @@ sample_record (WspPlatform  platform,
   wsp_record_set_opened (record, opened);
   wsp_record_set_sent (record, sent);
   wsp_record_set_confirmed (record, confirmed);
+  wsp_record_set_country (record, "DE", g_dgettext ("iso_3166-1", "Germany"));
   return record;
 }
 
@@ -556,6 +609,7 @@ on_activate (GtkApplication *app,
 
   g_settings_set_boolean (settings, "check-links", TRUE);
   options->window = window;
+  options->store = store;
   /* WSP_SCREENSHOT_COUNTRIES_PATH=/nonexistent shows the country page without iso-codes. */
   if (g_getenv ("WSP_SCREENSHOT_COUNTRIES_PATH") != NULL)
     g_object_set (wsp_window_get_page (window, "country"),
@@ -571,6 +625,7 @@ on_activate (GtkApplication *app,
 
   g_clear_object (&options->paintable);
   options->window = NULL;
+  options->store = NULL;
   gtk_window_destroy (GTK_WINDOW (window));
 
   g_remove (path);
