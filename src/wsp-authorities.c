@@ -9,8 +9,6 @@
 
 #include "config.h"
 
-#define G_LOG_DOMAIN "Widerspruch"
-
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 #include <stdlib.h>

@@ -242,9 +242,11 @@ use_column_layout (GtkWidget  *box,
                    const char *css_class,
                    int         spacing)
 {
+  /* The layout first: GtkBox asks its GtkBoxLayout for the orientation, so a box done before
+   * cannot answer. */
   if (GTK_IS_BOX (box) && gtk_widget_has_css_class (box, css_class) &&
-      gtk_orientable_get_orientation (GTK_ORIENTABLE (box)) == GTK_ORIENTATION_VERTICAL &&
-      GTK_IS_BOX_LAYOUT (gtk_widget_get_layout_manager (box)))
+      GTK_IS_BOX_LAYOUT (gtk_widget_get_layout_manager (box)) &&
+      gtk_orientable_get_orientation (GTK_ORIENTABLE (box)) == GTK_ORIENTATION_VERTICAL)
     gtk_widget_set_layout_manager (box, wsp_column_layout_new (spacing));
 }
 

@@ -9,12 +9,9 @@
 
 #include "config.h"
 
-#define G_LOG_DOMAIN "Widerspruch"
-
 #include <glib/gi18n.h>
 
 #include "wsp-authorities.h"
-#include "wsp-column-layout.h"
 #include "wsp-follow-up.h"
 #include "wsp-launcher.h"
 #include "wsp-page.h"
@@ -294,7 +291,6 @@ static void
 wsp_follow_up_init (WspFollowUp *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  wsp_widget_use_quick_measures (GTK_WIDGET (self));
   update (self);
 }
 

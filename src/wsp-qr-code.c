@@ -10,8 +10,6 @@
 
 #include "config.h"
 
-#define G_LOG_DOMAIN "Widerspruch"
-
 #include <errno.h>
 #include <qrencode.h>
 

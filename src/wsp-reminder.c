@@ -5,8 +5,6 @@
 
 #include "config.h"
 
-#define G_LOG_DOMAIN "Widerspruch"
-
 #include <glib/gi18n.h>
 #include <string.h>
 

@@ -311,8 +311,8 @@ add_overdue_group (WspWelcomePage *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->overdue_list), "boxed-list");
   adw_preferences_group_add (self->overdue_group, GTK_WIDGET (self->overdue_list));
   gtk_widget_set_visible (GTK_WIDGET (self->overdue_group), FALSE);
+  /* Before the page's template gets its quick measures (WspPage), like the rest. */
   gtk_box_insert_child_after (GTK_BOX (box), GTK_WIDGET (self->overdue_group), NULL);
-  wsp_widget_use_quick_measures (GTK_WIDGET (self->overdue_group));
 }
 
 /* The app's icon, drawn from the PNGs in the resource at the screen's scale. Not looked up by

@@ -334,6 +334,13 @@ show_page (WspWindow *self,
            WspPage   *page,
            gboolean   forward)
 {
+  /* Already there (a record's page, asked for another record): it reads its state anew. */
+  if (gtk_stack_get_visible_child (self->stack) == GTK_WIDGET (page))
+    {
+      on_visible_child_changed (self);
+      return;
+    }
+
   gtk_stack_set_transition_type (self->stack,
                                  forward ? GTK_STACK_TRANSITION_TYPE_SLIDE_LEFT
                                          : GTK_STACK_TRANSITION_TYPE_SLIDE_RIGHT);

@@ -175,42 +175,6 @@ copy_field (Fixture    *f,
 
 /* Set-up ---------------------------------------------------------------------------------- */
 
-/* A browser that writes down what it was asked to open, registered as the default for https
- * in this test's own XDG directories. */
-static void
-register_fake_browser (Fixture *f)
-{
-  g_autofree char *apps = g_build_filename (g_get_user_data_dir (), "applications", NULL);
-  g_autofree char *script = g_build_filename (g_get_user_data_dir (), "fake-browser.sh", NULL);
-  g_autofree char *desktop = g_build_filename (apps, "fake-browser.desktop", NULL);
-  g_autofree char *mimeapps = g_build_filename (g_get_user_config_dir (), "mimeapps.list", NULL);
-  g_autofree char *script_text = NULL;
-  g_autofree char *desktop_text = NULL;
-  g_autoptr(GError) error = NULL;
-
-  g_assert_cmpint (g_mkdir_with_parents (apps, 0700), ==, 0);
-  g_assert_cmpint (g_mkdir_with_parents (g_get_user_config_dir (), 0700), ==, 0);
-
-  script_text = g_strdup_printf ("#!/bin/sh\nprintf '%%s\\n' \"$1\" >> '%s'\n", f->opened_path);
-  g_file_set_contents (script, script_text, -1, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (g_chmod (script, 0700), ==, 0);
-
-  desktop_text = g_strdup_printf ("[Desktop Entry]\nType=Application\nName=Fake Browser\n"
-                                  "Exec=%s %%u\n"
-                                  "MimeType=x-scheme-handler/http;x-scheme-handler/https;\n",
-                                  script);
-  g_file_set_contents (desktop, desktop_text, -1, &error);
-  g_assert_no_error (error);
-
-  g_file_set_contents (mimeapps,
-                       "[Default Applications]\n"
-                       "x-scheme-handler/https=fake-browser.desktop\n"
-                       "x-scheme-handler/http=fake-browser.desktop\n",
-                       -1, &error);
-  g_assert_no_error (error);
-}
-
 static char *
 records_path (void)
 {
@@ -251,7 +215,7 @@ fixture_set_up (Fixture       *f,
   g_assert_cmpint (g_mkdir_with_parents (g_get_user_data_dir (), 0700), ==, 0);
 
   if (GPOINTER_TO_INT (data))
-    register_fake_browser (f);
+    wsp_test_register_fake_browser (f->opened_path);
 
   f->app = GTK_APPLICATION (adw_application_new (app_id, G_APPLICATION_NON_UNIQUE));
   g_application_set_resource_base_path (G_APPLICATION (f->app), RESOURCE_PREFIX);

@@ -59,6 +59,11 @@ void       wsp_test_quit_app           (GtkApplication *app);
  * whole window was laid out and drawn since the call. @widget must be realized. */
 void       wsp_test_wait_for_frames    (GtkWidget     *widget,
                                         guint          n_frames);
+
+/* Registers, in the test's own XDG directories, a default browser for http and https that
+ * appends each address it is asked to open, one a line, to @log_path. */
+void       wsp_test_register_fake_browser (const char *log_path);
+
 /* The visible toplevel window of @type, or NULL. */
 GtkWindow *wsp_test_find_toplevel      (GType          type);
 
