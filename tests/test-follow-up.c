@@ -378,7 +378,8 @@ test_another_account (Fixture       *f,
 
   /* The next account's form: a second record, labelled on its own. */
   wsp_objection_set_email (objection, "firma@example.org");
-  wsp_window_note_form_opened (f->window, "https://www.facebook.com/help/contact/6359191084165019");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "records.opened", "s",
+                                             "https://www.facebook.com/help/contact/6359191084165019"));
   second = wsp_window_get_record (f->window);
   g_assert_nonnull (second);
   g_assert_true (second != first);
