@@ -99,6 +99,13 @@ for lang in "${languages[@]}"; do
     END { check () }')
   [ -z "$wrong" ]
   ok $? "$lang: mnemonics kept" "$wrong"
+
+  # Doubled full stops, or one after a space: what joining two sentences leaves behind (the
+  # messages put together at run time are checked by test-records).
+  doubled=$(msgcat --no-wrap --no-location "$file" |
+              grep -E '^msgstr.*([^.]\.\.([^.]|$)|\. \.| \.("|[[:space:]]))' || true)
+  [ -z "$doubled" ]
+  ok $? "$lang: no doubled punctuation" "$doubled"
 done
 
 echo "1..$n"
