@@ -622,10 +622,10 @@ struct _WspRecordStore
   gboolean           dirty;
   /* Set when the file could be neither read nor moved aside: never overwrite it then. */
   gboolean           protect_file;
-  /* The file at the path as last read or written: the only one a save may replace. */
+  /* The file at the path as last read or written (the same inode, size and time of the last
+   * change to its contents): the only one a save may replace. */
   gboolean           known_file;
-  dev_t              known_dev;
-  ino_t              known_ino;
+  struct stat        known;
 
   WspRecordSaveHook  save_hook;
   gpointer           save_hook_data;
@@ -1167,8 +1167,7 @@ read_file (WspRecordStore  *self,
       before.st_dev == after.st_dev && before.st_ino == after.st_ino)
     {
       self->known_file = TRUE;
-      self->known_dev = after.st_dev;
-      self->known_ino = after.st_ino;
+      self->known = after;
     }
 
   return TRUE;
@@ -1408,6 +1407,19 @@ move_aside (int         dir_fd,
   return NULL;
 }
 
+/* Whether @st is the file the store last read or wrote: another program may also have written
+ * into it since (the same inode, but other contents). */
+static gboolean
+is_known_file (WspRecordStore    *self,
+               const struct stat *st)
+{
+  return self->known_file &&
+         st->st_dev == self->known.st_dev && st->st_ino == self->known.st_ino &&
+         st->st_size == self->known.st_size &&
+         st->st_mtim.tv_sec == self->known.st_mtim.tv_sec &&
+         st->st_mtim.tv_nsec == self->known.st_mtim.tv_nsec;
+}
+
 /* Puts @tmp_name in place of @name, both in @dir_fd, replacing only the file the store last read
  * or wrote: any other file there (one the store could not read, one that came since) is moved
  * aside first, and its new name returned in @kept_name. */
@@ -1424,7 +1436,7 @@ put_in_place (WspRecordStore  *self,
 
       if (fstatat (dir_fd, name, &st, AT_SYMLINK_NOFOLLOW) == 0)
         {
-          if (self->known_file && st.st_dev == self->known_dev && st.st_ino == self->known_ino)
+          if (is_known_file (self, &st))
             return renameat (dir_fd, tmp_name, dir_fd, name) == 0;
 
           g_free (*kept_name);
@@ -1522,8 +1534,7 @@ write_atomically (WspRecordStore  *self,
     }
 
   self->known_file = TRUE;
-  self->known_dev = st.st_dev;
-  self->known_ino = st.st_ino;
+  self->known = st;
 
   /* The rename itself must reach the disk too. */
   fsync (dir_fd);

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <grp.h>
@@ -809,6 +810,36 @@ test_records_unread_appeared (void)
   wsp_record_set_sent (ours, 1764378000);
   g_assert_null (wsp_record_store_get_save_error (store));
   g_assert_cmpstr (wsp_record_store_get_notice (store), ==, expected);
+  g_clear_object (&again);
+  again = load_store (path);
+  g_assert_cmpint (wsp_record_get_sent (nth (again, 0)), ==, 1764378000);
+
+  /* Written over in place by another program (the same file, other contents): kept too. */
+  {
+    g_autofree char *contents = NULL;
+    g_autofree char *rewritten = NULL;
+    int fd = g_open (path, O_WRONLY | O_TRUNC, 0);
+
+    g_assert_true (g_file_get_contents (kept, &contents, NULL, NULL));
+    g_assert_cmpint (fd, >=, 0);
+    g_assert_cmpint (write (fd, contents, strlen (contents)), ==, (gssize)strlen (contents));
+    g_assert_cmpint (close (fd), ==, 0);
+
+    wsp_record_set_label (ours, "unser zweites");
+    g_assert_null (wsp_record_store_get_save_error (store));
+    g_dir_rewind (d);
+    while ((name = g_dir_read_name (d)) != NULL)
+      if (g_str_has_prefix (name, "records.json.kept-") && !g_str_has_suffix (kept, name))
+        {
+          g_assert_null (rewritten);
+          rewritten = g_build_filename (dir, name, NULL);
+        }
+    g_assert_nonnull (rewritten);
+    g_assert_nonnull (strstr (wsp_record_store_get_notice (store), rewritten));
+    g_clear_object (&again);
+    again = load_store (rewritten);
+    assert_same_record (nth (again, 0), theirs);
+  }
 }
 
 /* Cut off ---------------------------------------------------------------------------------- */
