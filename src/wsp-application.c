@@ -54,6 +54,53 @@ wsp_application_activate (GApplication *app)
 }
 
 static void
+append_link (GString              *text,
+             const char           *title,
+             const WspCatalogLink *link)
+{
+  g_autofree char *month = wsp_catalog_format_month (link->confirmed);
+  /* Translators: in About, under each link; the first %s is a month like "May 2025", the
+   * second who reported it (in English, from the catalog) */
+  g_autofree char *line = g_strdup_printf (_("Last confirmed in %s. Source: %s."), month,
+                                           link->source);
+  g_autofree char *markup = g_markup_printf_escaped ("<b>%s</b>\n<a href=\"%s\">%s</a>\n%s\n\n",
+                                                     title, link->url, link->url, line);
+
+  g_string_append (text, markup);
+}
+
+/* Every link the app may open, with when it was last confirmed and who reported it: the
+ * catalog's own date is only its version. */
+static char *
+describe_links (WspCatalog *catalog)
+{
+  GString *text = g_string_new (NULL);
+
+  for (WspPlatform p = 0; p < WSP_N_PLATFORMS; p++)
+    {
+      const char *name = wsp_platform_get_name (p);
+      g_autofree char *form_title = NULL;
+      g_autofree char *center_title = NULL;
+
+      /* Translators: %s is Facebook or Instagram */
+      form_title = g_strdup_printf (_("%s objection form"), name);
+      append_link (text, form_title, wsp_catalog_get_form (catalog, p));
+      for (guint i = 0; i < wsp_catalog_get_n_alt_forms (catalog, p); i++)
+        append_link (text, form_title, wsp_catalog_get_alt_form (catalog, p, i));
+
+      /* Translators: %s is Facebook or Instagram */
+      center_title = g_strdup_printf (_("%s Privacy Center"), name);
+      append_link (text, center_title, wsp_catalog_get_privacy_center (catalog, p));
+    }
+
+  append_link (text, _("Form for information from third parties"),
+               wsp_catalog_get_third_party_form (catalog));
+
+  g_strchomp (text->str);
+  return g_string_free (text, FALSE);
+}
+
+static void
 about_action (GSimpleAction *action,
               GVariant      *param,
               gpointer       user_data)
@@ -70,6 +117,7 @@ about_action (GSimpleAction *action,
   g_autofree char *comments = NULL;
   g_autofree char *origin = wsp_catalog_describe_origin (wsp_catalog_get_current ());
   WspCatalog *catalog = wsp_catalog_get_current ();
+  g_autofree char *links = describe_links (catalog);
   GtkWidget *about;
 
   /* An installed app's icon is in the theme; from the build tree, it is only in the resource.
@@ -77,8 +125,8 @@ about_action (GSimpleAction *action,
   if (!gtk_icon_theme_has_icon (icon_theme, APP_ID))
     gtk_icon_theme_add_resource_path (icon_theme, RESOURCE_PREFIX "/icons");
 
-  /* Translators: the last %s says where the links come from, e.g. "built in, checked in May
-   * 2025" or "updated on 2025-06-02" */
+  /* Translators: the last %s says where the links come from: "built in" or "updated on
+   * 2025-06-02" */
   comments = g_strdup_printf (_("Guides you through objecting to the use of your Facebook and "
                                 "Instagram posts for training AI at Meta.\n\n"
                                 "The links and steps come from consumer centres and the press, "
@@ -117,6 +165,9 @@ about_action (GSimpleAction *action,
                         "translator-credits", _("translator-credits"),
                         NULL);
   adw_about_window_add_credit_section (ADW_ABOUT_WINDOW (about), _("Sources of the guidance"), sources);
+  adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about),
+                                      _("Links and when they were last confirmed"),
+                                      NULL, GTK_LICENSE_CUSTOM, links);
   adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about),
                                       "iso-codes",
                                       _("Country names and their translations"),

@@ -5,8 +5,10 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <stdio.h>
 
+#include <glib/gstdio.h>
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
@@ -26,6 +28,7 @@
 #define MAX_STEPS       64
 #define MAX_NAME        64
 #define MAX_NOTES       32
+#define MAX_FACTS       64
 
 static const char * const allowed_domains[] = { "facebook.com", "instagram.com", "meta.com" };
 
@@ -76,8 +79,14 @@ typedef struct {
 } PathData;
 
 typedef struct {
+  WspCatalogFact fact;
+  GPtrArray *countries;         /* const char *, NULL-terminated; NULL: every country */
+} FactData;
+
+typedef struct {
   GPtrArray *hosts;             /* const char *, NULL-terminated */
   GArray *forms;                /* WspCatalogLink; [0] is the form to open */
+  GHashTable *first_form;       /* country code -> index + 1 into forms ("first_in") */
   WspCatalogLink privacy_center;
   PathData paths[WSP_N_ROUTES];
 } PlatformData;
@@ -97,6 +106,8 @@ struct _WspCatalog
   PlatformData platforms[WSP_N_PLATFORMS];
   GArray *all_links;            /* ListedLink, every link in the order of the file */
   GPtrArray *notes;             /* Note, newest first */
+  WspCatalogLink third_party;
+  GHashTable *facts;            /* id -> FactData */
 };
 
 G_DEFINE_FINAL_TYPE (WspCatalog, wsp_catalog, G_TYPE_OBJECT)
@@ -132,6 +143,15 @@ step_list_free (gpointer data)
 }
 
 static void
+fact_data_free (gpointer data)
+{
+  FactData *fact = data;
+
+  g_clear_pointer (&fact->countries, g_ptr_array_unref);
+  g_free (fact);
+}
+
+static void
 wsp_catalog_finalize (GObject *object)
 {
   WspCatalog *self = WSP_CATALOG (object);
@@ -142,6 +162,7 @@ wsp_catalog_finalize (GObject *object)
 
       g_clear_pointer (&platform->hosts, g_ptr_array_unref);
       g_clear_pointer (&platform->forms, g_array_unref);
+      g_clear_pointer (&platform->first_form, g_hash_table_unref);
       for (guint r = 0; r < WSP_N_ROUTES; r++)
         g_clear_pointer (&platform->paths[r].step_lists, g_ptr_array_unref);
     }
@@ -150,6 +171,7 @@ wsp_catalog_finalize (GObject *object)
   g_clear_pointer (&self->languages, g_hash_table_unref);
   g_clear_pointer (&self->all_links, g_array_unref);
   g_clear_pointer (&self->notes, g_ptr_array_unref);
+  g_clear_pointer (&self->facts, g_hash_table_unref);
   g_clear_pointer (&self->strings, g_string_chunk_free);
 
   G_OBJECT_CLASS (wsp_catalog_parent_class)->finalize (object);
@@ -184,6 +206,7 @@ wsp_catalog_init (WspCatalog *self)
   self->languages = g_hash_table_new (g_str_hash, g_str_equal);
   self->all_links = g_array_new (FALSE, TRUE, sizeof (ListedLink));
   self->notes = g_ptr_array_new_with_free_func (note_free);
+  self->facts = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, fact_data_free);
 
   for (guint p = 0; p < WSP_N_PLATFORMS; p++)
     {
@@ -191,6 +214,7 @@ wsp_catalog_init (WspCatalog *self)
 
       platform->hosts = g_ptr_array_new ();
       platform->forms = g_array_new (FALSE, TRUE, sizeof (WspCatalogLink));
+      platform->first_form = g_hash_table_new (g_str_hash, g_str_equal);
       for (guint r = 0; r < WSP_N_ROUTES; r++)
         platform->paths[r].step_lists = g_ptr_array_new_with_free_func (step_list_free);
     }
@@ -906,11 +930,57 @@ load_countries (WspCatalog  *self,
           return FALSE;
         }
 
-      g_hash_table_add (self->countries, g_string_chunk_insert_const (self->strings, code));
+      {
+        const char *copy = g_string_chunk_insert_const (self->strings, code);
+
+        g_hash_table_insert (self->countries, (gpointer) copy, (gpointer) copy);
+      }
     }
 
   return get_date_member (self, countries, path, "confirmed", TRUE, error) != NULL &&
          get_text_member (self, countries, path, "source", error) != NULL;
+}
+
+/* A list of covered countries ("first_in", a fact's "countries"); each is handed to @add. */
+static gboolean
+load_country_list (WspCatalog  *self,
+                   JsonObject  *object,
+                   const char  *path,
+                   const char  *key,
+                   gboolean   (*add) (const char  *code,
+                                      const char  *code_path,
+                                      gpointer     data,
+                                      GError     **error),
+                   gpointer     data,
+                   GError     **error)
+{
+  g_autofree char *list_path = NULL;
+  JsonArray *codes;
+
+  if (!(codes = get_array_member (object, path, key, MAX_COUNTRIES, &list_path, error)))
+    return FALSE;
+
+  for (guint i = 0; i < json_array_get_length (codes); i++)
+    {
+      g_autofree char *code_path = path_index (list_path, i);
+      const char *code;
+
+      if (!(code = expect_text (json_array_get_element (codes, i), code_path, error)))
+        return FALSE;
+
+      if (!g_hash_table_contains (self->countries, code))
+        {
+          set_error (error, WSP_CATALOG_ERROR_VALUE, code_path,
+                     _("%s is not one of countries.codes"), code);
+          return FALSE;
+        }
+
+      /* The set's own copy, which lives as long as the catalog. */
+      if (!add (g_hash_table_lookup (self->countries, code), code_path, data, error))
+        return FALSE;
+    }
+
+  return TRUE;
 }
 
 static gboolean
@@ -1035,6 +1105,70 @@ load_link (WspCatalog      *self,
     return FALSE;
 
   list_link (self, path, link);
+  return TRUE;
+}
+
+/* "first_screen": { "kind": "yes" | "choice", "confirmed", "source" }, optional. */
+static gboolean
+load_first_screen (WspCatalog      *self,
+                   JsonObject      *form,
+                   const char      *path,
+                   WspCatalogLink  *link,
+                   GError         **error)
+{
+  g_autofree char *screen_path = NULL;
+  g_autofree char *kind_path = NULL;
+  JsonObject *screen;
+  const char *kind;
+
+  if (!json_object_has_member (form, "first_screen"))
+    return TRUE;
+
+  if (!(screen = get_object_member (form, path, "first_screen", &screen_path, error)) ||
+      !(kind = get_text_member (self, screen, screen_path, "kind", error)))
+    return FALSE;
+
+  kind_path = path_key (screen_path, "kind");
+
+  if (strcmp (kind, "yes") == 0)
+    link->first_screen = WSP_FIRST_SCREEN_AI_QUESTION;
+  else if (strcmp (kind, "choice") == 0)
+    link->first_screen = WSP_FIRST_SCREEN_CHOICE;
+  else
+    {
+      set_error (error, WSP_CATALOG_ERROR_VALUE, kind_path,
+                 _("must be “yes” or “choice” (got %s)"), kind);
+      return FALSE;
+    }
+
+  return (link->first_screen_confirmed = get_date_member (self, screen, screen_path, "confirmed",
+                                                          TRUE, error)) &&
+         (link->first_screen_source = get_text_member (self, screen, screen_path, "source",
+                                                       error));
+}
+
+typedef struct {
+  PlatformData *platform;
+  guint index;
+} FirstIn;
+
+static gboolean
+add_first_in (const char  *code,
+              const char  *code_path,
+              gpointer     data,
+              GError     **error)
+{
+  FirstIn *first_in = data;
+
+  if (g_hash_table_contains (first_in->platform->first_form, code))
+    {
+      set_error (error, WSP_CATALOG_ERROR_VALUE, code_path,
+                 _("%s already has a first form"), code);
+      return FALSE;
+    }
+
+  g_hash_table_insert (first_in->platform->first_form, (gpointer) code,
+                       GUINT_TO_POINTER (first_in->index + 1));
   return TRUE;
 }
 
@@ -1376,8 +1510,18 @@ load_platform (WspCatalog    *self,
       g_autofree char *form_path = path_index (forms_path, i);
       WspCatalogLink link = { NULL, };
 
+      FirstIn first_in = { platform, i };
+      JsonObject *form;
+
       if (!load_link (self, platform, json_array_get_element (forms, i), form_path, hosts_path,
                       &link, error))
+        return FALSE;
+
+      form = json_array_get_object_element (forms, i);
+      if (!load_first_screen (self, form, form_path, &link, error))
+        return FALSE;
+      if (json_object_has_member (form, "first_in") &&
+          !load_country_list (self, form, form_path, "first_in", add_first_in, &first_in, error))
         return FALSE;
 
       g_array_append_val (platform->forms, link);
@@ -1402,6 +1546,104 @@ load_platform (WspCatalog    *self,
       if (!(route = get_object_member (paths, paths_path, route_ids[r], &route_path, error)) ||
           !load_path (self, platform, r, route, route_path, hosts_path, error))
         return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+add_fact_country (const char  *code,
+                  const char  *code_path,
+                  gpointer     data,
+                  GError     **error)
+{
+  FactData *fact = data;
+
+  for (guint i = 0; i < fact->countries->len; i++)
+    {
+      if (strcmp (g_ptr_array_index (fact->countries, i), code) == 0)
+        {
+          set_error (error, WSP_CATALOG_ERROR_VALUE, code_path, _("%s is listed twice"), code);
+          return FALSE;
+        }
+    }
+
+  g_ptr_array_add (fact->countries, (gpointer) code);
+  return TRUE;
+}
+
+/* The id of a fact: lower-case letters, digits and inner underscores. */
+static gboolean
+is_fact_id (const char *id)
+{
+  gsize len = strlen (id);
+
+  if (len == 0 || len > MAX_NAME || id[0] == '_' || id[len - 1] == '_')
+    return FALSE;
+
+  for (gsize i = 0; i < len; i++)
+    if (!g_ascii_islower (id[i]) && !g_ascii_isdigit (id[i]) && id[i] != '_')
+      return FALSE;
+
+  return TRUE;
+}
+
+/* "facts": { "<id>": { "confirmed", "source", "countries"? }, ... } */
+static gboolean
+load_facts (WspCatalog  *self,
+            JsonObject  *root,
+            GError     **error)
+{
+  g_autofree char *facts_path = NULL;
+  g_autoptr(GList) ids = NULL;
+  JsonObject *facts;
+
+  if (!(facts = get_object_member (root, "", "facts", &facts_path, error)))
+    return FALSE;
+
+  ids = json_object_get_members (facts);
+
+  if (g_list_length (ids) > MAX_FACTS)
+    {
+      set_error (error, WSP_CATALOG_ERROR_VALUE, facts_path, _("too many entries (at most %u)"),
+                 MAX_FACTS);
+      return FALSE;
+    }
+
+  for (const GList *l = ids; l != NULL; l = l->next)
+    {
+      g_autofree char *fact_path = path_key (facts_path, l->data);
+      JsonObject *object;
+      FactData *fact;
+
+      if (!is_fact_id (l->data))
+        {
+          set_error (error, WSP_CATALOG_ERROR_VALUE, fact_path,
+                     _("not a fact’s name like “emailed_code”"));
+          return FALSE;
+        }
+
+      if (!(object = expect_object (json_object_get_member (facts, l->data), fact_path, error)))
+        return FALSE;
+
+      fact = g_new0 (FactData, 1);
+      fact->fact.id = g_string_chunk_insert_const (self->strings, l->data);
+      g_hash_table_insert (self->facts, (gpointer) fact->fact.id, fact);
+
+      if (!(fact->fact.confirmed = get_date_member (self, object, fact_path, "confirmed", TRUE,
+                                                    error)) ||
+          !(fact->fact.source = get_text_member (self, object, fact_path, "source", error)))
+        return FALSE;
+
+      if (json_object_has_member (object, "countries"))
+        {
+          fact->countries = g_ptr_array_new ();
+          if (!load_country_list (self, object, fact_path, "countries", add_fact_country, fact,
+                                  error))
+            return FALSE;
+          g_ptr_array_add (fact->countries, NULL);
+          fact->fact.countries = (const char * const *) fact->countries->pdata;
+        }
     }
 
   return TRUE;
@@ -1501,7 +1743,19 @@ wsp_catalog_load (WspCatalog  *self,
         return FALSE;
     }
 
-  return TRUE;
+  /* The form about information from third parties lives on Facebook's hosts. */
+  {
+    g_autofree char *third_path = NULL;
+    g_autofree char *hosts_path = g_strdup ("platforms.facebook.hosts");
+    JsonNode *node;
+
+    if (!(node = require_member (root, "", "third_party_form", &third_path, error)) ||
+        !load_link (self, &self->platforms[WSP_PLATFORM_FACEBOOK], node, third_path, hosts_path,
+                    &self->third_party, error))
+      return FALSE;
+  }
+
+  return load_facts (self, root, error);
 }
 
 /* Public API */
@@ -1683,6 +1937,15 @@ wsp_catalog_load_cached (WspCatalog *built_in)
 
   bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
   cached = wsp_catalog_new_from_bytes (bytes, &error);
+  if (cached == NULL && g_error_matches (error, WSP_CATALOG_ERROR, WSP_CATALOG_ERROR_VERSION))
+    {
+      /* Written by an earlier version of the app (schema 1 had one form for everyone): the
+       * built-in catalog knows more, and the next check fetches the new schema. */
+      g_message ("Dropping the cached catalog %s: %s", path, error->message);
+      if (g_unlink (path) != 0)
+        g_message ("Cannot remove %s: %s", path, g_strerror (errno));
+      return NULL;
+    }
   if (cached == NULL)
     {
       g_message ("Not using the cached catalog %s: %s", path, error->message);
@@ -1710,21 +1973,19 @@ wsp_catalog_is_built_in (WspCatalog *self)
   return self->built_in;
 }
 
-/* "built in, checked in May 2025" or "updated on 2025-06-02" */
+/* "built in" or "updated on 2025-06-02". Never a date of checking: the catalog's date is when
+ * it was put together, which says nothing about when a link last worked. */
 char *
 wsp_catalog_describe_origin (WspCatalog *self)
 {
-  g_autofree char *month = NULL;
-
   g_return_val_if_fail (WSP_IS_CATALOG (self), NULL);
 
   if (!self->built_in)
     /* Translators: where the links in use come from; %s is a date like 2025-06-02 */
     return g_strdup_printf (_("updated on %s"), self->updated);
 
-  month = wsp_catalog_format_month (self->updated);
-  /* Translators: where the links in use come from; %s is a month like "May 2025" */
-  return g_strdup_printf (_("built in, checked in %s"), month);
+  /* Translators: where the links in use come from: the ones that came with the app */
+  return g_strdup (_("built in"));
 }
 
 guint
@@ -1798,6 +2059,109 @@ wsp_catalog_get_link (WspCatalog  *self,
     *out_path = listed->path;
 
   return &listed->link;
+}
+
+/* "de" -> "DE", in @upper (3 bytes); FALSE for anything that is not two characters. */
+static gboolean
+upper_code (const char *code,
+            char       *upper)
+{
+  if (code == NULL || strlen (code) != 2)
+    return FALSE;
+
+  upper[0] = g_ascii_toupper (code[0]);
+  upper[1] = g_ascii_toupper (code[1]);
+  upper[2] = '\0';
+  return TRUE;
+}
+
+static guint
+form_index_for (WspCatalog  *self,
+                WspPlatform  platform,
+                const char  *country)
+{
+  char upper[3];
+  guint index;
+
+  if (!upper_code (country, upper))
+    return 0;
+
+  /* Stored as index + 1, so that a country no form names (NULL) gets forms[0]. */
+  index = GPOINTER_TO_UINT (g_hash_table_lookup (self->platforms[platform].first_form, upper));
+  return index > 0 ? index - 1 : 0;
+}
+
+const WspCatalogLink *
+wsp_catalog_get_form_for (WspCatalog  *self,
+                          WspPlatform  platform,
+                          const char  *country)
+{
+  g_return_val_if_fail (WSP_IS_CATALOG (self), NULL);
+  g_return_val_if_fail (platform < WSP_N_PLATFORMS, NULL);
+
+  return &g_array_index (self->platforms[platform].forms, WspCatalogLink,
+                         form_index_for (self, platform, country));
+}
+
+const WspCatalogLink *
+wsp_catalog_get_other_form (WspCatalog  *self,
+                            WspPlatform  platform,
+                            const char  *country)
+{
+  GArray *forms;
+
+  g_return_val_if_fail (WSP_IS_CATALOG (self), NULL);
+  g_return_val_if_fail (platform < WSP_N_PLATFORMS, NULL);
+
+  forms = self->platforms[platform].forms;
+  if (forms->len < 2)
+    return NULL;
+
+  /* The first one in the catalog's order, unless that is the one tried first. */
+  return &g_array_index (forms, WspCatalogLink,
+                         form_index_for (self, platform, country) == 0 ? 1 : 0);
+}
+
+const WspCatalogLink *
+wsp_catalog_get_third_party_form (WspCatalog *self)
+{
+  g_return_val_if_fail (WSP_IS_CATALOG (self), NULL);
+
+  return &self->third_party;
+}
+
+const WspCatalogFact *
+wsp_catalog_get_fact (WspCatalog *self,
+                      const char *id)
+{
+  FactData *fact;
+
+  g_return_val_if_fail (WSP_IS_CATALOG (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  fact = g_hash_table_lookup (self->facts, id);
+  return fact != NULL ? &fact->fact : NULL;
+}
+
+gboolean
+wsp_catalog_fact_applies (WspCatalog *self,
+                          const char *id,
+                          const char *country)
+{
+  const WspCatalogFact *fact;
+  char upper[3];
+
+  g_return_val_if_fail (WSP_IS_CATALOG (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  if (!(fact = wsp_catalog_get_fact (self, id)))
+    return FALSE;
+  if (fact->countries == NULL)
+    return TRUE;
+  if (!upper_code (country, upper))
+    return FALSE;
+
+  return g_strv_contains ((const char * const *) fact->countries, upper);
 }
 
 const WspCatalogLink *
@@ -2016,12 +2380,8 @@ wsp_catalog_objection_available (WspCatalog *self,
   g_return_val_if_fail (WSP_IS_CATALOG (self), FALSE);
   g_return_val_if_fail (code != NULL, FALSE);
 
-  if (strlen (code) != 2)
+  if (!upper_code (code, upper))
     return FALSE;
-
-  upper[0] = g_ascii_toupper (code[0]);
-  upper[1] = g_ascii_toupper (code[1]);
-  upper[2] = '\0';
 
   return g_hash_table_contains (self->countries, upper);
 }

@@ -49,12 +49,45 @@ typedef enum {
 } WspCatalogError;
 GQuark wsp_catalog_error_quark (void);
 
+/* What a form shows before its fields (catalog key "first_screen.kind"). */
+typedef enum {
+  WSP_FIRST_SCREEN_NONE,         /* not known: the fields come first */
+  WSP_FIRST_SCREEN_AI_QUESTION,  /* "yes": it asks whether the request is about AI at Meta */
+  WSP_FIRST_SCREEN_CHOICE,       /* "choice": my information / third parties / other */
+} WspFirstScreen;
+
 /* One fact with its provenance. */
 typedef struct {
   const char *url;
   const char *confirmed;  /* "YYYY-MM" or "YYYY-MM-DD": when it was last seen working */
   const char *source;     /* who reported it */
+  /* Forms only (else NONE and NULL): what the form shows first, and who reported that. */
+  WspFirstScreen first_screen;
+  const char *first_screen_confirmed;
+  const char *first_screen_source;
 } WspCatalogLink;
+
+/* A fact the guidance states, with its provenance ("facts" in the catalog). The app shows a
+ * fact's text only when the catalog has it, and only to the countries it names. */
+typedef struct {
+  const char *id;                   /* "emailed_code": [a-z0-9_] */
+  const char *confirmed;
+  const char *source;
+  const char * const *countries;    /* NULL-terminated codes, or NULL: every covered country */
+} WspCatalogFact;
+
+/* The facts the app has texts for; a catalog may name others (for later versions). */
+#define WSP_FACT_PRIVATE_PROFILES  "private_profiles"   /* always-public information */
+#define WSP_FACT_AI_CHATS          "ai_chats"           /* chats with Meta AI are used */
+#define WSP_FACT_EMAILED_CODE      "emailed_code"       /* a code to type in before leaving */
+#define WSP_FACT_BRAZIL_SCOPE      "brazil_scope"       /* users and non-users, Threads, AI chats */
+#define WSP_FACT_EARLIER_COUNT     "earlier_objections" /* objections from 2024 still count */
+#define WSP_FACT_ONE_PER_EMAIL     "one_per_email"      /* one objection per email address */
+#define WSP_FACT_PAGES             "pages"              /* Pages cannot object, nor are covered */
+#define WSP_FACT_OTHERS_POSTS      "others_posts"       /* you in other people's posts */
+#define WSP_FACT_MINORS            "minors"             /* under-18 accounts are not used */
+#define WSP_FACT_WHATSAPP          "whatsapp"           /* no form; only Meta AI chats */
+#define WSP_FACT_CONFIRMATION      "confirmation"       /* on screen first, email within a day */
 
 typedef struct {
   const char *label;         /* the words the platform shows: "Einstellungen und Privatsphäre" */
@@ -90,8 +123,8 @@ gboolean              wsp_catalog_is_newer            (WspCatalog   *catalog,
                                                        WspCatalog   *than);
 /* Whether @self came from the app's resources (not from an update). */
 gboolean              wsp_catalog_is_built_in         (WspCatalog   *self);
-/* One line for the UI: "built in, checked in May 2025" or "updated on 2025-06-02". Free with
- * g_free(). */
+/* One line for the UI: "built in" or "updated on 2025-06-02" (the catalog's own version, not
+ * when any link was confirmed: that is each link's own date). Free with g_free(). */
 char                 *wsp_catalog_describe_origin     (WspCatalog   *self);
 
 guint                 wsp_catalog_get_schema_version  (WspCatalog   *self);
@@ -113,8 +146,28 @@ guint                 wsp_catalog_get_n_links         (WspCatalog   *self);
 const WspCatalogLink *wsp_catalog_get_link            (WspCatalog   *self,
                                                        guint         index,
                                                        const char  **out_path);
+/* The form to try first for residents of @country (ISO 3166-1 alpha-2, any case; NULL or a
+ * country no form names: wsp_catalog_get_form()). Never NULL. */
+const WspCatalogLink *wsp_catalog_get_form_for        (WspCatalog   *self,
+                                                       WspPlatform   platform,
+                                                       const char   *country);
+/* The form to try when that one does not open: the first other form in the catalog's order;
+ * NULL when there is only one. */
+const WspCatalogLink *wsp_catalog_get_other_form      (WspCatalog   *self,
+                                                       WspPlatform   platform,
+                                                       const char   *country);
 const WspCatalogLink *wsp_catalog_get_privacy_center  (WspCatalog   *self,
                                                        WspPlatform   platform);
+/* Meta's form about information from third parties (not the objection); never NULL. */
+const WspCatalogLink *wsp_catalog_get_third_party_form (WspCatalog  *self);
+/* NULL when the catalog does not have the fact. */
+const WspCatalogFact *wsp_catalog_get_fact            (WspCatalog   *self,
+                                                       const char   *id);
+/* Whether the catalog has the fact and it holds for residents of @country (NULL: for anyone,
+ * i.e. the fact names no countries). */
+gboolean              wsp_catalog_fact_applies        (WspCatalog   *self,
+                                                       const char   *id,
+                                                       const char   *country);
 /* NULL-terminated, e.g. { "facebook.com", NULL }: hosts (and their subdomains) this platform's
  * links may use; always within the app's own allow list. */
 const char * const   *wsp_catalog_get_hosts           (WspCatalog   *self,

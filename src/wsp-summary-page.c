@@ -19,7 +19,11 @@ struct _WspSummaryPage
   WspPage       parent_instance;
 
   AdwActionRow *login_row;
+  AdwActionRow *first_screen_row;
+  AdwActionRow *code_row;
   GtkButton    *open_button;
+  GtkButton    *other_button;
+  GtkLabel     *other_label;
   GtkButton    *manual_button;
   GtkWidget    *status_box;
   GtkSpinner   *status_spinner;
@@ -35,6 +39,8 @@ struct _WspSummaryPage
   GtkWidget    *country_copy;
 
   GSettings    *settings;
+  /* "Try the Other Form" was used: the other form is the one shown and opened now. */
+  gboolean      use_other;
   WspLinkCheck *link_check;
   GCancellable *check_cancellable;
   /* Tests only: the address to check instead of the form's (see set_link_check()). */
@@ -43,15 +49,46 @@ struct _WspSummaryPage
 
 G_DEFINE_FINAL_TYPE (WspSummaryPage, wsp_summary_page, WSP_TYPE_PAGE)
 
-static const char *
-form_url (WspSummaryPage *self)
+/* The form for this platform and country: the one to try first, or the other one once the
+ * user asked for it. @other: the one not shown. */
+static const WspCatalogLink *
+get_form (WspSummaryPage        *self,
+          const WspCatalogLink **other)
 {
-  WspPlatform platform = wsp_objection_get_current (wsp_page_get_objection (WSP_PAGE (self)));
+  WspObjection *objection = wsp_page_get_objection (WSP_PAGE (self));
+  WspPlatform platform = wsp_objection_get_current (objection);
+  const char *country = wsp_objection_get_country (objection);
+  WspCatalog *catalog = wsp_catalog_get_current ();
+  const WspCatalogLink *first;
+  const WspCatalogLink *second;
+
+  if (other != NULL)
+    *other = NULL;
 
   if (platform >= WSP_N_PLATFORMS)
     return NULL;
 
-  return wsp_catalog_get_form (wsp_catalog_get_current (), platform)->url;
+  first = wsp_catalog_get_form_for (catalog, platform, country);
+  second = wsp_catalog_get_other_form (catalog, platform, country);
+
+  if (self->use_other && second != NULL)
+    {
+      if (other != NULL)
+        *other = first;
+      return second;
+    }
+
+  if (other != NULL)
+    *other = second;
+  return first;
+}
+
+static const char *
+form_url (WspSummaryPage *self)
+{
+  const WspCatalogLink *form = get_form (self, NULL);
+
+  return form != NULL ? form->url : NULL;
 }
 
 typedef enum {
@@ -173,6 +210,39 @@ form_host (WspSummaryPage *self)
   return uri != NULL ? g_strdup (g_uri_get_host (uri)) : NULL;
 }
 
+/* The steps before the fields match the form that opens: its first screen, and Brazil's
+ * emailed code. */
+static void
+update_checklist (WspSummaryPage       *self,
+                  const WspCatalogLink *form)
+{
+  WspObjection *objection = wsp_page_get_objection (WSP_PAGE (self));
+  WspCatalog *catalog = wsp_catalog_get_current ();
+
+  if (form->first_screen == WSP_FIRST_SCREEN_CHOICE)
+    {
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->first_screen_row),
+                                     _("Choose your own information"));
+      adw_action_row_set_subtitle (self->first_screen_row,
+                                   _("If the form first offers a choice, pick the objection to "
+                                     "the use of your information for AI at Meta: not the one "
+                                     "about information from third parties, and not “a different "
+                                     "objection”."));
+    }
+  else
+    {
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->first_screen_row),
+                                     _("Answer “Yes”"));
+      adw_action_row_set_subtitle (self->first_screen_row,
+                                   _("If the form first asks whether your request is about AI "
+                                     "at Meta, answer yes."));
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->code_row),
+                          wsp_catalog_fact_applies (catalog, WSP_FACT_EMAILED_CODE,
+                                                    wsp_objection_get_country (objection)));
+}
+
 static void
 update (WspSummaryPage *self)
 {
@@ -183,8 +253,10 @@ update (WspSummaryPage *self)
   g_autofree char *host = form_host (self);
   g_autofree char *login = NULL;
   g_autofree char *open_label = NULL;
-  g_autofree char *origin = NULL;
+  g_autofree char *confirmed = NULL;
   g_autofree char *links = NULL;
+  const WspCatalogLink *other = NULL;
+  const WspCatalogLink *form = get_form (self, &other);
   const char *name;
 
   if (platform >= WSP_N_PLATFORMS)
@@ -204,11 +276,29 @@ update (WspSummaryPage *self)
   open_label = g_strdup_printf (_("_Open the %s Form"), name);
   wsp_button_set_wrapping_label (self->open_button, open_label);
 
-  adw_action_row_set_subtitle (self->url_row, form_url (self));
-  origin = wsp_catalog_describe_origin (wsp_catalog_get_current ());
-  /* Translators: %s says where the links come from, e.g. "built in, checked in May 2025" */
-  links = g_strdup_printf (_("Links in use: %s"), origin);
+  update_checklist (self, form);
+
+  adw_action_row_set_subtitle (self->url_row, form->url);
+  /* The link's own date, never the catalog's: that one says when the file was put together. */
+  confirmed = wsp_catalog_format_month (form->confirmed);
+  /* Translators: the first %s is a month like "May 2025", the second who reported the form's
+   * address (in English, from the catalog) */
+  links = g_strdup_printf (_("This form’s address was last confirmed in %s. Source: %s."),
+                           confirmed, form->source);
   adw_preferences_group_set_description (self->fields_group, links);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->other_button), other != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->other_label), other != NULL);
+  if (other != NULL)
+    {
+      g_autofree char *other_month = wsp_catalog_format_month (other->confirmed);
+      /* Translators: %s is a month like "May 2025" */
+      g_autofree char *other_text = g_strdup_printf (_("If this one does not open: Meta’s other "
+                                                       "form, last confirmed in %s."),
+                                                     other_month);
+
+      gtk_label_set_label (self->other_label, other_text);
+    }
   adw_action_row_set_subtitle (self->host_row, host);
   adw_action_row_set_subtitle (self->email_row, wsp_objection_get_email (objection));
 
@@ -316,6 +406,25 @@ open_form (GtkWidget  *widget,
   gtk_widget_activate_action (widget, "records.opened", "s", url);
 }
 
+/* The other form becomes the one shown, opened and checked; the first one is then "the other". */
+static void
+open_other_form (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *param)
+{
+  WspSummaryPage *self = WSP_SUMMARY_PAGE (widget);
+  const WspCatalogLink *other = NULL;
+
+  get_form (self, &other);
+  if (other == NULL)
+    return;
+
+  self->use_other = !self->use_other;
+  update (self);
+  start_check (self);
+  gtk_widget_activate_action (widget, "summary.open", NULL);
+}
+
 static void
 refresh (WspSummaryPage *self)
 {
@@ -326,7 +435,11 @@ refresh (WspSummaryPage *self)
 static void
 wsp_summary_page_shown (WspPage *page)
 {
-  refresh (WSP_SUMMARY_PAGE (page));
+  WspSummaryPage *self = WSP_SUMMARY_PAGE (page);
+
+  /* Each time the page comes up (another platform, another country), the first choice first. */
+  self->use_other = FALSE;
+  refresh (self);
 }
 
 static GtkWidget *
@@ -338,6 +451,7 @@ wsp_summary_page_get_initial_focus (WspPage *page)
 static void
 on_changed (WspSummaryPage *self)
 {
+  self->use_other = FALSE;
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     refresh (self);
 }
@@ -387,7 +501,11 @@ wsp_summary_page_class_init (WspSummaryPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/wsp-summary-page.ui");
   gtk_widget_class_bind_template_child (widget_class, WspSummaryPage, login_row);
+  gtk_widget_class_bind_template_child (widget_class, WspSummaryPage, first_screen_row);
+  gtk_widget_class_bind_template_child (widget_class, WspSummaryPage, code_row);
   gtk_widget_class_bind_template_child (widget_class, WspSummaryPage, open_button);
+  gtk_widget_class_bind_template_child (widget_class, WspSummaryPage, other_button);
+  gtk_widget_class_bind_template_child (widget_class, WspSummaryPage, other_label);
   gtk_widget_class_bind_template_child (widget_class, WspSummaryPage, manual_button);
   gtk_widget_class_bind_template_child (widget_class, WspSummaryPage, status_box);
   gtk_widget_class_bind_template_child (widget_class, WspSummaryPage, status_spinner);
@@ -405,6 +523,7 @@ wsp_summary_page_class_init (WspSummaryPageClass *klass)
   gtk_widget_class_install_action (widget_class, "summary.copy", "s", copy_field);
   gtk_widget_class_install_action (widget_class, "summary.open", NULL, open_form);
   gtk_widget_class_install_action (widget_class, "summary.report", NULL, report_link);
+  gtk_widget_class_install_action (widget_class, "summary.open-other", NULL, open_other_form);
 }
 
 static void

@@ -1198,8 +1198,10 @@ wsp_window_ensure_record (WspWindow *self)
   if (self->record == NULL)
     {
       self->record = wsp_record_new_from_objection (self->objection);
+      /* The form tried first for this country; opening a form sets the one really used. */
       wsp_record_set_url (self->record,
-                          wsp_catalog_get_form (wsp_catalog_get_default (), platform)->url);
+                          wsp_catalog_get_form_for (wsp_catalog_get_current (), platform,
+                                                    wsp_objection_get_country (self->objection))->url);
       wsp_record_store_add (self->store, self->record);
     }
   else

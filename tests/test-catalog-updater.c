@@ -795,6 +795,8 @@ test_bad_cache (Fixture       *f,
   g_autoptr(WspCatalogUpdater) broken = NULL;
   g_autoptr(WspCatalogUpdater) older = NULL;
   g_autoptr(WspCatalogUpdater) newer = NULL;
+  g_autoptr(WspCatalogUpdater) schema_1 = NULL;
+  g_autofree char *schema_1_json = NULL;
   g_autofree char *older_json = edited_catalog (f, "\"updated\": \"" BUILT_IN_DATE "\"", "\"updated\": \"2026-10-01\"");
   g_autoptr(WspCatalogUpdater) far = NULL;
   g_autofree char *far_json = edited_catalog (f, "\"updated\": \"" BUILT_IN_DATE "\"", "\"updated\": \"9999-12-31\"");
@@ -814,6 +816,25 @@ test_bad_cache (Fixture       *f,
   write_cache (far_json);
   far = new_updater (f, 5);
   g_assert_true (wsp_catalog_updater_get_catalog (far) == f->built_in);
+
+  /* Written by an app that read schema 1: dropped, with a line in the log, not used. */
+  schema_1_json = edited_catalog (f, "\"schema\": 2", "\"schema\": 1");
+  {
+    g_auto(GStrv) parts = g_strsplit (schema_1_json, "\"updated\": \"" BUILT_IN_DATE "\"", 2);
+    g_autofree char *date = g_strdup_printf ("\"updated\": \"%s\"", wsp_test_newer_date ());
+    g_autofree char *newer_schema_1 = g_strjoin (date, parts[0], parts[1], NULL);
+
+    write_cache (newer_schema_1);
+  }
+  g_test_expect_message (G_LOG_DOMAIN, G_LOG_LEVEL_MESSAGE, "Dropping the cached catalog*");
+  schema_1 = new_updater (f, 5);
+  g_test_assert_expected_messages ();
+  g_assert_true (wsp_catalog_updater_get_catalog (schema_1) == f->built_in);
+  {
+    g_autofree char *cached = cache_contents ();
+
+    g_assert_null (cached);
+  }
 
   write_cache (newer_json);
   newer = new_updater (f, 5);

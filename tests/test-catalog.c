@@ -176,34 +176,124 @@ test_shipped_load (void)
   g_assert_finalize_object (catalog);
 }
 
+#define FB_2025 "https://www.facebook.com/help/contact/712876720715583"
+#define FB_2024 "https://www.facebook.com/help/contact/6359191084165019"
+#define IG_2025 "https://help.instagram.com/contact/767264225370182"
+#define IG_2024 "https://help.instagram.com/contact/233964459562201"
+
 static void
 test_shipped_forms (void)
 {
   g_autoptr(WspCatalog) catalog = load_shipped ();
   const WspCatalogLink *link;
 
+  /* The regulator-linked pair comes first (for anyone the catalog does not place), on
+   * Facebook's canonical host. */
   link = wsp_catalog_get_form (catalog, WSP_PLATFORM_FACEBOOK);
-  g_assert_cmpstr (link->url, ==, "https://www.facebook.com/help/contact/6359191084165019");
+  g_assert_cmpstr (link->url, ==, FB_2025);
   g_assert_cmpstr (link->confirmed, ==, "2025-05");
-  g_assert_nonnull (strstr (link->source, "tech press"));
+  g_assert_nonnull (strstr (link->source, "Liechtenstein"));
+  g_assert_cmpint (link->first_screen, ==, WSP_FIRST_SCREEN_CHOICE);
+  g_assert_nonnull (link->first_screen_confirmed);
+  g_assert_nonnull (strstr (link->first_screen_source, "not confirmed"));
   g_assert_cmpuint (wsp_catalog_get_n_alt_forms (catalog, WSP_PLATFORM_FACEBOOK), ==, 1);
   link = wsp_catalog_get_alt_form (catalog, WSP_PLATFORM_FACEBOOK, 0);
-  g_assert_cmpstr (link->url, ==, "https://fr-fr.facebook.com/help/contact/712876720715583");
+  g_assert_cmpstr (link->url, ==, FB_2024);
   g_assert_cmpstr (link->confirmed, ==, "2025-05");
+  g_assert_cmpint (link->first_screen, ==, WSP_FIRST_SCREEN_AI_QUESTION);
 
   link = wsp_catalog_get_form (catalog, WSP_PLATFORM_INSTAGRAM);
-  g_assert_cmpstr (link->url, ==, "https://help.instagram.com/contact/233964459562201");
+  g_assert_cmpstr (link->url, ==, IG_2025);
   g_assert_cmpstr (link->confirmed, ==, "2025-05");
   g_assert_cmpuint (wsp_catalog_get_n_alt_forms (catalog, WSP_PLATFORM_INSTAGRAM), ==, 1);
   link = wsp_catalog_get_alt_form (catalog, WSP_PLATFORM_INSTAGRAM, 0);
-  g_assert_cmpstr (link->url, ==, "https://help.instagram.com/contact/767264225370182");
-  g_assert_cmpstr (link->confirmed, ==, "2025-04");
-  g_assert_cmpstr (link->source, ==, "tech press, April 2025");
+  g_assert_cmpstr (link->url, ==, IG_2024);
+  g_assert_cmpint (link->first_screen, ==, WSP_FIRST_SCREEN_AI_QUESTION);
 
   link = wsp_catalog_get_privacy_center (catalog, WSP_PLATFORM_FACEBOOK);
   g_assert_cmpstr (link->url, ==, "https://www.facebook.com/privacy/center/");
   link = wsp_catalog_get_privacy_center (catalog, WSP_PLATFORM_INSTAGRAM);
   g_assert_cmpstr (link->url, ==, "https://privacycenter.instagram.com/");
+
+  link = wsp_catalog_get_third_party_form (catalog);
+  g_assert_cmpstr (link->url, ==, "https://www.facebook.com/help/contact/510058597920541");
+  g_assert_nonnull (strstr (link->source, "legalclarity"));
+}
+
+/* Which form comes first, and which second, per country group. */
+static void
+test_shipped_form_per_country (void)
+{
+  g_autoptr(WspCatalog) catalog = load_shipped ();
+  static const struct {
+    const char *country;
+    const char *facebook;
+    const char *instagram;
+  } cases[] = {
+    { "DE", FB_2025, IG_2025 }, { "fr", FB_2025, IG_2025 }, { "NO", FB_2025, IG_2025 },
+    { "LI", FB_2025, IG_2025 }, { "CH", FB_2025, IG_2025 },
+    { "GB", FB_2024, IG_2024 }, { "BR", FB_2024, IG_2024 },
+    /* not placed: the catalog's first form */
+    { "US", FB_2025, IG_2025 }, { NULL, FB_2025, IG_2025 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      const char *fb = wsp_catalog_get_form_for (catalog, WSP_PLATFORM_FACEBOOK, cases[i].country)->url;
+      const char *ig = wsp_catalog_get_form_for (catalog, WSP_PLATFORM_INSTAGRAM, cases[i].country)->url;
+      const char *fb_other = wsp_catalog_get_other_form (catalog, WSP_PLATFORM_FACEBOOK,
+                                                         cases[i].country)->url;
+      const char *ig_other = wsp_catalog_get_other_form (catalog, WSP_PLATFORM_INSTAGRAM,
+                                                         cases[i].country)->url;
+
+      g_test_message ("country %s", cases[i].country);
+      g_assert_cmpstr (fb, ==, cases[i].facebook);
+      g_assert_cmpstr (ig, ==, cases[i].instagram);
+      g_assert_cmpstr (fb_other, !=, fb);
+      g_assert_cmpstr (ig_other, !=, ig);
+      g_assert_true (g_str_equal (fb_other, FB_2024) || g_str_equal (fb_other, FB_2025));
+      g_assert_true (g_str_equal (ig_other, IG_2024) || g_str_equal (ig_other, IG_2025));
+    }
+
+  /* Every covered country is placed in both platforms' lists. */
+  for (const char * const *c = (const char * const []) { "AT", "BE", "BG", "CY", "CZ", "DE", "DK",
+         "EE", "ES", "FI", "FR", "GR", "HR", "HU", "IE", "IT", "LT", "LU", "LV", "MT", "NL", "PL",
+         "PT", "RO", "SE", "SI", "SK", "IS", "LI", "NO", "CH", NULL }; *c != NULL; c++)
+    g_assert_cmpstr (wsp_catalog_get_form_for (catalog, WSP_PLATFORM_FACEBOOK, *c)->url, ==, FB_2025);
+}
+
+/* The facts the app has texts for are all there, each with its provenance; Brazil's code is
+ * Brazil's alone. */
+static void
+test_shipped_facts (void)
+{
+  g_autoptr(WspCatalog) catalog = load_shipped ();
+  const char *ids[] = {
+    WSP_FACT_PRIVATE_PROFILES, WSP_FACT_AI_CHATS, WSP_FACT_EMAILED_CODE, WSP_FACT_BRAZIL_SCOPE,
+    WSP_FACT_EARLIER_COUNT, WSP_FACT_ONE_PER_EMAIL, WSP_FACT_PAGES, WSP_FACT_OTHERS_POSTS,
+    WSP_FACT_MINORS, WSP_FACT_WHATSAPP, WSP_FACT_CONFIRMATION,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      const WspCatalogFact *fact = wsp_catalog_get_fact (catalog, ids[i]);
+
+      g_test_message ("fact %s", ids[i]);
+      g_assert_nonnull (fact);
+      g_assert_cmpstr (fact->id, ==, ids[i]);
+      g_assert_true (strlen (fact->confirmed) == 7 || strlen (fact->confirmed) == 10);
+      g_assert_cmpuint (strlen (fact->source), >, 0);
+    }
+
+  g_assert_true (wsp_catalog_fact_applies (catalog, WSP_FACT_EMAILED_CODE, "BR"));
+  g_assert_true (wsp_catalog_fact_applies (catalog, WSP_FACT_EMAILED_CODE, "br"));
+  g_assert_false (wsp_catalog_fact_applies (catalog, WSP_FACT_EMAILED_CODE, "DE"));
+  g_assert_false (wsp_catalog_fact_applies (catalog, WSP_FACT_EMAILED_CODE, "GB"));
+  g_assert_false (wsp_catalog_fact_applies (catalog, WSP_FACT_EMAILED_CODE, NULL));
+  g_assert_true (wsp_catalog_fact_applies (catalog, WSP_FACT_PAGES, "DE"));
+  g_assert_true (wsp_catalog_fact_applies (catalog, WSP_FACT_PAGES, NULL));
+  g_assert_null (wsp_catalog_get_fact (catalog, "no_such_fact"));
+  g_assert_false (wsp_catalog_fact_applies (catalog, "no_such_fact", "DE"));
 }
 
 static void
@@ -265,7 +355,11 @@ test_shipped_urls (void)
         check_link (wsp_catalog_get_alt_form (catalog, p, i), hosts);
     }
 
-  g_assert_cmpuint (n_links, ==, 6);
+  check_link (wsp_catalog_get_third_party_form (catalog),
+              wsp_catalog_get_hosts (catalog, WSP_PLATFORM_FACEBOOK));
+  n_links++;
+
+  g_assert_cmpuint (n_links, ==, 7);
 }
 
 /* The languages the app is translated into (po/LINGUAS) and English. */
@@ -902,6 +996,44 @@ static const Variant variants[] = {
   { "platforms.facebook.privacy_center", "[]", WSP_CATALOG_ERROR_TYPE,
     "platforms.facebook.privacy_center: must be an object (got array)" },
 
+  /* which form comes first where, and what it shows first */
+  { "platforms.facebook.forms[1].first_in", "[]", WSP_CATALOG_ERROR_VALUE,
+    "platforms.facebook.forms[1].first_in: must not be empty" },
+  { "platforms.facebook.forms[1].first_in", "[\"US\"]", WSP_CATALOG_ERROR_VALUE,
+    "platforms.facebook.forms[1].first_in[0]: US is not one of countries.codes" },
+  { "platforms.facebook.forms[1].first_in", "[\"gb\"]", WSP_CATALOG_ERROR_VALUE,
+    "platforms.facebook.forms[1].first_in[0]: gb is not one of countries.codes" },
+  { "platforms.instagram.forms[1].first_in", "[\"GB\", \"DE\"]", WSP_CATALOG_ERROR_VALUE,
+    "platforms.instagram.forms[1].first_in[1]: DE already has a first form" },
+  { "platforms.facebook.forms[0].first_screen.kind", "\"maybe\"", WSP_CATALOG_ERROR_VALUE,
+    "platforms.facebook.forms[0].first_screen.kind: must be “yes” or “choice” (got maybe)" },
+  { "platforms.facebook.forms[0].first_screen.source", NULL, WSP_CATALOG_ERROR_MISSING,
+    "platforms.facebook.forms[0].first_screen.source: missing" },
+  { "platforms.facebook.forms[1].first_screen", "\"yes\"", WSP_CATALOG_ERROR_TYPE,
+    "platforms.facebook.forms[1].first_screen: must be an object (got string)" },
+
+  /* the third-party form */
+  { "third_party_form", NULL, WSP_CATALOG_ERROR_MISSING, "third_party_form: missing" },
+  { "third_party_form.url", "\"https://help.instagram.com/contact/510058597920541\"",
+    WSP_CATALOG_ERROR_URL,
+    "third_party_form.url: host help.instagram.com is not on platforms.facebook.hosts" },
+  { "third_party_form.confirmed", "\"soon\"", WSP_CATALOG_ERROR_VALUE,
+    "third_party_form.confirmed: not a date (YYYY-MM or YYYY-MM-DD)" },
+
+  /* facts */
+  { "facts", NULL, WSP_CATALOG_ERROR_MISSING, "facts: missing" },
+  { "facts", "[]", WSP_CATALOG_ERROR_TYPE, "facts: must be an object (got array)" },
+  { "facts.emailed_code.countries", "[\"BR\", \"BR\"]", WSP_CATALOG_ERROR_VALUE,
+    "facts.emailed_code.countries[1]: BR is listed twice" },
+  { "facts.emailed_code.countries", "[\"US\"]", WSP_CATALOG_ERROR_VALUE,
+    "facts.emailed_code.countries[0]: US is not one of countries.codes" },
+  { "facts.emailed_code.countries", "[]", WSP_CATALOG_ERROR_VALUE,
+    "facts.emailed_code.countries: must not be empty" },
+  { "facts.pages.source", NULL, WSP_CATALOG_ERROR_MISSING, "facts.pages.source: missing" },
+  { "facts.pages.confirmed", "\"2025\"", WSP_CATALOG_ERROR_VALUE,
+    "facts.pages.confirmed: not a date (YYYY-MM or YYYY-MM-DD)" },
+  { "facts.pages", "true", WSP_CATALOG_ERROR_TYPE, "facts.pages: must be an object (got boolean)" },
+
   /* paths and steps */
   { "platforms.facebook.paths", NULL, WSP_CATALOG_ERROR_MISSING,
     "platforms.facebook.paths: missing" },
@@ -1250,6 +1382,8 @@ static const RawVariant raw_variants[] = {
   { "{}", -1, WSP_CATALOG_ERROR_MISSING, "schema: missing" },
   { "{\"schema\": 3}", -1, WSP_CATALOG_ERROR_VERSION,
     "schema: unknown version 3 (this app reads version 2)" },
+  { "{\"schema\": 1}", -1, WSP_CATALOG_ERROR_VERSION,
+    "schema: unknown version 1 (this app reads version 2)" },
   { "{\"schema\": -1, \"platforms\": 5}", -1, WSP_CATALOG_ERROR_VERSION,
     "schema: unknown version -1 (this app reads version 2)" },
   { "{\"schema\": true}", -1, WSP_CATALOG_ERROR_TYPE, "schema: must be an integer (got boolean)" },
@@ -1467,6 +1601,8 @@ main (int   argc,
 
   g_test_add_func ("/catalog/shipped/load", test_shipped_load);
   g_test_add_func ("/catalog/shipped/forms", test_shipped_forms);
+  g_test_add_func ("/catalog/shipped/form-per-country", test_shipped_form_per_country);
+  g_test_add_func ("/catalog/shipped/facts", test_shipped_facts);
   g_test_add_func ("/catalog/shipped/hosts", test_shipped_hosts);
   g_test_add_func ("/catalog/shipped/urls", test_shipped_urls);
   g_test_add_func ("/catalog/shipped/steps", test_shipped_steps);

@@ -8,6 +8,8 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <stdio.h>
+#include <string.h>
 
 #include "wsp-catalog.h"
 #include "wsp-email.h"
@@ -19,8 +21,12 @@
 #include "wsp-test-util.h"
 #include "wsp-window.h"
 
-#define FACEBOOK_FORM "https://www.facebook.com/help/contact/6359191084165019"
-#define INSTAGRAM_FORM "https://help.instagram.com/contact/233964459562201"
+/* The forms tried first in the EU/EEA and Switzerland (the flow's Germany), and in the UK and
+ * Brazil (data/catalog.json). */
+#define FACEBOOK_FORM "https://www.facebook.com/help/contact/712876720715583"
+#define INSTAGRAM_FORM "https://help.instagram.com/contact/767264225370182"
+#define FACEBOOK_FORM_2024 "https://www.facebook.com/help/contact/6359191084165019"
+#define INSTAGRAM_FORM_2024 "https://help.instagram.com/contact/233964459562201"
 #define EMAIL "jana.beispiel+ki@mail.example.org"
 
 #ifdef WSP_TEST_GERMAN
@@ -361,10 +367,12 @@ set_reason_text (Fixture    *f,
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), text, -1);
 }
 
-/* Walks from the welcome page to the summary. */
+/* Walks from the welcome page to the summary, with the country that @search finds. */
 static void
-walk_to_summary (Fixture      *f,
-                 WspPlatforms  platforms)
+walk_to_summary_from (Fixture      *f,
+                      WspPlatforms  platforms,
+                      const char   *search,
+                      const char   *code)
 {
   assert_page (f, "welcome");
   g_assert_cmpstr (shown_title (f), ==, T ("Welcome", "Willkommen"));
@@ -379,10 +387,10 @@ walk_to_summary (Fixture      *f,
   /* LANG=C.UTF-8 names no country, so nothing is chosen yet. */
   g_assert_false (gtk_widget_get_sensitive (next_button (f)));
   g_assert_cmpstr (shown_title (f), ==, T ("Country", "Land"));
-  choose_country (f, "germ");
+  choose_country (f, search);
   assert_page (f, "email");
   g_assert_cmpstr (shown_title (f), ==, T ("Email", "E-Mail"));
-  g_assert_cmpstr (wsp_objection_get_country (wsp_window_get_objection (f->window)), ==, "DE");
+  g_assert_cmpstr (wsp_objection_get_country (wsp_window_get_objection (f->window)), ==, code);
 
   g_assert_false (gtk_widget_get_sensitive (next_button (f)));
   gtk_editable_set_text (GTK_EDITABLE (email_row (f)), "  " EMAIL " ");
@@ -398,6 +406,14 @@ walk_to_summary (Fixture      *f,
     g_assert_cmpstr (text, ==, wsp_reasons_get_text (1));
   }
   next (f, "summary");
+}
+
+/* Walks from the welcome page to the summary, from Germany. */
+static void
+walk_to_summary (Fixture      *f,
+                 WspPlatforms  platforms)
+{
+  walk_to_summary_from (f, platforms, "germ", "DE");
 }
 
 static void
@@ -487,6 +503,152 @@ test_flow_both (Fixture       *f,
   open_form (f, 2, INSTAGRAM_FORM);
   next (f, "done");
   g_assert_false (gtk_widget_get_visible (continue_button));
+}
+
+/* From the summary back to the country page, another country, and forward again. */
+static void
+change_country (Fixture    *f,
+                const char *search,
+                const char *code)
+{
+  back (f, "reason");
+  back (f, "email");
+  back (f, "country");
+  choose_country (f, search);
+  assert_page (f, "email");
+  g_assert_cmpstr (wsp_objection_get_country (wsp_window_get_objection (f->window)), ==, code);
+  next (f, "reason");
+  next (f, "summary");
+}
+
+static gboolean
+row_shown (Fixture    *f,
+           const char *title)
+{
+  GtkWidget *row = wsp_test_find_widget (page (f, "summary"), ADW_TYPE_ACTION_ROW, match_row_title,
+                                         title);
+
+  g_assert_nonnull (row);
+  return gtk_widget_is_visible (row);
+}
+
+static gboolean
+collect_label (GtkWidget     *widget,
+               gconstpointer  data)
+{
+  GString *text = (GString *) data;
+
+  if (gtk_widget_is_visible (widget))
+    g_string_append_printf (text, "%s\n", gtk_label_get_text (GTK_LABEL (widget)));
+  return FALSE;
+}
+
+/* Every text the summary page shows, one label a line. */
+static char *
+summary_text (Fixture *f)
+{
+  GString *text = g_string_new (NULL);
+
+  wsp_test_find_widget (page (f, "summary"), GTK_TYPE_LABEL, collect_label, text);
+  return g_string_free (text, FALSE);
+}
+
+/* The summary names no month after @latest ("2025-05"), in words or as a date: it never
+ * claims a check later than the links' own dates. */
+static void
+assert_no_date_after (Fixture    *f,
+                      const char *latest)
+{
+  g_autofree char *text = summary_text (f);
+  guint year, month;
+
+  g_assert_cmpint (sscanf (latest, "%4u-%2u", &year, &month), ==, 2);
+
+  for (guint y = year; y <= 2040; y++)
+    for (guint m = (y == year ? month + 1 : 1); m <= 12; m++)
+      {
+        g_autofree char *iso = g_strdup_printf ("%04u-%02u", y, m);
+        g_autofree char *words = wsp_catalog_format_month (iso);
+
+        g_assert_null (strstr (text, iso));
+        g_assert_null (strstr (text, words));
+      }
+}
+
+/* The form tried first follows the country group (EU/EEA and Switzerland: the form regulators
+ * linked; the UK and Brazil: the one Meta's apps link), the other is one click away, and only
+ * Brazil is told about the emailed code. */
+static void
+test_flow_form_per_country (Fixture       *f,
+                            gconstpointer  data)
+{
+  static const struct {
+    const char *search;
+    const char *code;
+    const char *form;
+    const char *other;
+    gboolean    emailed_code;
+  } groups[] = {
+    { "germ", "DE", FACEBOOK_FORM, FACEBOOK_FORM_2024, FALSE },
+    { T ("switz", "schweiz"), "CH", FACEBOOK_FORM, FACEBOOK_FORM_2024, FALSE },
+    { T ("united k", "vereinigtes k"), "GB", FACEBOOK_FORM_2024, FACEBOOK_FORM, FALSE },
+    { T ("brazil", "brasil"), "BR", FACEBOOK_FORM_2024, FACEBOOK_FORM, TRUE },
+  };
+  WspCatalog *catalog = wsp_catalog_get_current ();
+  guint n_opened = 0;
+
+  walk_to_summary (f, WSP_PLATFORMS_FACEBOOK);
+
+  for (guint i = 0; i < G_N_ELEMENTS (groups); i++)
+    {
+      const WspCatalogLink *form = wsp_catalog_get_form_for (catalog, WSP_PLATFORM_FACEBOOK,
+                                                             groups[i].code);
+      const WspCatalogLink *other = wsp_catalog_get_other_form (catalog, WSP_PLATFORM_FACEBOOK,
+                                                                groups[i].code);
+      g_autofree char *month = wsp_catalog_format_month (form->confirmed);
+      g_autofree char *text = NULL;
+      g_autofree char *copied = NULL;
+      g_autofree char *opened = NULL;
+      WspRecord *record;
+
+      g_test_message ("country %s", groups[i].code);
+      if (i > 0)
+        change_country (f, groups[i].search, groups[i].code);
+
+      g_assert_cmpstr (form->url, ==, groups[i].form);
+      g_assert_cmpstr (other->url, ==, groups[i].other);
+      g_assert_cmpint (row_shown (f, T ("Type in the emailed code", "Code aus der E-Mail eingeben")),
+                       ==, groups[i].emailed_code);
+
+      /* When each link shown was last confirmed, and never a later date. */
+      text = summary_text (f);
+      g_assert_nonnull (strstr (text, month));
+      assert_no_date_after (f, g_strcmp0 (form->confirmed, other->confirmed) > 0
+                                 ? form->confirmed : other->confirmed);
+
+      open_form (f, ++n_opened, groups[i].form);
+
+      /* "Try the Other Form" opens the other one, which the page then shows and copies. */
+      g_assert_true (gtk_widget_is_visible (wsp_test_find_widget (page (f, "summary"),
+                                                                  GTK_TYPE_BUTTON,
+                                                                  wsp_test_match_action,
+                                                                  "summary.open-other")));
+      g_assert_true (gtk_widget_activate_action (page (f, "summary"), "summary.open-other", NULL));
+      opened = wait_for_opened (f, ++n_opened);
+      g_assert_cmpstr (opened, ==, groups[i].other);
+      copied = copy_field (f, "url");
+      g_assert_cmpstr (copied, ==, groups[i].other);
+      record = wsp_window_get_record (f->window);
+      g_assert_nonnull (record);
+      g_assert_cmpstr (wsp_record_get_url (record), ==, groups[i].other);
+
+      /* And back to the first. */
+      open_form (f, ++n_opened, groups[i].other);
+      g_assert_true (gtk_widget_activate_action (page (f, "summary"), "summary.open-other", NULL));
+      g_clear_pointer (&opened, g_free);
+      opened = wait_for_opened (f, ++n_opened);
+      g_assert_cmpstr (opened, ==, groups[i].form);
+    }
 }
 
 static void
@@ -1773,6 +1935,7 @@ main (int   argc,
   ADD ("facebook", test_flow_facebook, TRUE);
   ADD ("instagram", test_flow_instagram, TRUE);
   ADD ("both", test_flow_both, TRUE);
+  ADD ("form-per-country", test_flow_form_per_country, TRUE);
   ADD ("email-validation", test_flow_email_validation, TRUE);
   ADD ("country-outside", test_flow_country_outside, TRUE);
   ADD ("back-keeps-values", test_flow_back_keeps_values, TRUE);
