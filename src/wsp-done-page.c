@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "wsp-catalog.h"
 #include "wsp-column-layout.h"
 #include "wsp-done-page.h"
 #include "wsp-follow-up.h"
@@ -19,6 +20,8 @@ struct _WspDonePage
   GtkButton *continue_button;
   GtkWidget *restart_button;
   GtkWidget *record_group;
+  AdwActionRow *code_row;
+  GtkCheckButton *code_check;
   AdwActionRow *sent_row;
   GtkWidget *sent_button;
   AdwActionRow *confirmed_row;
@@ -41,6 +44,15 @@ enum {
 
 static GParamSpec *properties [N_PROPS];
 
+static gboolean
+needs_code (WspDonePage *self)
+{
+  WspObjection *objection = wsp_page_get_objection (WSP_PAGE (self));
+
+  return wsp_catalog_fact_applies (wsp_catalog_get_current (), WSP_FACT_EMAILED_CODE,
+                                   wsp_objection_get_country (objection));
+}
+
 static void
 update_record (WspDonePage *self)
 {
@@ -62,6 +74,10 @@ update_record (WspDonePage *self)
   self->updating = TRUE;
 
   gtk_widget_set_visible (self->sent_button, sent == 0);
+  /* Where the form emails a code, "Sent" only after the user was told and ticked it. */
+  gtk_widget_set_visible (GTK_WIDGET (self->code_row), sent == 0 && needs_code (self));
+  gtk_widget_set_sensitive (self->sent_button,
+                            !needs_code (self) || gtk_check_button_get_active (self->code_check));
   if (sent == 0)
     {
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->sent_row), _("Did you send it?"));
@@ -83,8 +99,7 @@ update_record (WspDonePage *self)
     /* Translators: %s is a date and time */
     text = g_strdup_printf (_("Arrived on %s"), confirmed_date);
   else
-    text = g_strdup (_("Meta’s email usually comes within minutes. Tick this once it is in your "
-                       "inbox."));
+    text = g_strdup (_("Meta’s email can take up to a day. Tick this once it is in your inbox."));
   adw_action_row_set_subtitle (self->confirmed_row, text);
 
   /* Only when the label really differs: not while the user types spaces around it. */
@@ -105,6 +120,13 @@ on_confirmed_toggled (WspDonePage *self)
   wsp_record_set_confirmed (self->record,
                             gtk_check_button_get_active (self->confirmed_check)
                             ? g_get_real_time () / G_USEC_PER_SEC : 0);
+}
+
+static void
+on_code_toggled (WspDonePage *self)
+{
+  if (!self->updating)
+    update_record (self);
 }
 
 static void
@@ -153,13 +175,18 @@ wsp_done_page_shown (WspPage *page)
   g_autofree char *note = NULL;
 
   /* Translators: %s is the email address the user entered */
-  note = g_strdup_printf (_("Once you have sent the form, Meta emails a confirmation to %s, "
-                            "usually within minutes. Your objection applies from then on. Posts "
-                            "that were already used for training cannot be taken back out."),
+  note = g_strdup_printf (_("After you send the form, Meta confirms it on screen first, then "
+                            "emails a confirmation to %s: sometimes within minutes, sometimes "
+                            "only after a day. Your objection applies from then on. Posts that "
+                            "were already used for training cannot be taken back out."),
                           wsp_objection_get_email (objection));
   /* Plain text: an address may hold "&" or "<" (the status page took markup). */
   gtk_label_set_text (self->description_label, note);
 
+  /* Told again each time: the tick is for this form only. */
+  self->updating = TRUE;
+  gtk_check_button_set_active (self->code_check, FALSE);
+  self->updating = FALSE;
   update_record (self);
   /* Also for the same record: a day may have passed since the page last showed. */
   wsp_follow_up_set_record (self->follow_up, self->record);
@@ -260,6 +287,8 @@ wsp_done_page_class_init (WspDonePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WspDonePage, continue_button);
   gtk_widget_class_bind_template_child (widget_class, WspDonePage, restart_button);
   gtk_widget_class_bind_template_child (widget_class, WspDonePage, record_group);
+  gtk_widget_class_bind_template_child (widget_class, WspDonePage, code_row);
+  gtk_widget_class_bind_template_child (widget_class, WspDonePage, code_check);
   gtk_widget_class_bind_template_child (widget_class, WspDonePage, sent_row);
   gtk_widget_class_bind_template_child (widget_class, WspDonePage, sent_button);
   gtk_widget_class_bind_template_child (widget_class, WspDonePage, confirmed_row);
@@ -268,6 +297,7 @@ wsp_done_page_class_init (WspDonePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WspDonePage, follow_up);
   gtk_widget_class_bind_template_callback (widget_class, on_confirmed_toggled);
   gtk_widget_class_bind_template_callback (widget_class, on_label_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_code_toggled);
 }
 
 static void

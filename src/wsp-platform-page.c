@@ -5,6 +5,10 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
+#include "wsp-catalog.h"
+#include "wsp-launcher.h"
 #include "wsp-platform-page.h"
 
 struct _WspPlatformPage
@@ -14,6 +18,36 @@ struct _WspPlatformPage
   GtkCheckButton *facebook_check;
   GtkCheckButton *instagram_check;
   GtkCheckButton *both_check;
+  AdwPreferencesGroup *good_to_know_group;
+  /* The rows added for the catalog's facts, to replace when the catalog changes. */
+  GPtrArray      *fact_rows;
+};
+
+/* The questions people ask before they choose, each shown only while the catalog in use
+ * vouches for its fact. */
+static const struct {
+  const char *fact;
+  const char *title;
+  const char *text;
+} facts[] = {
+  { WSP_FACT_EARLIER_COUNT, N_("Objected in 2024?"),
+    N_("An objection you sent in 2024 still counts. Send a new one if your email address has "
+       "changed since.") },
+  { WSP_FACT_ONE_PER_EMAIL, N_("One objection per email address"),
+    N_("Meta counts one objection per email address: object for each address you use with "
+       "Facebook or Instagram, and again after you change it.") },
+  { WSP_FACT_PAGES, N_("Facebook Pages"),
+    N_("A Page cannot object, and no one’s objection covers what the Page itself posts. Each "
+       "person who runs a Page objects for their own account.") },
+  { WSP_FACT_OTHERS_POSTS, N_("You in other people’s posts"),
+    N_("Your objection covers your own account. Photos or mentions of you that others share "
+       "publicly can still be used. When Meta AI shows information about you, the form for "
+       "information from others (below) is the way to ask about it.") },
+  { WSP_FACT_MINORS, N_("Under 18"),
+    N_("Meta says it does not use the public information of accounts of people under 18.") },
+  { WSP_FACT_WHATSAPP, N_("WhatsApp"),
+    N_("WhatsApp has no objection form. Your chats there are not used, only what you write to "
+       "Meta AI: to keep it out, do not chat with Meta AI in WhatsApp.") },
 };
 
 G_DEFINE_FINAL_TYPE (WspPlatformPage, wsp_platform_page, WSP_TYPE_PAGE)
@@ -68,6 +102,85 @@ on_key_pressed (WspPlatformPage       *self,
   return GDK_EVENT_STOP;
 }
 
+static GtkWidget *
+make_fact_row (const char *title,
+               const char *text)
+{
+  GtkWidget *row = adw_expander_row_new ();
+  GtkWidget *label = gtk_label_new (text);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "wsp-fact");
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), label);
+  return row;
+}
+
+static void
+update_facts (WspPlatformPage *self)
+{
+  WspCatalog *catalog = wsp_catalog_get_current ();
+
+  for (guint i = 0; i < self->fact_rows->len; i++)
+    adw_preferences_group_remove (self->good_to_know_group, self->fact_rows->pdata[i]);
+  g_ptr_array_set_size (self->fact_rows, 0);
+
+  /* The country is not chosen yet: only facts that hold everywhere. */
+  for (guint i = 0; i < G_N_ELEMENTS (facts); i++)
+    {
+      GtkWidget *row;
+
+      if (!wsp_catalog_fact_applies (catalog, facts[i].fact, NULL))
+        continue;
+
+      row = make_fact_row (_(facts[i].title), _(facts[i].text));
+      adw_preferences_group_add (self->good_to_know_group, row);
+      g_ptr_array_add (self->fact_rows, row);
+    }
+}
+
+static void
+on_third_party_response (GtkWidget  *page,
+                         const char *response)
+{
+  if (g_str_equal (response, "open"))
+    wsp_launch_uri (page, wsp_catalog_get_third_party_form (wsp_catalog_get_current ())->url);
+}
+
+/* Information others shared, or no account at all: Meta's separate form, explained, never
+ * mixed up with the objection. */
+static void
+show_third_party (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                       _("Information Others Shared About You"),
+                                                       NULL));
+  adw_message_dialog_set_body (dialog,
+                               _("This is not the objection. Meta has a separate form for "
+                                 "personal information about you that it got from others, such "
+                                 "as what is public on the internet, and that shows up in an "
+                                 "answer from Meta AI. You need no account to use it.\n\n"
+                                 "The form asks for your country, name and email address, the "
+                                 "prompt you typed into Meta AI, and the answer that showed your "
+                                 "information, for example as a screenshot. Meta reviews each "
+                                 "request under the law where you live; it does not grant it "
+                                 "automatically."));
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  adw_message_dialog_add_response (dialog, "open", _("_Open That Form"));
+  adw_message_dialog_set_response_appearance (dialog, "open", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "open");
+  adw_message_dialog_set_close_response (dialog, "close");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_third_party_response), widget,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 wsp_platform_page_shown (WspPage *page)
 {
@@ -95,6 +208,7 @@ wsp_platform_page_get_initial_focus (WspPage *page)
 static void
 wsp_platform_page_dispose (GObject *object)
 {
+  g_clear_pointer (&WSP_PLATFORM_PAGE (object)->fact_rows, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (object), WSP_TYPE_PLATFORM_PAGE);
 
   G_OBJECT_CLASS (wsp_platform_page_parent_class)->dispose (object);
@@ -115,7 +229,10 @@ wsp_platform_page_class_init (WspPlatformPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WspPlatformPage, facebook_check);
   gtk_widget_class_bind_template_child (widget_class, WspPlatformPage, instagram_check);
   gtk_widget_class_bind_template_child (widget_class, WspPlatformPage, both_check);
+  gtk_widget_class_bind_template_child (widget_class, WspPlatformPage, good_to_know_group);
   gtk_widget_class_bind_template_callback (widget_class, on_toggled);
+
+  gtk_widget_class_install_action (widget_class, "platform.third-party", NULL, show_third_party);
 }
 
 static void
@@ -124,6 +241,12 @@ wsp_platform_page_init (WspPlatformPage *self)
   GtkEventController *controller;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->fact_rows = g_ptr_array_new ();
+  update_facts (self);
+  /* Updated links may bring other facts. */
+  g_signal_connect_object (wsp_catalog_get_default (), "current-changed",
+                           G_CALLBACK (update_facts), self, G_CONNECT_SWAPPED);
 
   controller = gtk_event_controller_key_new ();
   gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);

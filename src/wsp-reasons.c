@@ -35,11 +35,13 @@ static const Reason reasons [] = {
   },
   {
     "legitimate-interest",
-    N_("Meta’s interest does not outweigh mine"),
-    N_("I object to the processing of my personal data for AI at Meta. A legitimate interest "
-       "does not override my rights here: the Court of Justice of the European Union already "
-       "refused Meta that ground for personalised advertising (case C-252/21), and training AI "
-       "models on years of personal posts reaches much further than advertising."),
+    /* An opinion, not settled law: the OLG Köln found Meta's interest sufficient in summary
+     * proceedings (15 UKl 2/25, 2025-05-23). */
+    N_("In my view, Meta’s interest does not outweigh mine"),
+    N_("I object to the processing of my personal data for AI at Meta. In my view, a legitimate "
+       "interest does not override my rights here: the Court of Justice of the European Union "
+       "refused Meta that ground for personalised advertising (case C-252/21), and I consider "
+       "training AI models on years of personal posts to reach much further than advertising."),
   },
   {
     "other-people",

@@ -21,6 +21,7 @@ struct _WspSummaryPage
   AdwActionRow *login_row;
   AdwActionRow *first_screen_row;
   AdwActionRow *code_row;
+  GtkWidget    *country_group;
   GtkButton    *open_button;
   GtkButton    *other_button;
   GtkLabel     *other_label;
@@ -240,6 +241,9 @@ update_checklist (WspSummaryPage       *self,
 
   gtk_widget_set_visible (GTK_WIDGET (self->code_row),
                           wsp_catalog_fact_applies (catalog, WSP_FACT_EMAILED_CODE,
+                                                    wsp_objection_get_country (objection)));
+  gtk_widget_set_visible (self->country_group,
+                          wsp_catalog_fact_applies (catalog, WSP_FACT_BRAZIL_SCOPE,
                                                     wsp_objection_get_country (objection)));
 }
 
@@ -503,6 +507,7 @@ wsp_summary_page_class_init (WspSummaryPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WspSummaryPage, login_row);
   gtk_widget_class_bind_template_child (widget_class, WspSummaryPage, first_screen_row);
   gtk_widget_class_bind_template_child (widget_class, WspSummaryPage, code_row);
+  gtk_widget_class_bind_template_child (widget_class, WspSummaryPage, country_group);
   gtk_widget_class_bind_template_child (widget_class, WspSummaryPage, open_button);
   gtk_widget_class_bind_template_child (widget_class, WspSummaryPage, other_button);
   gtk_widget_class_bind_template_child (widget_class, WspSummaryPage, other_label);

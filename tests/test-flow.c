@@ -8,6 +8,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -1164,6 +1165,123 @@ undo_button (Fixture *f)
   return button;
 }
 
+/* Information others shared, or no account: Meta's separate form, explained first, opened
+ * only when asked. */
+static void
+test_flow_third_party (Fixture       *f,
+                       gconstpointer  data)
+{
+  const char *url = wsp_catalog_get_third_party_form (wsp_catalog_get_current ())->url;
+  GtkWidget *platform_page;
+  AdwMessageDialog *dialog;
+  g_autofree char *opened = NULL;
+
+  next (f, "platform");
+  platform_page = page (f, "platform");
+
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *title = i == 0 ? T ("It is about what others posted about me",
+                                      "Es geht um das, was andere über mich gepostet haben")
+                                 : T ("I have no account", "Ich habe kein Konto");
+      GtkWidget *row = wsp_test_find_widget (platform_page, ADW_TYPE_ACTION_ROW, match_row_title,
+                                             title);
+
+      g_assert_nonnull (row);
+      g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (row)), ==,
+                       "platform.third-party");
+    }
+
+  g_assert_true (gtk_widget_activate_action (platform_page, "platform.third-party", NULL));
+  dialog = ADW_MESSAGE_DIALOG (wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==,
+                   T ("Information Others Shared About You",
+                      "Informationen, die andere über Sie geteilt haben"));
+  /* Not the objection, and what the form asks for. */
+  g_assert_true (g_str_has_prefix (adw_message_dialog_get_body (dialog),
+                                   T ("This is not the objection.", "Das ist nicht der Widerspruch.")));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Meta AI"));
+
+  adw_message_dialog_response (dialog, "open");
+  opened = wait_for_opened (f, 1);
+  g_assert_cmpstr (opened, ==, url);
+  g_assert_cmpstr (opened, ==, "https://www.facebook.com/help/contact/510058597920541");
+  /* Nothing about the objection was recorded. */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->store)), ==, 0);
+}
+
+/* Brazil's form emails a code to type in: the done page does not take "Sent" before the user
+ * ticked that they did. Elsewhere there is no such step. */
+static void
+test_flow_brazil_code (Fixture       *f,
+                       gconstpointer  data)
+{
+  const char *code_title = T ("Did you type in the emailed code?",
+                              "Haben Sie den Code aus der E-Mail eingegeben?");
+  GtkWidget *done, *code_row, *code_check, *sent_button;
+
+  walk_to_summary_from (f, WSP_PLATFORMS_FACEBOOK, T ("brazil", "brasil"), "BR");
+  g_assert_true (row_shown (f, T ("Type in the emailed code", "Code aus der E-Mail eingeben")));
+  g_assert_true (row_shown (f, T ("In Brazil", "In Brasilien")));
+  open_form (f, 1, FACEBOOK_FORM_2024);
+  next (f, "done");
+
+  done = page (f, "done");
+  code_row = wsp_test_find_widget (done, ADW_TYPE_ACTION_ROW, match_row_title, code_title);
+  g_assert_nonnull (code_row);
+  g_assert_true (gtk_widget_is_visible (code_row));
+  sent_button = wsp_test_find_widget (done, GTK_TYPE_BUTTON, wsp_test_match_action, "records.sent");
+  g_assert_false (gtk_widget_is_sensitive (sent_button));
+
+  code_check = wsp_test_find_widget (code_row, GTK_TYPE_CHECK_BUTTON, NULL, NULL);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (code_check), TRUE);
+  g_assert_true (gtk_widget_is_sensitive (sent_button));
+  click (sent_button);
+  g_assert_cmpint (wsp_record_get_state (only_record (f->store)), ==, WSP_RECORD_SENT);
+  g_assert_false (gtk_widget_is_visible (code_row));
+}
+
+/* "Good to Know" shows a fact only while the catalog in use vouches for it. */
+static void
+test_flow_good_to_know (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "catalog.json", NULL);
+  g_autofree char *json = wsp_test_read_file (path, NULL);
+  const char *pages = T ("Facebook Pages", "Facebook-Seiten");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(WspCatalog) without = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *edited = NULL;
+  GtkWidget *platform_page;
+
+  next (f, "platform");
+  platform_page = page (f, "platform");
+  g_assert_nonnull (wsp_test_find_widget (platform_page, ADW_TYPE_EXPANDER_ROW, match_row_title,
+                                          pages));
+  g_assert_nonnull (wsp_test_find_widget (platform_page, ADW_TYPE_EXPANDER_ROW, match_row_title,
+                                          T ("Objected in 2024?", "Schon 2024 widersprochen?")));
+
+  json_parser_load_from_data (parser, json, -1, &error);
+  g_assert_no_error (error);
+  json_object_remove_member (json_object_get_object_member (json_node_get_object (json_parser_get_root (parser)),
+                                                            "facts"), "pages");
+  json_generator_set_root (generator, json_parser_get_root (parser));
+  edited = json_generator_to_data (generator, NULL);
+  bytes = g_bytes_new (edited, strlen (edited));
+  without = wsp_catalog_new_from_bytes (bytes, &error);
+  g_assert_no_error (error);
+
+  wsp_catalog_set_current (without);
+  g_assert_null (wsp_test_find_widget (platform_page, ADW_TYPE_EXPANDER_ROW, match_row_title, pages));
+  wsp_catalog_set_current (NULL);
+  g_assert_nonnull (wsp_test_find_widget (platform_page, ADW_TYPE_EXPANDER_ROW, match_row_title,
+                                          pages));
+}
+
 static void
 test_flow_records (Fixture       *f,
                    gconstpointer  data)
@@ -1936,6 +2054,9 @@ main (int   argc,
   ADD ("instagram", test_flow_instagram, TRUE);
   ADD ("both", test_flow_both, TRUE);
   ADD ("form-per-country", test_flow_form_per_country, TRUE);
+  ADD ("third-party", test_flow_third_party, TRUE);
+  ADD ("brazil-code", test_flow_brazil_code, TRUE);
+  ADD ("good-to-know", test_flow_good_to_know, TRUE);
   ADD ("email-validation", test_flow_email_validation, TRUE);
   ADD ("country-outside", test_flow_country_outside, TRUE);
   ADD ("back-keeps-values", test_flow_back_keeps_values, TRUE);

@@ -26,9 +26,9 @@ static const char *page_names [] = {
 
 /* Texts that are the same in every language. */
 static const char *same_everywhere [] = {
-  "Widerspruch", "Facebook", "Instagram", "Meta", "Chile", "1", "2", "3", "4", "5", "6", "7", "8",
+  "Widerspruch", "Facebook", "Instagram", "Meta", "WhatsApp", "Chile", "1", "2", "3", "4", "5", "6", "7", "8",
   "jana@example.org", "www.facebook.com",
-  "https://www.facebook.com/help/contact/6359191084165019",
+  "https://www.facebook.com/help/contact/712876720715583",
   "io.github.widerspruch.Widerspruch",
 };
 

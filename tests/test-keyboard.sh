@@ -10,7 +10,8 @@
 set -euo pipefail
 
 app=$1
-expected=https://help.instagram.com/contact/233964459562201
+# Switzerland: the 2025 form regulators linked comes first (data/catalog.json).
+expected=https://help.instagram.com/contact/767264225370182
 
 tmp=$(mktemp -d)
 pid=
