@@ -32,11 +32,18 @@ static const GOptionEntry entries[] = {
   { NULL }
 };
 
-/* "platforms.instagram.forms[1]" -> WSP_PLATFORM_INSTAGRAM */
+/* "platforms.instagram.forms[1]" -> WSP_PLATFORM_INSTAGRAM; the third-party form lives on
+ * Facebook's hosts (wsp-catalog.c). */
 static gboolean
 platform_of_path (const char  *path,
                   WspPlatform *out_platform)
 {
+  if (strcmp (path, "third_party_form") == 0)
+    {
+      *out_platform = WSP_PLATFORM_FACEBOOK;
+      return TRUE;
+    }
+
   for (guint p = 0; p < WSP_N_PLATFORMS; p++)
     {
       g_autofree char *prefix = g_strconcat ("platforms.", wsp_platform_get_id (p), NULL);

@@ -163,9 +163,11 @@ test_valid (Fixture       *f,
   g_assert_cmpstr (err, ==, "");
   g_assert_true (g_str_has_prefix (out, header));
   g_assert_nonnull (strstr (out, "platforms.facebook.forms[0]                confirmed 2025-05    "
-                                 "https://www.facebook.com/help/contact/6359191084165019\n"));
-  g_assert_nonnull (strstr (out, "platforms.instagram.forms[1]               confirmed 2025-04    "
-                                 "https://help.instagram.com/contact/767264225370182\n"));
+                                 "https://www.facebook.com/help/contact/712876720715583\n"));
+  g_assert_nonnull (strstr (out, "platforms.instagram.forms[1]               confirmed 2025-05    "
+                                 "https://help.instagram.com/contact/233964459562201\n"));
+  g_assert_nonnull (strstr (out, "third_party_form                           confirmed 2025-05    "
+                                 "https://www.facebook.com/help/contact/510058597920541\n"));
   g_assert_nonnull (strstr (out, "platforms.instagram.privacy_center         confirmed 2025-05    "
                                  "https://privacycenter.instagram.com/\n"));
   g_assert_nonnull (strstr (out, "platforms.facebook.paths.app               confirmed 2025-05    "
