@@ -204,9 +204,19 @@ decode_key (const char *data,
             gsize       start,
             gsize      *end)
 {
-  GString *key = g_string_new (NULL);
+  GString *key;
   gsize i;
 
+  /* Most keys have no escape: one allocation (this runs for every key of every file). */
+  for (i = start; i < size && data[i] != '"' && data[i] != '\\'; i++)
+    ;
+  if (i >= size || data[i] == '"')
+    {
+      *end = i;
+      return g_strndup (data + start, i - start);
+    }
+
+  key = g_string_sized_new (i - start + 16);
   for (i = start; i < size && data[i] != '"'; i++)
     {
       gint value;

@@ -141,12 +141,13 @@ path_matches (const char *path,
   /* Segment by segment: both start with "/". */
   for (gsize p = 0, q = 0;;)
     {
-      gsize seg = strcspn (pattern + p + 1, "/");
-      gsize left = len - q;
-      gsize part;
+      gsize seg, left, part;
 
       if (pattern[p] == '\0')
         return q == len;
+
+      seg = strcspn (pattern + p + 1, "/");
+      left = len - q;
 
       if (seg == 1 && pattern[p + 1] == '*' && pattern[p + 2] == '\0')
         {
