@@ -17,8 +17,8 @@
 
 /* The quiet zone on each side, in modules, as the standard asks (ISO/IEC 18004). */
 #define QUIET_ZONE 4
-/* Pixels a module: at least (see WSP_QR_CODE_MAX_VERSION), and what the widget asks for until
- * the code is about NATURAL_SIZE pixels wide, at most. */
+/* Pixels a module: at least (see WSP_QR_CODE_MAX_VERSION), and more until the code is about
+ * NATURAL_SIZE pixels wide, at most MAX_MODULE_PX. */
 #define MIN_MODULE_PX 3
 #define MAX_MODULE_PX 8
 #define NATURAL_SIZE 256
@@ -101,8 +101,10 @@ wsp_qr_code_measure (GtkWidget      *widget,
   WspQrCode *self = WSP_QR_CODE (widget);
   int total = total_modules (self);
 
-  *minimum = total * MIN_MODULE_PX;
+  /* Asked for as a minimum too: containers that hand out only minimum heights (a GtkBox in a
+   * scrolled page) would shrink it, and at most 315 px it fits a 360 px window. */
   *natural = total * CLAMP (NATURAL_SIZE / MAX (total, 1), MIN_MODULE_PX, MAX_MODULE_PX);
+  *minimum = *natural;
 }
 
 static void

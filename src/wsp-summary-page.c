@@ -11,6 +11,7 @@
 #include "wsp-launcher.h"
 #include "wsp-report.h"
 #include "wsp-link-check.h"
+#include "wsp-phone-codes.h"
 #include "wsp-reasons.h"
 #include "wsp-summary-page.h"
 
@@ -31,6 +32,7 @@ struct _WspSummaryPage
   GtkImage     *status_icon;
   GtkLabel     *status_label;
   AdwPreferencesGroup *fields_group;
+  WspPhoneCodes *phone_codes;
   AdwActionRow *url_row;
   AdwActionRow *host_row;
   AdwActionRow *country_row;
@@ -320,6 +322,8 @@ update (WspSummaryPage *self)
   else
     adw_action_row_set_subtitle (self->reason_row, _("None: leave the field empty"));
   gtk_widget_set_sensitive (self->reason_copy, reason != NULL && *reason != '\0');
+
+  wsp_phone_codes_set_texts (self->phone_codes, form_url (self), reason);
 }
 
 static void
@@ -503,6 +507,7 @@ wsp_summary_page_class_init (WspSummaryPageClass *klass)
   page_class->shown = wsp_summary_page_shown;
   page_class->get_initial_focus = wsp_summary_page_get_initial_focus;
 
+  g_type_ensure (WSP_TYPE_PHONE_CODES);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/wsp-summary-page.ui");
   gtk_widget_class_bind_template_child (widget_class, WspSummaryPage, login_row);
   gtk_widget_class_bind_template_child (widget_class, WspSummaryPage, first_screen_row);
@@ -517,6 +522,7 @@ wsp_summary_page_class_init (WspSummaryPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WspSummaryPage, status_icon);
   gtk_widget_class_bind_template_child (widget_class, WspSummaryPage, status_label);
   gtk_widget_class_bind_template_child (widget_class, WspSummaryPage, fields_group);
+  gtk_widget_class_bind_template_child (widget_class, WspSummaryPage, phone_codes);
   gtk_widget_class_bind_template_child (widget_class, WspSummaryPage, url_row);
   gtk_widget_class_bind_template_child (widget_class, WspSummaryPage, host_row);
   gtk_widget_class_bind_template_child (widget_class, WspSummaryPage, country_row);

@@ -11,6 +11,7 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
+#include "wsp-phone-codes.h"
 #include "wsp-qr-code.h"
 #include "wsp-test-ui.h"
 
@@ -280,6 +281,66 @@ test_accessible (void)
   gtk_window_destroy (window);
 }
 
+static GtkWidget *
+too_long_label (GtkWidget *codes)
+{
+  GtkWidget *label = wsp_test_find_widget (codes, GTK_TYPE_LABEL, wsp_test_match_label,
+                                           "Your reason is too long for a QR code. Copy it and "
+                                           "send it to your phone another way, for example by "
+                                           "email to yourself.");
+
+  g_assert_nonnull (label);
+  return label;
+}
+
+/* The summary page's codes: the form's address at once, the reason when asked for; a reason
+ * too long for a code is offered for copying. */
+static void
+test_phone_codes (void)
+{
+  GtkWidget *codes = g_object_new (WSP_TYPE_PHONE_CODES, NULL);
+  g_autofree char *too_long = g_strnfill (3000, 'x');
+  GtkWindow *window = show_in_window (codes, 360);
+  GPtrArray *qr = wsp_test_find_all (codes, WSP_TYPE_QR_CODE, NULL, NULL);
+  GtkWidget *toggle = wsp_test_find_widget (codes, GTK_TYPE_TOGGLE_BUTTON, NULL, NULL);
+  g_autoptr(GdkTexture) url_texture = NULL;
+  g_autoptr(GdkTexture) reason_texture = NULL;
+  g_autofree char *url_read = NULL;
+  g_autofree char *reason_read = NULL;
+
+  g_assert_cmpuint (qr->len, ==, 2);
+  wsp_phone_codes_set_texts (WSP_PHONE_CODES (codes), FACEBOOK_FORM, reason);
+  g_assert_true (gtk_widget_get_visible (qr->pdata[0]));
+  g_assert_false (gtk_widget_get_visible (qr->pdata[1]));
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (qr->pdata[0]),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "QR code of the form’s address, " FACEBOOK_FORM);
+
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (toggle), TRUE);
+  g_assert_true (gtk_widget_get_visible (qr->pdata[1]));
+  wait_until (is_drawn, qr->pdata[1]);
+  url_texture = render (qr->pdata[0]);
+  url_read = decode (url_texture);
+  g_assert_cmpstr (url_read, ==, FACEBOOK_FORM);
+  reason_texture = render (qr->pdata[1]);
+  reason_read = decode (reason_texture);
+  g_assert_cmpstr (reason_read, ==, reason);
+
+  wsp_phone_codes_set_texts (WSP_PHONE_CODES (codes), INSTAGRAM_FORM, too_long);
+  g_assert_false (gtk_widget_get_visible (qr->pdata[1]));
+  g_assert_true (gtk_widget_get_visible (gtk_widget_get_parent (too_long_label (codes))));
+  g_assert_nonnull (wsp_test_find_widget (codes, GTK_TYPE_BUTTON, wsp_test_match_action,
+                                          "summary.copy"));
+
+  /* No reason: nothing to show or copy. */
+  wsp_phone_codes_set_texts (WSP_PHONE_CODES (codes), INSTAGRAM_FORM, NULL);
+  g_assert_false (gtk_widget_get_visible (toggle));
+  g_assert_false (gtk_widget_get_visible (gtk_widget_get_parent (too_long_label (codes))));
+
+  g_ptr_array_unref (qr);
+  gtk_window_destroy (window);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -294,6 +355,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/qr-code/dark-style", test_dark_style);
   g_test_add_func ("/qr-code/too-long", test_too_long);
   g_test_add_func ("/qr-code/accessible", test_accessible);
+  g_test_add_func ("/qr-code/phone-codes", test_phone_codes);
 
   return g_test_run ();
 }

@@ -20,6 +20,7 @@
 #include "wsp-catalog.h"
 #include "wsp-countries.h"
 #include "wsp-follow-up.h"
+#include "wsp-phone-codes.h"
 #include "wsp-reasons.h"
 #include "wsp-records.h"
 #include "wsp-summary-page.h"
@@ -532,6 +533,27 @@ shoot_follow_up (const Options *options)
          save_png (options, "complaint");
 }
 
+/* The summary page's QR codes: the form's address, and the reason on request. */
+static gboolean
+shoot_phone_codes (const Options *options)
+{
+  WspWindow *window = options->window;
+  GtkWidget *codes = find_nth (window, "summary", WSP_TYPE_PHONE_CODES, 0);
+  GtkWidget *toggle = codes != NULL ? find_descendant (codes, GTK_TYPE_TOGGLE_BUTTON,
+                                                       &(guint) { 0 }) : NULL;
+
+  if (toggle == NULL)
+    return FALSE;
+
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (toggle), TRUE);
+  if (!settle (window, "summary") || !scroll_to (window, "summary", codes) ||
+      !save_png (options, "summary-phone"))
+    return FALSE;
+
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (toggle), FALSE);
+  return scroll_to (window, "summary", find_nth (window, "summary", GTK_TYPE_BUTTON, 0));
+}
+
 static gboolean
 run_flow (const Options *options)
 {
@@ -547,7 +569,7 @@ run_flow (const Options *options)
          go (window, "assistant.next", "reason") && use_reason (window) &&
          save_png (options, "reason") &&
          go (window, "assistant.next", "summary") && wait_for_link_check (window) &&
-         save_png (options, "summary") &&
+         save_png (options, "summary") && shoot_phone_codes (options) &&
          go (window, "assistant.next", "done") && save_png (options, "done") &&
          go (window, "assistant.manual", "manual") && save_png (options, "manual") &&
          shoot_manual_paths (options) && shoot_follow_up (options);
