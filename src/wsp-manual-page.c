@@ -227,6 +227,7 @@ build_route (WspManualPage *self,
   const char *date = wsp_catalog_get_labels_confirmed (catalog, platform, route, language);
   g_autofree char *month = wsp_catalog_format_month (date);
   g_autofree char *confirmed = NULL;
+  g_autofree char *source = NULL;
   GtkWidget *confirmed_label;
   const char *used = NULL;
   guint n_steps = wsp_catalog_get_n_steps (catalog, platform, route, language, &used);
@@ -252,6 +253,12 @@ build_route (WspManualPage *self,
   gtk_label_set_wrap (GTK_LABEL (confirmed_label), TRUE);
   gtk_widget_add_css_class (confirmed_label, "dim-label");
   gtk_widget_add_css_class (confirmed_label, "caption");
+  /* Who reported these labels. Set before the label is shown: a visible widget's tooltip costs
+   * round trips to the X server in GTK 4.8. */
+  /* Translators: the tooltip of a path's date; %s names who reported its labels */
+  source = g_strdup_printf (_("Source: %s"),
+                            wsp_catalog_get_labels_source (catalog, platform, route, language));
+  gtk_widget_set_tooltip_text (confirmed_label, source);
   gtk_box_append (GTK_BOX (box), confirmed_label);
 
   for (guint i = 0; i < n_steps; i++)

@@ -598,7 +598,7 @@ test_shipped_steps (void)
   g_assert_cmpstr (label_of (catalog, WSP_PLATFORM_INSTAGRAM, WSP_ROUTE_PRIVACY_CENTER, "pt_BR", 1),
                    ==, "IA na Meta");
   g_assert_cmpstr (label_of (catalog, WSP_PLATFORM_FACEBOOK, WSP_ROUTE_GENAI, "en", 1),
-                   ==, "Right to object");
+                   ==, "right to object");
 }
 
 /* A catalog from before the drawings and the shorter routes still loads: both are optional. */

@@ -422,9 +422,18 @@ assert_all_paths (Fixture *f,
           g_clear_pointer (&confirmed, g_ptr_array_unref);
           /* The AI page's, in English in both languages */
           confirmed = wsp_test_find_all (GTK_WIDGET (f->page), GTK_TYPE_LABEL, wsp_test_match_label,
-                                T ("Path last confirmed: June 2024",
-                                   "Weg zuletzt bestätigt: Juni 2024"));
+                                T ("Path last confirmed: July 2024",
+                                   "Weg zuletzt bestätigt: Juli 2024"));
           g_assert_cmpuint (confirmed->len, ==, 1);
+          /* with who reported the labels in its tooltip */
+          {
+            g_autofree char *expected = g_strconcat (
+              T ("Source: ", "Quelle: "),
+              wsp_catalog_get_labels_source (catalog, p, WSP_ROUTE_GENAI, language ()), NULL);
+
+            g_assert_cmpstr (gtk_widget_get_tooltip_text (g_ptr_array_index (confirmed, 0)), ==,
+                             expected);
+          }
 
           /* Fits: nothing needs more room than the window has */
           gtk_widget_measure (GTK_WIDGET (f->page), GTK_ORIENTATION_HORIZONTAL, -1, &minimum,
