@@ -381,10 +381,8 @@ static const struct {
   { WSP_PLATFORM_FACEBOOK, WSP_ROUTE_GENAI, "es" },
   { WSP_PLATFORM_FACEBOOK, WSP_ROUTE_GENAI, "nl" },
   { WSP_PLATFORM_FACEBOOK, WSP_ROUTE_GENAI, "pl" },
-  { WSP_PLATFORM_INSTAGRAM, WSP_ROUTE_APP, "pl" },
   { WSP_PLATFORM_INSTAGRAM, WSP_ROUTE_BROWSER, "it" },
   { WSP_PLATFORM_INSTAGRAM, WSP_ROUTE_BROWSER, "pl" },
-  { WSP_PLATFORM_INSTAGRAM, WSP_ROUTE_BROWSER, "pt_BR" },
   { WSP_PLATFORM_INSTAGRAM, WSP_ROUTE_SEARCH, "nl" },
   { WSP_PLATFORM_INSTAGRAM, WSP_ROUTE_GENAI, "de" },
   { WSP_PLATFORM_INSTAGRAM, WSP_ROUTE_GENAI, "fr" },
@@ -1130,9 +1128,9 @@ static const Variant variants[] = {
     WSP_CATALOG_ERROR_VALUE,
     "platforms.instagram.paths.browser.steps.it[1].label: must be the English label "
     "“Settings and privacy” (this language’s labels have no source)" },
-  { "platforms.instagram.paths.app.steps.pl",
-    "[{\"label\": \"Profile\", \"help\": \"Najpierw otwórz profil.\"}]", WSP_CATALOG_ERROR_VALUE,
-    "platforms.instagram.paths.app.steps.pl: must have the English labels’ 7 steps" },
+  { "platforms.instagram.paths.browser.steps.pl",
+    "[{\"label\": \"More\", \"help\": \"Kliknij More.\"}]", WSP_CATALOG_ERROR_VALUE,
+    "platforms.instagram.paths.browser.steps.pl: must have the English labels’ 5 steps" },
   /* the AI page's route starts from its page, on the platform's own hosts */
   { "platforms.facebook.paths.genai.url", NULL, WSP_CATALOG_ERROR_MISSING,
     "platforms.facebook.paths.genai.url: missing" },
