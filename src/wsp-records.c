@@ -139,6 +139,31 @@ wsp_record_new_from_objection (WspObjection *objection)
   return self;
 }
 
+gboolean
+wsp_record_matches_objection (WspRecord    *self,
+                              WspObjection *objection)
+{
+  g_return_val_if_fail (WSP_IS_RECORD (self), FALSE);
+  g_return_val_if_fail (WSP_IS_OBJECTION (objection), FALSE);
+
+  return g_strcmp0 (self->email, wsp_objection_get_email (objection)) == 0 &&
+         g_strcmp0 (self->country, wsp_objection_get_country (objection)) == 0 &&
+         g_strcmp0 (self->reason, wsp_objection_get_reason (objection)) == 0;
+}
+
+void
+wsp_objection_load_record (WspObjection *objection,
+                           WspRecord    *self)
+{
+  g_return_if_fail (WSP_IS_OBJECTION (objection));
+  g_return_if_fail (WSP_IS_RECORD (self));
+
+  wsp_objection_set_platforms (objection, 1 << self->platform);
+  wsp_objection_set_country (objection, self->country, self->country_name);
+  wsp_objection_set_email (objection, self->email);
+  wsp_objection_set_reason (objection, self->reason);
+}
+
 static gboolean
 set_string (char       **field,
             const char  *value)
@@ -1762,6 +1787,58 @@ wsp_record_store_lookup (WspRecordStore *self,
     }
 
   return NULL;
+}
+
+WspRecord *
+wsp_record_store_ensure_for (WspRecordStore *self,
+                             WspRecord      *current,
+                             WspObjection   *objection,
+                             gboolean        resume,
+                             const char     *url)
+{
+  WspPlatform platform;
+  WspRecord *record = NULL;
+  guint n;
+
+  g_return_val_if_fail (WSP_IS_RECORD_STORE (self), NULL);
+  g_return_val_if_fail (current == NULL || WSP_IS_RECORD (current), NULL);
+  g_return_val_if_fail (WSP_IS_OBJECTION (objection), NULL);
+
+  platform = wsp_objection_get_current (objection);
+  if (platform >= WSP_N_PLATFORMS)
+    return NULL;
+
+  if (current != NULL && current->platform == platform &&
+      (wsp_record_get_state (current) < WSP_RECORD_SENT ||
+       wsp_record_matches_objection (current, objection)))
+    record = g_object_ref (current);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self));
+  for (guint i = 0; resume && record == NULL && i < n; i++)
+    {
+      g_autoptr(WspRecord) other = g_list_model_get_item (G_LIST_MODEL (self), i);
+
+      if (other->platform == platform && wsp_record_get_state (other) < WSP_RECORD_SENT &&
+          wsp_record_matches_objection (other, objection))
+        record = g_steal_pointer (&other);
+    }
+
+  if (record == NULL)
+    {
+      record = wsp_record_new_from_objection (objection);
+      wsp_record_set_url (record, url);
+      wsp_record_store_add (self, record);
+      return record;
+    }
+
+  wsp_record_store_hold (self);
+  wsp_record_set_email (record, wsp_objection_get_email (objection));
+  wsp_record_set_country (record, wsp_objection_get_country (objection),
+                          wsp_objection_get_country_name (objection));
+  wsp_record_set_reason (record, wsp_objection_get_reason (objection));
+  wsp_record_store_release (self);
+
+  return record;
 }
 
 static gboolean

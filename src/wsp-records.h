@@ -31,6 +31,12 @@ G_DECLARE_FINAL_TYPE (WspRecord, wsp_record, WSP, RECORD, GObject)
 WspRecord      *wsp_record_new               (WspPlatform   platform);
 /* A record for @objection's current platform, with its country, email and reason. */
 WspRecord      *wsp_record_new_from_objection (WspObjection *objection);
+/* Whether @self was made with @objection's email, country and reason (not its platform). */
+gboolean        wsp_record_matches_objection  (WspRecord    *self,
+                                               WspObjection *objection);
+/* Sets @objection to what @self was made with: its platform alone, country, email, reason. */
+void            wsp_objection_load_record     (WspObjection *objection,
+                                               WspRecord    *self);
 
 const char     *wsp_record_get_id            (WspRecord    *self);
 WspPlatform     wsp_record_get_platform      (WspRecord    *self);
@@ -136,6 +142,17 @@ void            wsp_record_store_remove         (WspRecordStore    *self,
 void            wsp_record_store_remove_all     (WspRecordStore    *self);
 WspRecord      *wsp_record_store_lookup         (WspRecordStore    *self,
                                                  const char        *id);
+/* The record of @objection's current form, made or found, as a new reference; NULL when the
+ * objection has no current platform. @current (may be NULL) is kept while it is of that
+ * platform and either unsent or made with the same values: what was sent is proof and stays
+ * as it was. Otherwise, with @resume, an unsent record of the same platform and values (a form
+ * opened before an interruption); otherwise a new record for @url, added to the store. A kept
+ * or found record takes the objection's current values. */
+WspRecord      *wsp_record_store_ensure_for     (WspRecordStore    *self,
+                                                 WspRecord         *current,
+                                                 WspObjection      *objection,
+                                                 gboolean           resume,
+                                                 const char        *url);
 
 /* The objection being assembled and the page it was on, kept until it is finished. The email
  * is kept only with @keep_email. */

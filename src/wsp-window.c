@@ -109,15 +109,6 @@ page_index (WspWindow *self,
   return -1;
 }
 
-static gboolean
-record_matches (WspRecord    *record,
-                WspObjection *objection)
-{
-  return g_strcmp0 (wsp_record_get_email (record), wsp_objection_get_email (objection)) == 0 &&
-         g_strcmp0 (wsp_record_get_country (record), wsp_objection_get_country (objection)) == 0 &&
-         g_strcmp0 (wsp_record_get_reason (record), wsp_objection_get_reason (objection)) == 0;
-}
-
 static void on_page_notify (WspWindow  *self,
                             GParamSpec *pspec,
                             WspPage    *page);
@@ -508,11 +499,7 @@ load_record (WspWindow *self,
   if (record == NULL)
     return NULL;
 
-  wsp_objection_set_platforms (self->objection, 1 << wsp_record_get_platform (record));
-  wsp_objection_set_country (self->objection, wsp_record_get_country (record),
-                             wsp_record_get_country_name (record));
-  wsp_objection_set_email (self->objection, wsp_record_get_email (record));
-  wsp_objection_set_reason (self->objection, wsp_record_get_reason (record));
+  wsp_objection_load_record (self->objection, record);
   g_set_object (&self->record, record);
   self->resumed = FALSE;
 
@@ -1167,7 +1154,7 @@ WspRecord *
 wsp_window_ensure_record (WspWindow *self)
 {
   WspPlatform platform;
-  guint n;
+  WspRecord *record;
 
   g_return_val_if_fail (WSP_IS_WINDOW (self), NULL);
 
@@ -1175,44 +1162,13 @@ wsp_window_ensure_record (WspWindow *self)
   if (platform >= WSP_N_PLATFORMS)
     return NULL;
 
-  /* What was sent is proof and stays as it was: changed values after that make a new record.
-   * Before that, the record follows the choices. */
-  if (self->record != NULL &&
-      (wsp_record_get_platform (self->record) != platform ||
-       (wsp_record_get_state (self->record) >= WSP_RECORD_SENT &&
-        !record_matches (self->record, self->objection))))
-    g_clear_object (&self->record);
-
-  /* Go on with the record of a form opened before the interruption, rather than make a second. */
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->store));
-  for (guint i = 0; self->resumed && self->record == NULL && i < n; i++)
-    {
-      g_autoptr(WspRecord) other = g_list_model_get_item (G_LIST_MODEL (self->store), i);
-
-      if (wsp_record_get_platform (other) == platform &&
-          wsp_record_get_state (other) < WSP_RECORD_SENT &&
-          record_matches (other, self->objection))
-        self->record = g_steal_pointer (&other);
-    }
-
-  if (self->record == NULL)
-    {
-      self->record = wsp_record_new_from_objection (self->objection);
-      /* The form tried first for this country; opening a form sets the one really used. */
-      wsp_record_set_url (self->record,
-                          wsp_catalog_get_form_for (wsp_catalog_get_current (), platform,
-                                                    wsp_objection_get_country (self->objection))->url);
-      wsp_record_store_add (self->store, self->record);
-    }
-  else
-    {
-      wsp_record_store_hold (self->store);
-      wsp_record_set_email (self->record, wsp_objection_get_email (self->objection));
-      wsp_record_set_country (self->record, wsp_objection_get_country (self->objection),
-                              wsp_objection_get_country_name (self->objection));
-      wsp_record_set_reason (self->record, wsp_objection_get_reason (self->objection));
-      wsp_record_store_release (self->store);
-    }
+  /* The form tried first for this country; opening a form sets the one really used. */
+  record = wsp_record_store_ensure_for (self->store, self->record, self->objection, self->resumed,
+                                        wsp_catalog_get_form_for (wsp_catalog_get_current (),
+                                                                  platform,
+                                                                  wsp_objection_get_country (self->objection))->url);
+  g_set_object (&self->record, record);
+  g_object_unref (record);
 
   return self->record;
 }

@@ -182,6 +182,90 @@ test_records_round_trip (void)
 }
 
 /* Undo of a Forget: the record goes back where it was, or at the end, and into the file. */
+/* Which record belongs to the objection being filled in: the rule the window follows. */
+static void
+test_records_ensure_for (void)
+{
+  g_autofree char *path = records_path ();
+  g_autoptr(WspRecordStore) store = NULL;
+  g_autoptr(WspObjection) objection = wsp_objection_new ();
+  g_autoptr(WspObjection) loaded = wsp_objection_new ();
+  g_autoptr(WspRecord) first = NULL;
+  g_autoptr(WspRecord) again = NULL;
+  g_autoptr(WspRecord) after_sent = NULL;
+  g_autoptr(WspRecord) resumed = NULL;
+  g_autoptr(WspRecord) other = NULL;
+  const char *url = "https://www.facebook.com/help/contact/712876720715583";
+
+  remove_records_dir ();
+  store = load_store (path);
+
+  /* No platform chosen yet: no record. */
+  g_assert_null (wsp_record_store_ensure_for (store, NULL, objection, FALSE, url));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 0);
+
+  wsp_objection_set_platforms (objection, WSP_PLATFORMS_BOTH);
+  wsp_objection_set_country (objection, "AT", "Österreich");
+  wsp_objection_set_email (objection, EMAIL);
+  wsp_objection_set_reason (objection, "Nein.");
+
+  /* The first time, a new record of the current platform, with the objection's values. */
+  first = wsp_record_store_ensure_for (store, NULL, objection, FALSE, url);
+  g_assert_nonnull (first);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 1);
+  g_assert_cmpint (wsp_record_get_platform (first), ==, WSP_PLATFORM_FACEBOOK);
+  g_assert_cmpstr (wsp_record_get_url (first), ==, url);
+  g_assert_cmpstr (wsp_record_get_email (first), ==, EMAIL);
+  g_assert_cmpstr (wsp_record_get_country (first), ==, "AT");
+  g_assert_cmpstr (wsp_record_get_reason (first), ==, "Nein.");
+  g_assert_true (wsp_record_matches_objection (first, objection));
+
+  /* Not sent yet: the record follows the objection's changes. */
+  wsp_objection_set_reason (objection, "Ich widerspreche.");
+  g_assert_false (wsp_record_matches_objection (first, objection));
+  again = wsp_record_store_ensure_for (store, first, objection, FALSE, url);
+  g_assert_true (again == first);
+  g_assert_cmpstr (wsp_record_get_reason (first), ==, "Ich widerspreche.");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 1);
+
+  /* Sent, it is proof: other values make a new record, and the sent one keeps its own. */
+  wsp_record_set_sent (first, 1764378000);
+  g_clear_object (&again);
+  again = wsp_record_store_ensure_for (store, first, objection, FALSE, url);
+  g_assert_true (again == first);
+  wsp_objection_set_email (objection, "zweite@mail.example.org");
+  after_sent = wsp_record_store_ensure_for (store, first, objection, FALSE, url);
+  g_assert_true (after_sent != first);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 2);
+  g_assert_cmpstr (wsp_record_get_email (first), ==, EMAIL);
+  g_assert_cmpstr (wsp_record_get_email (after_sent), ==, "zweite@mail.example.org");
+
+  /* Back after an interruption (no current record): the unsent record of the same values is
+   * found only when resuming. */
+  resumed = wsp_record_store_ensure_for (store, NULL, objection, TRUE, url);
+  g_assert_true (resumed == after_sent);
+  other = wsp_record_store_ensure_for (store, NULL, objection, FALSE, url);
+  g_assert_true (other != after_sent);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 3);
+  g_clear_object (&other);
+
+  /* Another platform never takes a record of the first. */
+  g_assert_true (wsp_objection_advance_platform (objection));
+  other = wsp_record_store_ensure_for (store, after_sent, objection, TRUE, url);
+  g_assert_cmpint (wsp_record_get_platform (other), ==, WSP_PLATFORM_INSTAGRAM);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 4);
+
+  /* Opening a record sets the objection to what it was made with, on its platform alone. */
+  wsp_objection_load_record (loaded, first);
+  g_assert_cmpuint (wsp_objection_get_platforms (loaded), ==, WSP_PLATFORMS_FACEBOOK);
+  g_assert_cmpint (wsp_objection_get_current (loaded), ==, WSP_PLATFORM_FACEBOOK);
+  g_assert_cmpstr (wsp_objection_get_email (loaded), ==, EMAIL);
+  g_assert_cmpstr (wsp_objection_get_country (loaded), ==, "AT");
+  g_assert_cmpstr (wsp_objection_get_country_name (loaded), ==, "Österreich");
+  g_assert_cmpstr (wsp_objection_get_reason (loaded), ==, "Ich widerspreche.");
+  g_assert_true (wsp_record_matches_objection (first, loaded));
+}
+
 static void
 test_records_insert (void)
 {
@@ -1189,6 +1273,7 @@ main (int   argc,
 
   g_test_add_func ("/records/round-trip", test_records_round_trip);
   g_test_add_func ("/records/insert", test_records_insert);
+  g_test_add_func ("/records/ensure-for", test_records_ensure_for);
   g_test_add_func ("/records/text", test_records_text);
   g_test_add_data_func ("/records/interrupted/half-written",
                         GINT_TO_POINTER (WSP_RECORD_SAVE_HALF_WRITTEN), interrupted_save);
