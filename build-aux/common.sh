@@ -12,7 +12,9 @@
 # which most desktops have, so that the tests run as they would there: with it, GLib starts a
 # bus for any program that finds none),
 # screenshots (xdotool, imagemagick), the QR codes (libqrencode-dev makes them, zbar-tools' zbarimg
-# reads them back in the tests), fuzzing (clang with its libFuzzer and sanitizer runtimes).
+# reads them back in the tests), fuzzing (clang with its libFuzzer and sanitizer runtimes), and
+# what a screen reader sees and says (at-spi2-core's registry, python3-pyatspi to read the tree,
+# the Orca screen reader itself).
 WSP_PACKAGES=(
   build-essential
   pkg-config
@@ -45,6 +47,9 @@ WSP_PACKAGES=(
   xdotool
   dbus-daemon
   dbus-x11
+  at-spi2-core
+  python3-pyatspi
+  orca
   imagemagick
   zbar-tools
   locales

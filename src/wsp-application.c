@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "wsp-application.h"
+#include "wsp-compat.h"
 #include "wsp-catalog.h"
 #include "wsp-first-frame.h"
 #include "wsp-catalog-updater.h"
@@ -352,6 +353,9 @@ wsp_application_startup (GApplication *app)
   static const char *help_accels [] = { "<Control>question", NULL };
 
   G_APPLICATION_CLASS (wsp_application_parent_class)->startup (app);
+
+  /* The dialogs too, as the window's pages. */
+  wsp_compat_fix_windows ();
 
   /* Before the first window picks its renderer. */
   wsp_renderer_avoid_software_gl (gdk_display_get_default ());

@@ -97,6 +97,48 @@ wsp_compat_fix_accessible_tree (GtkWidget *root)
   fix_tree (root);
 }
 
+static void
+on_window_map (GtkWidget *window)
+{
+  fix_tree (window);
+}
+
+static void
+on_toplevels_changed (GListModel *toplevels,
+                      guint       position,
+                      guint       removed,
+                      guint       added)
+{
+  for (guint i = position; i < position + added; i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      g_signal_handlers_disconnect_by_func (window, on_window_map, NULL);
+      g_signal_connect (window, "map", G_CALLBACK (on_window_map), NULL);
+    }
+}
+
+/**
+ * wsp_compat_fix_windows:
+ *
+ * Applies wsp_compat_fix_accessible_tree() to every window when it shows, as the dialogs that
+ * libadwaita builds (message, about) and the shortcuts window: their buttons have mnemonics.
+ * Call it once, at startup.
+ */
+void
+wsp_compat_fix_windows (void)
+{
+  GListModel *toplevels;
+
+  /* Written for GTK 4.8, the version of Debian 12. */
+  if (gtk_get_major_version () != 4 || gtk_get_minor_version () != 8)
+    return;
+
+  toplevels = gtk_window_get_toplevels ();
+  g_signal_connect (toplevels, "items-changed", G_CALLBACK (on_toplevels_changed), NULL);
+  on_toplevels_changed (toplevels, 0, 0, g_list_model_get_n_items (toplevels));
+}
+
 /* libadwaita 1.2's toast has a close button with an icon and no name at all (1.7 gives it a
  * tooltip). Its widget is private: this looks for it by its type name and icon. */
 static void
@@ -165,4 +207,56 @@ wsp_compat_name_toast_buttons (AdwToastOverlay *overlay)
   children = gtk_widget_observe_children (GTK_WIDGET (overlay));
   g_signal_connect (children, "items-changed", G_CALLBACK (on_overlay_children_changed), NULL);
   g_object_weak_ref (G_OBJECT (overlay), drop_children_model, children);
+}
+
+/**
+ * wsp_compat_expose_entry_row:
+ * @row: an entry row, not yet in a window
+ *
+ * Shows the text field of @row to assistive tools. In libadwaita 1.2 with GTK 4.8 the row's
+ * GtkText has no role, so a screen reader sees neither the focus in it nor what is typed: it
+ * said the window's title when the email page opened, and nothing for the field.
+ */
+void
+wsp_compat_expose_entry_row (AdwEntryRow *row)
+{
+  g_return_if_fail (ADW_IS_ENTRY_ROW (row));
+  g_return_if_fail (gtk_widget_get_root (GTK_WIDGET (row)) == NULL);
+
+  /* Written for libadwaita 1.2 with GTK 4.8, the versions of Debian 12. */
+  if (adw_get_major_version () != 1 || adw_get_minor_version () != 2 ||
+      gtk_get_major_version () != 4 || gtk_get_minor_version () != 8)
+    return;
+
+  /* The field is the text box; the row around it is only its frame, or a screen reader would
+   * announce the row as a second, empty text box. */
+  g_object_set (gtk_editable_get_delegate (GTK_EDITABLE (row)),
+                "accessible-role", GTK_ACCESSIBLE_ROLE_TEXT_BOX, NULL);
+  g_object_set (row, "accessible-role", GTK_ACCESSIBLE_ROLE_GROUP, NULL);
+  gtk_accessible_reset_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL);
+}
+
+/**
+ * wsp_compat_name_list_row:
+ * @child: the child of a list item of a GtkListView, bound to an item
+ * @name: what the row says
+ *
+ * Names the row of a list view that holds @child. GTK 4.8 names it by nothing at all (GTK 4.12
+ * has gtk_list_item_set_accessible_label()); the row is private, the parent of @child.
+ */
+void
+wsp_compat_name_list_row (GtkWidget  *child,
+                          const char *name)
+{
+  GtkWidget *row;
+
+  g_return_if_fail (GTK_IS_WIDGET (child));
+
+  /* Written for GTK 4.8, the version of Debian 12. */
+  if (gtk_get_major_version () != 4 || gtk_get_minor_version () != 8)
+    return;
+
+  row = gtk_widget_get_parent (child);
+  if (row != NULL && g_str_equal (G_OBJECT_TYPE_NAME (row), "GtkListItemWidget"))
+    gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
 }

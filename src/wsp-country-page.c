@@ -9,6 +9,7 @@
 
 #include "wsp-catalog.h"
 #include "wsp-countries.h"
+#include "wsp-compat.h"
 #include "wsp-country-page.h"
 
 struct _WspCountryPage
@@ -216,6 +217,7 @@ bind_row (GtkSignalListItemFactory *factory,
   GtkWidget *label = gtk_list_item_get_child (item);
 
   gtk_label_set_label (GTK_LABEL (label), wsp_country_get_name (country));
+  wsp_compat_name_list_row (label, wsp_country_get_name (country));
 }
 
 /* The list shows the objection's country, or the one of the user's locale when it has none

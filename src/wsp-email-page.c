@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "wsp-email.h"
+#include "wsp-compat.h"
 #include "wsp-email-page.h"
 
 /* How long typing has to pause before a problem is pointed out. */
@@ -193,6 +194,8 @@ wsp_email_page_init (WspEmailPage *self)
   gtk_accessible_update_relation (GTK_ACCESSIBLE (text),
                                   GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, self->error_label, NULL,
                                   -1);
+
+  wsp_compat_expose_entry_row (self->entry_row);
 
   self->settings = g_settings_new (APP_ID);
   g_settings_bind (self->settings, "remember-email", self->remember_check, "active",

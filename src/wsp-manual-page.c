@@ -189,6 +189,10 @@ build_step (WspManualPage        *self,
   gtk_widget_set_size_request (picture, 240, 160);
   gtk_picture_set_can_shrink (GTK_PICTURE (picture), TRUE);
   gtk_picture_set_alternative_text (GTK_PICTURE (picture), describe_illustration (name));
+  /* GTK 4.8 gives the text alternative as the picture's description only: named too, or a
+   * screen reader names it by its class. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (picture), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  describe_illustration (name), -1);
   gtk_widget_set_halign (picture, GTK_ALIGN_CENTER);
   gtk_widget_set_margin_top (picture, 6);
   /* The drawing shown, for the tests and GTK Inspector */
