@@ -51,8 +51,10 @@ fix_mnemonic_button (GtkButton *button)
     gtk_accessible_reset_relation (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
 }
 
-/* GTK 4.8 gives every list row the "selected" state, so that a row which cannot be selected is
- * announced as "not selected" after its name. Such a row has no selection to tell. */
+/* GTK 4.8 gives every list row the "selected" state and every GtkListBox AT-SPI's Selection
+ * interface, whatever its selection mode; Orca 43 then says "not selected" after each row of a
+ * list whose rows cannot be selected. Such a row is marked selected, which Orca does not
+ * announce: there is no selection to tell about. */
 static void
 fix_unselectable_row (GtkListBoxRow *row)
 {
@@ -61,7 +63,7 @@ fix_unselectable_row (GtkListBoxRow *row)
   if (!gtk_list_box_row_get_selectable (row) ||
       (GTK_IS_LIST_BOX (list) &&
        gtk_list_box_get_selection_mode (GTK_LIST_BOX (list)) == GTK_SELECTION_NONE))
-    gtk_accessible_reset_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_SELECTED);
+    gtk_accessible_update_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_SELECTED, TRUE, -1);
 }
 
 static void

@@ -173,6 +173,7 @@ def main():
         raise
     finally:
         app.stop()
+        app.remove_files()
 
     if problems:
         print("\n".join(problems))
