@@ -309,6 +309,8 @@ add_overdue_group (WspWelcomePage *self)
   self->overdue_list = GTK_LIST_BOX (gtk_list_box_new ());
   gtk_list_box_set_selection_mode (self->overdue_list, GTK_SELECTION_NONE);
   gtk_widget_add_css_class (GTK_WIDGET (self->overdue_list), "boxed-list");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->overdue_list),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Still Waiting for Meta?"), -1);
   adw_preferences_group_add (self->overdue_group, GTK_WIDGET (self->overdue_list));
   gtk_widget_set_visible (GTK_WIDGET (self->overdue_group), FALSE);
   /* Before the page's template gets its quick measures (WspPage), like the rest. */

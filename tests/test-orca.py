@@ -126,7 +126,8 @@ def main():
     problems = []
     try:
         # Orca first; its first words say it is listening.
-        wait_for(lambda: orca.utterances(), "Orca to start", deadline=120)
+        # Slow on a busy machine: it imports much, and asks the accessibility bus a lot.
+        wait_for(lambda: orca.utterances(), "Orca to start", deadline=240)
         orca.settle()
 
         app.start()
