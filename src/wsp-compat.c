@@ -66,9 +66,43 @@ fix_unselectable_row (GtkListBoxRow *row)
     gtk_accessible_update_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_SELECTED, TRUE, -1);
 }
 
+/* libadwaita 1.2's expander row puts its header in a list box of its own, and the rows it
+ * reveals in another: each is "a list with 1 item", inside the list the row belongs to, and
+ * the row itself has no name. The inner lists become groups (only while nothing has shown them
+ * to assistive tools yet), and the row is named by its title. */
+static void
+fix_expander_row (AdwExpanderRow *row)
+{
+  if (adw_get_major_version () != 1 || adw_get_minor_version () != 2)
+    return;
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), -1);
+}
+
+static void
+fix_expander_lists (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LIST_BOX (child) && gtk_widget_get_root (child) == NULL)
+        g_object_set (child, "accessible-role", GTK_ACCESSIBLE_ROLE_GROUP, NULL);
+      fix_expander_lists (child);
+    }
+}
+
 static void
 fix_tree (GtkWidget *widget)
 {
+  if (ADW_IS_EXPANDER_ROW (widget))
+    {
+      fix_expander_row (ADW_EXPANDER_ROW (widget));
+      if (adw_get_major_version () == 1 && adw_get_minor_version () == 2)
+        fix_expander_lists (widget);
+    }
+
   if (GTK_IS_BUTTON (widget))
     fix_mnemonic_button (GTK_BUTTON (widget));
   else if (GTK_IS_LIST_BOX_ROW (widget))
