@@ -49,7 +49,6 @@ WSP_PACKAGES=(
   dbus-x11
   at-spi2-core
   python3-pyatspi
-  orca
   imagemagick
   zbar-tools
   locales

@@ -93,9 +93,52 @@ fix_expander_lists (GtkWidget *widget)
     }
 }
 
+/* libadwaita 1.2 labels a preferences group's list by the group's title: a group with only a
+ * description leaves it unnamed, and GTK 4.8 then names it by its class, "GtkListBox". Its
+ * description names it instead. */
+/* The group's own list: the first list box below it, not one inside a row. */
+static GtkWidget *
+find_group_list (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *list;
+
+      if (GTK_IS_LIST_BOX (child))
+        return child;
+      if (GTK_IS_LIST_BOX_ROW (child))
+        continue;
+      if ((list = find_group_list (child)) != NULL)
+        return list;
+    }
+
+  return NULL;
+}
+
+static void
+fix_untitled_group (AdwPreferencesGroup *group)
+{
+  const char *title = adw_preferences_group_get_title (group);
+  const char *description = adw_preferences_group_get_description (group);
+  GtkWidget *list;
+
+  if (adw_get_major_version () != 1 || adw_get_minor_version () != 2 ||
+      (title != NULL && *title != '\0') || description == NULL || *description == '\0')
+    return;
+
+  if ((list = find_group_list (GTK_WIDGET (group))) != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    description, -1);
+}
+
 static void
 fix_tree (GtkWidget *widget)
 {
+  if (ADW_IS_PREFERENCES_GROUP (widget))
+    fix_untitled_group (ADW_PREFERENCES_GROUP (widget));
+
   if (ADW_IS_EXPANDER_ROW (widget))
     {
       fix_expander_row (ADW_EXPANDER_ROW (widget));
