@@ -13,8 +13,7 @@
 # bus for any program that finds none),
 # screenshots (xdotool, imagemagick), the QR codes (libqrencode-dev makes them, zbar-tools' zbarimg
 # reads them back in the tests), fuzzing (clang with its libFuzzer and sanitizer runtimes), and
-# what a screen reader sees and says (at-spi2-core's registry, python3-pyatspi to read the tree,
-# the Orca screen reader itself).
+# what a screen reader sees (at-spi2-core's registry, python3-pyatspi to read the tree).
 WSP_PACKAGES=(
   build-essential
   pkg-config
