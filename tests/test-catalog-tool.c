@@ -11,48 +11,28 @@
 #include "wsp-catalog.h"
 #include "wsp-test-util.h"
 
+/* One form has moved; the rest answer. */
+static const WspTestRoute routes[] = {
+  { "/help.instagram.com/contact/767264225370182", SOUP_STATUS_NOT_FOUND },
+  { NULL, SOUP_STATUS_OK },
+};
+
 typedef struct {
-  SoupServer *server;
-  char       *base;
-  GPtrArray  *requests;   /* "HEAD /host/path" */
+  WspTestServer *server;   /* asked "HEAD /host/path" */
 } Fixture;
-
-static void
-handler (SoupServer        *server,
-         SoupServerMessage *msg,
-         const char        *path,
-         GHashTable        *query,
-         gpointer           user_data)
-{
-  Fixture *f = user_data;
-
-  g_ptr_array_add (f->requests, g_strdup_printf ("%s %s", soup_server_message_get_method (msg),
-                                                 path));
-  /* One form has moved; the rest answer. */
-  if (g_str_equal (path, "/help.instagram.com/contact/767264225370182"))
-    soup_server_message_set_status (msg, SOUP_STATUS_NOT_FOUND, NULL);
-  else
-    soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
-}
 
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  f->requests = g_ptr_array_new_with_free_func (g_free);
-  f->server = soup_server_new (NULL, NULL);
-  soup_server_add_handler (f->server, NULL, handler, f, NULL);
-  f->base = wsp_test_server_listen (f->server);
+  f->server = wsp_test_server_new (routes, G_N_ELEMENTS (routes), f);
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  soup_server_disconnect (f->server);
-  g_clear_object (&f->server);
-  g_ptr_array_unref (f->requests);
-  g_free (f->base);
+  wsp_test_server_free (f->server);
 }
 
 typedef struct {
@@ -173,7 +153,7 @@ test_valid (Fixture       *f,
   g_assert_nonnull (strstr (out, "platforms.facebook.paths.app               confirmed 2025-05    "
                                  "(menu path)\n"));
   /* Offline means offline. */
-  g_assert_cmpuint (f->requests->len, ==, 0);
+  g_assert_cmpuint (wsp_test_server_get_requests (f->server)->len, ==, 0);
 }
 
 static void
@@ -210,7 +190,8 @@ test_online (Fixture       *f,
              gconstpointer  data)
 {
   g_autofree char *path = shipped_path ();
-  g_autofree char *server = g_strdup_printf ("--test-server=%s", f->base);
+  g_autofree char *server = g_strdup_printf ("--test-server=%s",
+                                              wsp_test_server_get_base (f->server));
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
   g_autoptr(WspCatalog) catalog = load_shipped ();
@@ -240,8 +221,7 @@ test_online (Fixture       *f,
   g_assert_nonnull (strstr (out, "https://www.facebook.com/help/contact/6359191084165019\n"
                                  "                                           answers\n"));
 
-  g_ptr_array_add (f->requests, NULL);
-  requests = g_strjoinv (", ", (char **) f->requests->pdata);
+  requests = wsp_test_server_dup_requests (f->server);
   g_assert_cmpstr (requests, ==, expected_requests);
 }
 

@@ -43,10 +43,7 @@ typedef struct {
   char           *opened_path;
 
   /* Only for the link check tests: a server standing in for Meta. */
-  SoupServer     *server;
-  char           *base;
-  GPtrArray      *paused;
-  guint           n_requests;
+  WspTestServer  *server;
 } Fixture;
 
 /* Widget lookup --------------------------------------------------------------------------- */
@@ -259,12 +256,7 @@ fixture_tear_down (Fixture       *f,
       g_autoptr(GSettings) settings = g_settings_new (APP_ID);
 
       g_settings_reset (settings, "check-links");
-      for (guint i = 0; i < f->paused->len; i++)
-        soup_server_message_unpause (f->paused->pdata [i]);
-      g_clear_pointer (&f->paused, g_ptr_array_unref);
-      soup_server_disconnect (f->server);
-      g_clear_object (&f->server);
-      g_clear_pointer (&f->base, g_free);
+      g_clear_pointer (&f->server, wsp_test_server_free);
     }
 }
 
@@ -1818,32 +1810,13 @@ test_flow_record_problems (Fixture       *f,
 
 /* The link check on the summary page ----------------------------------------------------- */
 
-static void
-handler (SoupServer        *server,
-         SoupServerMessage *msg,
-         const char        *path,
-         GHashTable        *query,
-         gpointer           user_data)
-{
-  Fixture *f = user_data;
-
-  f->n_requests++;
-  if (g_str_equal (path, "/ok"))
-    soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
-  else if (g_str_equal (path, "/gone"))
-    soup_server_message_set_status (msg, SOUP_STATUS_GONE, NULL);
-  else if (g_str_equal (path, "/error"))
-    soup_server_message_set_status (msg, SOUP_STATUS_BAD_GATEWAY, NULL);
-  else if (g_str_equal (path, "/slow"))
-    {
-      /* Answered by the test when it is done looking. */
-      soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
-      g_ptr_array_add (f->paused, g_object_ref (msg));
-      soup_server_message_pause (msg);
-    }
-  else
-    soup_server_message_set_status (msg, SOUP_STATUS_NOT_FOUND, NULL);
-}
+static const WspTestRoute link_routes[] = {
+  { "/ok", SOUP_STATUS_OK },
+  { "/gone", SOUP_STATUS_GONE },
+  { "/error", SOUP_STATUS_BAD_GATEWAY },
+  /* Answered by the test when it is done looking. */
+  { "/slow", SOUP_STATUS_OK, .pause = TRUE },
+};
 
 static gboolean
 allow_loopback (const char *url,
@@ -1864,18 +1837,15 @@ check_links_at (Fixture    *f,
   g_autoptr(WspLinkCheck) check = wsp_link_check_new (session);
   g_autofree char *url = NULL;
 
-  f->paused = g_ptr_array_new_with_free_func (g_object_unref);
-  f->server = soup_server_new (NULL, NULL);
-  soup_server_add_handler (f->server, NULL, handler, f, NULL);
-  f->base = wsp_test_server_listen (f->server);
+  f->server = wsp_test_server_new (link_routes, G_N_ELEMENTS (link_routes), f);
 
   /* Nobody listens there any more. */
   if (closed_port)
-    soup_server_disconnect (f->server);
+    wsp_test_server_stop (f->server);
 
   g_settings_set_boolean (settings, "check-links", TRUE);
   wsp_link_check_set_allowed_func (check, allow_loopback, NULL, NULL);
-  url = g_strconcat (f->base, path, NULL);
+  url = wsp_test_server_url (f->server, path);
   wsp_summary_page_set_link_check (WSP_SUMMARY_PAGE (page (f, "summary")), check, url);
 }
 
@@ -1960,8 +1930,8 @@ test_flow_link_check_slow (Fixture       *f,
                                            "Es wird geprüft, ob die Formularadresse antwortet …"));
   assert_manual_suggested (f, FALSE);
 
-  WSP_TEST_WAIT_FOR (f->paused->len > 0);
-  g_assert_cmpuint (f->paused->len, ==, 1);
+  WSP_TEST_WAIT_FOR (wsp_test_server_get_n_paused (f->server) > 0);
+  g_assert_cmpuint (wsp_test_server_get_n_paused (f->server), ==, 1);
 
   /* While the server keeps the check waiting, the window goes on drawing (the spinner turns):
    * the check does not hold up the main loop. */
@@ -1971,13 +1941,13 @@ test_flow_link_check_slow (Fixture       *f,
     g_main_context_iteration (NULL, TRUE);
   g_signal_handler_disconnect (clock, handler_id);
   g_assert_cmpuint (frames, >=, 30);
-  g_assert_cmpuint (f->paused->len, ==, 1);
+  g_assert_cmpuint (wsp_test_server_get_n_paused (f->server), ==, 1);
   g_assert_true (gtk_spinner_get_spinning (GTK_SPINNER (status_spinner (f))));
 
   /* The form opens while the check still runs. */
   open_form (f, 1, FACEBOOK_FORM);
 
-  soup_server_message_unpause (g_ptr_array_steal_index (f->paused, 0));
+  wsp_test_server_release (f->server);
   wait_for_status (f, T ("The form’s address answers.", "Die Formularadresse antwortet."));
   g_assert_false (gtk_widget_get_visible (status_spinner (f)));
   assert_manual_suggested (f, FALSE);
@@ -2004,7 +1974,7 @@ test_flow_link_check_moved (Fixture       *f,
   wait_for_status (f, T ("The link seems to have moved. Try finding the form by hand first.",
                          "Der Link scheint umgezogen zu sein. Versuchen Sie zuerst, das Formular "
                          "selbst zu finden."));
-  g_assert_cmpuint (f->n_requests, ==, 2);
+  g_assert_cmpuint (wsp_test_server_get_requests (f->server)->len, ==, 2);
 }
 
 static void

@@ -9,89 +9,69 @@
 #include "wsp-test-util.h"
 
 typedef struct {
-  SoupServer  *server;
-  char        *base;            /* "http://127.0.0.1:PORT" */
-  GPtrArray   *requests;        /* "METHOD /path", in order */
-  char        *user_agent;      /* of the last request */
-  char        *cookie;          /* of the last request, if any */
-  char        *header_names;    /* of the last request, sorted, comma-separated */
-  GPtrArray   *paused;          /* SoupServerMessage, never answered */
-  GPtrArray   *threads;         /* wsp_test_write_endlessly() */
-  guint        deadline_ms;     /* 0: the app's */
+  WspTestServer *server;
+  char          *base;          /* the server's, or where nobody listens */
+  guint          deadline_ms;   /* 0: the app's */
 } Fixture;
 
 static void
-handler (SoupServer        *server,
-         SoupServerMessage *msg,
-         const char        *path,
-         GHashTable        *query,
-         gpointer           user_data)
+serve_no_head (WspTestServer     *server,
+               SoupServerMessage *msg,
+               gpointer           data)
 {
-  Fixture *f = user_data;
-  const char *method = soup_server_message_get_method (msg);
-  SoupMessageHeaders *request = soup_server_message_get_request_headers (msg);
   SoupMessageHeaders *response = soup_server_message_get_response_headers (msg);
-  gboolean head = g_str_equal (method, SOUP_METHOD_HEAD);
+  const char *path = g_uri_get_path (soup_server_message_get_uri (msg));
 
-  g_ptr_array_add (f->requests, g_strdup_printf ("%s %s", method, path));
-  g_free (f->user_agent);
-  f->user_agent = g_strdup (soup_message_headers_get_one (request, "User-Agent"));
-  g_free (f->cookie);
-  f->cookie = g_strdup (soup_message_headers_get_one (request, "Cookie"));
-  g_free (f->header_names);
-  f->header_names = wsp_test_header_names (request);
+  if (g_str_equal (soup_server_message_get_method (msg), SOUP_METHOD_HEAD))
+    {
+      soup_server_message_set_status (msg, g_str_equal (path, "/no-head")
+                                             ? SOUP_STATUS_METHOD_NOT_ALLOWED
+                                             : SOUP_STATUS_NOT_IMPLEMENTED, NULL);
+      return;
+    }
 
-  if (g_str_equal (path, "/ok"))
-    soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
-  else if (g_str_equal (path, "/missing"))
-    soup_server_message_set_status (msg, SOUP_STATUS_NOT_FOUND, NULL);
-  else if (g_str_equal (path, "/gone"))
-    soup_server_message_set_status (msg, SOUP_STATUS_GONE, NULL);
-  else if (g_str_equal (path, "/error"))
-    soup_server_message_set_status (msg, SOUP_STATUS_INTERNAL_SERVER_ERROR, NULL);
-  else if (g_str_equal (path, "/no-head") || g_str_equal (path, "/no-head-501"))
-    {
-      if (head)
-        soup_server_message_set_status (msg, g_str_equal (path, "/no-head") ? SOUP_STATUS_METHOD_NOT_ALLOWED
-                                                                           : SOUP_STATUS_NOT_IMPLEMENTED, NULL);
-      else
-        {
-          /* A body that starts and never ends: the check must not wait for it. */
-          soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
-          soup_message_headers_set_encoding (response, SOUP_ENCODING_CHUNKED);
-          soup_message_body_append (soup_server_message_get_response_body (msg), SOUP_MEMORY_STATIC,
-                                    "<html>", 6);
-        }
-    }
-  else if (g_str_equal (path, "/redirect-inside"))
-    soup_server_message_set_redirect (msg, SOUP_STATUS_FOUND, "/ok");
-  else if (g_str_equal (path, "/redirect-twice"))
-    soup_server_message_set_redirect (msg, SOUP_STATUS_MOVED_PERMANENTLY, "/redirect-inside");
-  else if (g_str_equal (path, "/redirect-foreign"))
-    soup_server_message_set_redirect (msg, SOUP_STATUS_FOUND, "https://example.org/help");
-  else if (g_str_equal (path, "/redirect-loop"))
-    soup_server_message_set_redirect (msg, SOUP_STATUS_FOUND, "/redirect-loop");
-  else if (g_str_equal (path, "/cookie"))
-    {
-      soup_message_headers_append (response, "Set-Cookie", "session=secret; Path=/");
-      soup_server_message_set_redirect (msg, SOUP_STATUS_FOUND, "/ok");
-    }
-  else if (g_str_equal (path, "/interim"))
-    g_ptr_array_add (f->threads,
-                     wsp_test_write_endlessly (soup_server_message_steal_connection (msg), "",
-                                               "HTTP/1.1 100 Continue\r\n\r\n", 0));
-  else if (g_str_equal (path, "/trickle"))
-    g_ptr_array_add (f->threads,
-                     wsp_test_write_endlessly (soup_server_message_steal_connection (msg),
-                                               "HTTP/1.1 200 OK\r\nX-Slow: ", "a", 100));
-  else if (g_str_equal (path, "/slow"))
-    {
-      g_ptr_array_add (f->paused, g_object_ref (msg));
-      soup_server_message_pause (msg);
-    }
-  else
-    soup_server_message_set_status (msg, SOUP_STATUS_FORBIDDEN, NULL);
+  /* A body that starts and never ends: the check must not wait for it. */
+  soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+  soup_message_headers_set_encoding (response, SOUP_ENCODING_CHUNKED);
+  soup_message_body_append (soup_server_message_get_response_body (msg), SOUP_MEMORY_STATIC,
+                            "<html>", 6);
 }
+
+static void
+serve_cookie (WspTestServer     *server,
+              SoupServerMessage *msg,
+              gpointer           data)
+{
+  soup_message_headers_append (soup_server_message_get_response_headers (msg), "Set-Cookie",
+                               "session=secret; Path=/");
+  soup_server_message_set_redirect (msg, SOUP_STATUS_FOUND, "/ok");
+}
+
+static void
+serve_trickle (WspTestServer     *server,
+               SoupServerMessage *msg,
+               gpointer           data)
+{
+  wsp_test_server_write_endlessly (server, msg, "HTTP/1.1 200 OK\r\nX-Slow: ", "a", 100);
+}
+
+static const WspTestRoute routes[] = {
+  { "/ok", SOUP_STATUS_OK },
+  { "/missing", SOUP_STATUS_NOT_FOUND },
+  { "/gone", SOUP_STATUS_GONE },
+  { "/error", SOUP_STATUS_INTERNAL_SERVER_ERROR },
+  { "/no-head", .handler = serve_no_head },
+  { "/no-head-501", .handler = serve_no_head },
+  { "/redirect-inside", SOUP_STATUS_FOUND, .location = "/ok" },
+  { "/redirect-twice", SOUP_STATUS_MOVED_PERMANENTLY, .location = "/redirect-inside" },
+  { "/redirect-foreign", SOUP_STATUS_FOUND, .location = "https://example.org/help" },
+  { "/redirect-loop", SOUP_STATUS_FOUND, .location = "/redirect-loop" },
+  { "/cookie", .handler = serve_cookie },
+  { "/interim", .handler = wsp_test_server_serve_interim },
+  { "/trickle", .handler = serve_trickle },
+  { "/slow", .pause = TRUE },
+  { NULL, SOUP_STATUS_FORBIDDEN },
+};
 
 /* The test's stand-in for the allow list: only this server. */
 static gboolean
@@ -104,42 +84,19 @@ allow_server (const char *url,
 }
 
 static void
-join_thread (gpointer thread)
-{
-  g_thread_join (thread);
-}
-
-static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-
-  f->requests = g_ptr_array_new_with_free_func (g_free);
-  f->paused = g_ptr_array_new_with_free_func (g_object_unref);
-  f->threads = g_ptr_array_new_with_free_func (join_thread);
-  f->server = soup_server_new (NULL, NULL);
-  soup_server_add_handler (f->server, NULL, handler, f, NULL);
-  f->base = wsp_test_server_listen (f->server);
+  f->server = wsp_test_server_new (routes, G_N_ELEMENTS (routes), f);
+  f->base = g_strdup (wsp_test_server_get_base (f->server));
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  for (guint i = 0; i < f->paused->len; i++)
-    {
-      soup_server_message_set_status (f->paused->pdata [i], SOUP_STATUS_SERVICE_UNAVAILABLE, NULL);
-      soup_server_message_unpause (f->paused->pdata [i]);
-    }
-  g_ptr_array_unref (f->paused);
-  g_ptr_array_unref (f->threads);
-  soup_server_disconnect (f->server);
-  g_assert_finalize_object (f->server);
-  g_ptr_array_unref (f->requests);
+  wsp_test_server_free (f->server);
   g_free (f->base);
-  g_free (f->user_agent);
-  g_free (f->cookie);
-  g_free (f->header_names);
 }
 
 static void
@@ -199,11 +156,8 @@ static void
 assert_requests (Fixture    *f,
                  const char *expected)
 {
-  g_autofree char *joined = NULL;
+  g_autofree char *joined = wsp_test_server_dup_requests (f->server);
 
-  g_ptr_array_add (f->requests, NULL);
-  joined = g_strjoinv (", ", (char **) f->requests->pdata);
-  g_ptr_array_remove_index (f->requests, f->requests->len - 1);
   g_assert_cmpstr (joined, ==, expected);
 }
 
@@ -215,8 +169,10 @@ test_reachable (Fixture       *f,
   assert_requests (f, "HEAD /ok");
   /* The app's name and version, nothing else about the user: no language, no cookie, no
    * referrer. */
-  g_assert_cmpstr (f->user_agent, ==, "Widerspruch/" PACKAGE_VERSION);
-  g_assert_cmpstr (f->header_names, ==, "accept-encoding,connection,host,user-agent");
+  g_assert_cmpstr (wsp_test_server_get_header (f->server, "User-Agent"), ==,
+                   "Widerspruch/" PACKAGE_VERSION);
+  g_assert_cmpstr (wsp_test_server_get_header_names (f->server), ==,
+                   "accept-encoding,connection,host,user-agent");
 }
 
 static void
@@ -226,7 +182,7 @@ test_head_refused (Fixture       *f,
   g_assert_cmpint (check (f, "/no-head"), ==, WSP_LINK_STATUS_REACHABLE);
   assert_requests (f, "HEAD /no-head, GET /no-head");
 
-  g_ptr_array_set_size (f->requests, 0);
+  g_ptr_array_set_size (wsp_test_server_get_requests (f->server), 0);
   g_assert_cmpint (check (f, "/no-head-501"), ==, WSP_LINK_STATUS_REACHABLE);
   assert_requests (f, "HEAD /no-head-501, GET /no-head-501");
 }
@@ -271,7 +227,7 @@ test_redirect_loop (Fixture       *f,
                     gconstpointer  data)
 {
   g_assert_cmpint (check (f, "/redirect-loop"), ==, WSP_LINK_STATUS_UNKNOWN);
-  g_assert_cmpuint (f->requests->len, ==, 6);
+  g_assert_cmpuint (wsp_test_server_get_requests (f->server)->len, ==, 6);
 }
 
 static void
@@ -280,7 +236,7 @@ test_no_cookies (Fixture       *f,
 {
   g_assert_cmpint (check (f, "/cookie"), ==, WSP_LINK_STATUS_REACHABLE);
   assert_requests (f, "HEAD /cookie, HEAD /ok");
-  g_assert_null (f->cookie);
+  g_assert_null (wsp_test_server_get_header (f->server, "Cookie"));
 }
 
 static gboolean
@@ -378,7 +334,7 @@ test_real_allow_list (Fixture       *f,
    * the platforms' own hosts. */
   g_assert_cmpint (check_full (f, url, 1, FALSE, NULL, &error), ==, WSP_LINK_STATUS_UNKNOWN);
   g_assert_no_error (error);
-  g_assert_cmpuint (f->requests->len, ==, 0);
+  g_assert_cmpuint (wsp_test_server_get_requests (f->server)->len, ==, 0);
 }
 
 int

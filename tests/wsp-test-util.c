@@ -73,96 +73,6 @@ wsp_test_wait_until (WspTestCondition condition,
   return TRUE;
 }
 
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return g_strcmp0 (*(const char * const *)a, *(const char * const *)b);
-}
-
-char *
-wsp_test_header_names (SoupMessageHeaders *headers)
-{
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  SoupMessageHeadersIter iter;
-  const char *name, *value;
-
-  soup_message_headers_iter_init (&iter, headers);
-  while (soup_message_headers_iter_next (&iter, &name, &value))
-    g_ptr_array_add (names, g_ascii_strdown (name, -1));
-  g_ptr_array_sort (names, compare_names);
-  g_ptr_array_add (names, NULL);
-
-  return g_strjoinv (",", (char **)names->pdata);
-}
-
-char *
-wsp_test_server_listen (SoupServer *server)
-{
-  g_autoptr(GError) error = NULL;
-  GSList *uris;
-  char *base;
-
-  soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
-  g_assert_no_error (error);
-
-  uris = soup_server_get_uris (server);
-  g_assert_nonnull (uris);
-  base = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uris->data));
-  g_slist_free_full (uris, (GDestroyNotify)g_uri_unref);
-
-  return base;
-}
-
-typedef struct {
-  GIOStream *stream;
-  char      *prefix;
-  char      *repeat;
-  guint      interval_ms;
-} Endless;
-
-static gpointer
-write_endlessly (gpointer data)
-{
-  Endless *endless = data;
-  GOutputStream *out = g_io_stream_get_output_stream (endless->stream);
-  gint64 end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-  gboolean ok;
-
-  ok = g_output_stream_write_all (out, endless->prefix, strlen (endless->prefix), NULL, NULL,
-                                  NULL);
-  while (ok && g_get_monotonic_time () < end)
-    {
-      ok = g_output_stream_write_all (out, endless->repeat, strlen (endless->repeat), NULL, NULL,
-                                      NULL) &&
-           g_output_stream_flush (out, NULL, NULL);
-      if (endless->interval_ms > 0)
-        g_usleep (endless->interval_ms * 1000);
-    }
-
-  g_io_stream_close (endless->stream, NULL, NULL);
-  g_object_unref (endless->stream);
-  g_free (endless->prefix);
-  g_free (endless->repeat);
-  g_free (endless);
-  return NULL;
-}
-
-GThread *
-wsp_test_write_endlessly (GIOStream  *stream,
-                          const char *prefix,
-                          const char *repeat,
-                          guint       interval_ms)
-{
-  Endless *endless = g_new0 (Endless, 1);
-
-  endless->stream = stream;
-  endless->prefix = g_strdup (prefix);
-  endless->repeat = g_strdup (repeat);
-  endless->interval_ms = interval_ms;
-  return g_thread_new ("endless", write_endlessly, endless);
-}
-
 char *
 wsp_test_read_file (const char  *path,
                     gsize       *length)
@@ -207,17 +117,13 @@ wsp_test_catalog_updated_on (const char *date)
 }
 
 static void
-serve_catalog (SoupServer        *server,
+serve_catalog (WspTestServer     *server,
                SoupServerMessage *msg,
-               const char        *path,
-               GHashTable        *query,
                gpointer           user_data)
 {
   WspTestCatalogServer *self = user_data;
-  const char *etag = soup_message_headers_get_one (soup_server_message_get_request_headers (msg),
-                                                   "If-None-Match");
+  const char *etag = wsp_test_server_get_header (server, "If-None-Match");
 
-  self->n_requests++;
   if (g_strcmp0 (etag, "\"v2\"") == 0 && g_str_equal (self->content_type, "application/json"))
     {
       soup_server_message_set_status (msg, SOUP_STATUS_NOT_MODIFIED, NULL);
@@ -234,17 +140,16 @@ WspTestCatalogServer *
 wsp_test_catalog_server_new (const char *date,
                              GSettings  *settings)
 {
+  static const WspTestRoute routes[] = { { NULL, .handler = serve_catalog } };
   WspTestCatalogServer *self = g_new0 (WspTestCatalogServer, 1);
 
   self->body = wsp_test_catalog_updated_on (date);
   self->content_type = "application/json";
-  self->server = soup_server_new (NULL, NULL);
-  soup_server_add_handler (self->server, NULL, serve_catalog, self, NULL);
-  self->base = wsp_test_server_listen (self->server);
+  self->http = wsp_test_server_new (routes, G_N_ELEMENTS (routes), self);
 
   if (settings != NULL)
     {
-      g_autofree char *url = g_strconcat (self->base, "/catalog.json", NULL);
+      g_autofree char *url = wsp_test_server_url (self->http, "/catalog.json");
 
       g_settings_set_string (settings, "catalog-url", url);
     }
@@ -255,9 +160,7 @@ wsp_test_catalog_server_new (const char *date,
 void
 wsp_test_catalog_server_free (WspTestCatalogServer *self)
 {
-  soup_server_disconnect (self->server);
-  g_object_unref (self->server);
-  g_free (self->base);
+  wsp_test_server_free (self->http);
   g_free (self->body);
   g_free (self);
 }

@@ -6,7 +6,7 @@
 #pragma once
 
 #include <gio/gio.h>
-#include <libsoup/soup.h>
+#include "wsp-test-server.h"
 
 G_BEGIN_DECLS
 
@@ -39,19 +39,6 @@ gboolean  wsp_test_wait_until        (WspTestCondition condition,
       wsp_test_run_for (10); \
     (expr); \
   })
-/* The names of @headers, lower case, sorted, joined by commas: what a request gave away. */
-char     *wsp_test_header_names      (SoupMessageHeaders *headers);
-/* Makes @server listen on a free port of 127.0.0.1 (only loopback: nothing reaches the
- * internet) and returns its base address, "http://127.0.0.1:PORT". */
-char     *wsp_test_server_listen     (SoupServer         *server);
-/* A server that never finishes, on a connection stolen from a SoupServer handler: writes
- * @prefix, then @repeat every @interval_ms (0: as fast as it goes) until the client hangs up or
- * 30 s pass, in a thread of its own, since the client may keep the main loop from running.
- * Join the thread after the client is done. */
-GThread  *wsp_test_write_endlessly   (GIOStream      *stream,
-                                      const char     *prefix,
-                                      const char     *repeat,
-                                      guint           interval_ms);
 /* Reads a file below G_TEST_SRCDIR's data/ or the project's data directory. */
 char     *wsp_test_read_file         (const char     *path,
                                       gsize          *length);
@@ -64,16 +51,13 @@ const char *wsp_test_newer_date      (void);
  * what a server hands out as newer links. */
 char     *wsp_test_catalog_updated_on (const char    *date);
 
-/* A server on 127.0.0.1 handing out wsp_test_catalog_updated_on (@date) at every path, with
- * @content_type (at first "application/json", which a test may change) and the ETag "v2";
- * asked again for "v2" while it serves JSON, it says 304 Not Modified. @n_requests counts every
- * request. */
+/* A server on 127.0.0.1 handing out @body (at first wsp_test_catalog_updated_on (@date)) at
+ * every path, with @content_type (at first "application/json"; a test may change both) and the
+ * ETag "v2"; asked again for "v2" while it serves JSON, it says 304 Not Modified. */
 typedef struct {
-  SoupServer *server;
-  char       *base;      /* "http://127.0.0.1:PORT" */
-  char       *body;
-  const char *content_type;
-  guint       n_requests;
+  WspTestServer *http;
+  char          *body;
+  const char    *content_type;
 } WspTestCatalogServer;
 
 /* Starts one; with @settings, points their "catalog-url" at its /catalog.json. */
