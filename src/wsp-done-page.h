@@ -6,7 +6,7 @@
 #pragma once
 
 #include "wsp-page.h"
-#include "wsp-records.h"
+#include "wsp-record.h"
 
 G_BEGIN_DECLS
 

@@ -7,7 +7,7 @@
 
 #include <adwaita.h>
 
-#include "wsp-records.h"
+#include "wsp-record.h"
 
 G_BEGIN_DECLS
 

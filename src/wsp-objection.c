@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "wsp-objection.h"
+#include "wsp-string.h"
 
 struct _WspObjection
 {
@@ -241,18 +242,6 @@ wsp_objection_advance_platform (WspObjection *self)
   return TRUE;
 }
 
-static gboolean
-set_string (char       **field,
-            const char  *value)
-{
-  if (g_strcmp0 (*field, value) == 0)
-    return FALSE;
-
-  g_free (*field);
-  *field = g_strdup (value);
-  return TRUE;
-}
-
 const char *
 wsp_objection_get_country (WspObjection *self)
 {
@@ -278,9 +267,9 @@ wsp_objection_set_country (WspObjection *self,
   g_return_if_fail ((code == NULL) == (name == NULL));
 
   g_object_freeze_notify (G_OBJECT (self));
-  if (set_string (&self->country, code))
+  if (wsp_set_string (&self->country, code))
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_COUNTRY]);
-  if (set_string (&self->country_name, name))
+  if (wsp_set_string (&self->country_name, name))
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_COUNTRY_NAME]);
   g_object_thaw_notify (G_OBJECT (self));
 }
@@ -299,7 +288,7 @@ wsp_objection_set_email (WspObjection *self,
 {
   g_return_if_fail (WSP_IS_OBJECTION (self));
 
-  if (set_string (&self->email, email))
+  if (wsp_set_string (&self->email, email))
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_EMAIL]);
 }
 
@@ -317,7 +306,7 @@ wsp_objection_set_reason (WspObjection *self,
 {
   g_return_if_fail (WSP_IS_OBJECTION (self));
 
-  if (set_string (&self->reason, reason))
+  if (wsp_set_string (&self->reason, reason))
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_REASON]);
 }
 

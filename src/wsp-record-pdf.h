@@ -7,7 +7,7 @@
 
 #include <gio/gio.h>
 
-#include "wsp-records.h"
+#include "wsp-record.h"
 
 G_BEGIN_DECLS
 

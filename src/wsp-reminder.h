@@ -5,7 +5,7 @@
 
 #pragma once
 
-#include "wsp-records.h"
+#include "wsp-record.h"
 
 G_BEGIN_DECLS
 

@@ -7,7 +7,7 @@
 
 #include "wsp-catalog.h"
 #include "wsp-page.h"
-#include "wsp-records.h"
+#include "wsp-record-store.h"
 
 G_BEGIN_DECLS
 

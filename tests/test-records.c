@@ -16,7 +16,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "wsp-records.h"
+#include "wsp-record-store.h"
 #include "wsp-test-util.h"
 
 #define EMAIL "jana.beispiel+ki@mail.example.org"

@@ -11,6 +11,7 @@
 
 #include <string.h>
 
+#include "wsp-record-store.h"
 #include "wsp-reminder.h"
 #include "wsp-test-util.h"
 

@@ -14,7 +14,7 @@
 
 #include "wsp-fuzz.h"
 #include "wsp-objection.h"
-#include "wsp-records.h"
+#include "wsp-record-store.h"
 
 static void
 check_text (const char *text)

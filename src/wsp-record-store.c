@@ -1,4 +1,4 @@
-/* wsp-records.c
+/* wsp-record-store.c
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,626 +12,17 @@
 #include <fcntl.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
-#include <json-glib/json-glib.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "wsp-json.h"
-#include "wsp-records.h"
-
-#define RECORDS_VERSION 1
-/* Records nest four levels deep; anything much deeper is not ours. */
-#define RECORDS_MAX_DEPTH 16
+#include "wsp-record-private.h"
+#include "wsp-record-store.h"
+#include "wsp-records-file-private.h"
+#include "wsp-string.h"
 
 G_DEFINE_QUARK (wsp-records-error-quark, wsp_records_error)
-
-const char *
-wsp_record_state_get_label (WspRecordState state)
-{
-  switch (state)
-    {
-    case WSP_RECORD_NOT_STARTED:
-      return _("Not started");
-    case WSP_RECORD_OPENED:
-      return _("Form opened");
-    case WSP_RECORD_SENT:
-      return _("Sent");
-    case WSP_RECORD_CONFIRMED:
-      return _("Confirmed");
-    case WSP_RECORD_REFUSED:
-      return _("Refused or no answer");
-    default:
-      g_return_val_if_reached (NULL);
-    }
-}
-
-/* WspRecord ------------------------------------------------------------------------------- */
-
-struct _WspRecord
-{
-  GObject      parent_instance;
-
-  char        *id;
-  WspPlatform  platform;
-  char        *label;
-  char        *email;
-  char        *country;
-  char        *country_name;
-  char        *reason;
-  char        *url;
-  gint64       opened;
-  gint64       sent;
-  gint64       confirmed;
-  gint64       refused;
-};
-
-G_DEFINE_FINAL_TYPE (WspRecord, wsp_record, G_TYPE_OBJECT)
-
-/* One signal for every change: the store saves and updates its list on it. */
-enum {
-  RECORD_CHANGED,
-  N_RECORD_SIGNALS
-};
-
-static guint record_signals [N_RECORD_SIGNALS];
-
-static void
-wsp_record_finalize (GObject *object)
-{
-  WspRecord *self = (WspRecord *)object;
-
-  g_free (self->id);
-  g_free (self->label);
-  g_free (self->email);
-  g_free (self->country);
-  g_free (self->country_name);
-  g_free (self->reason);
-  g_free (self->url);
-
-  G_OBJECT_CLASS (wsp_record_parent_class)->finalize (object);
-}
-
-static void
-wsp_record_class_init (WspRecordClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->finalize = wsp_record_finalize;
-
-  record_signals [RECORD_CHANGED] =
-    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
-}
-
-static void
-wsp_record_init (WspRecord *self)
-{
-}
-
-WspRecord *
-wsp_record_new (WspPlatform platform)
-{
-  WspRecord *self;
-
-  g_return_val_if_fail (platform < WSP_N_PLATFORMS, NULL);
-
-  self = g_object_new (WSP_TYPE_RECORD, NULL);
-  self->id = g_uuid_string_random ();
-  self->platform = platform;
-  return self;
-}
-
-WspRecord *
-wsp_record_new_from_objection (WspObjection *objection)
-{
-  WspRecord *self;
-
-  g_return_val_if_fail (WSP_IS_OBJECTION (objection), NULL);
-  g_return_val_if_fail (wsp_objection_get_current (objection) < WSP_N_PLATFORMS, NULL);
-
-  self = wsp_record_new (wsp_objection_get_current (objection));
-  self->email = g_strdup (wsp_objection_get_email (objection));
-  self->country = g_strdup (wsp_objection_get_country (objection));
-  self->country_name = g_strdup (wsp_objection_get_country_name (objection));
-  self->reason = g_strdup (wsp_objection_get_reason (objection));
-  return self;
-}
-
-gboolean
-wsp_record_matches_objection (WspRecord    *self,
-                              WspObjection *objection)
-{
-  g_return_val_if_fail (WSP_IS_RECORD (self), FALSE);
-  g_return_val_if_fail (WSP_IS_OBJECTION (objection), FALSE);
-
-  return g_strcmp0 (self->email, wsp_objection_get_email (objection)) == 0 &&
-         g_strcmp0 (self->country, wsp_objection_get_country (objection)) == 0 &&
-         g_strcmp0 (self->reason, wsp_objection_get_reason (objection)) == 0;
-}
-
-void
-wsp_objection_load_record (WspObjection *objection,
-                           WspRecord    *self)
-{
-  g_return_if_fail (WSP_IS_OBJECTION (objection));
-  g_return_if_fail (WSP_IS_RECORD (self));
-
-  wsp_objection_set_platforms (objection, 1 << self->platform);
-  wsp_objection_set_country (objection, self->country, self->country_name);
-  wsp_objection_set_email (objection, self->email);
-  wsp_objection_set_reason (objection, self->reason);
-}
-
-static gboolean
-set_string (char       **field,
-            const char  *value)
-{
-  if (g_strcmp0 (*field, value) == 0)
-    return FALSE;
-
-  g_free (*field);
-  *field = g_strdup (value);
-  return TRUE;
-}
-
-static void
-emit_changed (WspRecord *self)
-{
-  g_signal_emit (self, record_signals [RECORD_CHANGED], 0);
-}
-
-const char *
-wsp_record_get_id (WspRecord *self)
-{
-  g_return_val_if_fail (WSP_IS_RECORD (self), NULL);
-  return self->id;
-}
-
-WspPlatform
-wsp_record_get_platform (WspRecord *self)
-{
-  g_return_val_if_fail (WSP_IS_RECORD (self), WSP_N_PLATFORMS);
-  return self->platform;
-}
-
-const char *
-wsp_record_get_label (WspRecord *self)
-{
-  g_return_val_if_fail (WSP_IS_RECORD (self), NULL);
-  return self->label;
-}
-
-void
-wsp_record_set_label (WspRecord  *self,
-                      const char *label)
-{
-  g_autofree char *stripped = NULL;
-
-  g_return_if_fail (WSP_IS_RECORD (self));
-
-  stripped = label != NULL ? g_strstrip (g_strdup (label)) : NULL;
-  if (set_string (&self->label, stripped != NULL && *stripped != '\0' ? stripped : NULL))
-    emit_changed (self);
-}
-
-const char *
-wsp_record_get_email (WspRecord *self)
-{
-  g_return_val_if_fail (WSP_IS_RECORD (self), NULL);
-  return self->email;
-}
-
-void
-wsp_record_set_email (WspRecord  *self,
-                      const char *email)
-{
-  g_return_if_fail (WSP_IS_RECORD (self));
-
-  if (set_string (&self->email, email))
-    emit_changed (self);
-}
-
-const char *
-wsp_record_get_country (WspRecord *self)
-{
-  g_return_val_if_fail (WSP_IS_RECORD (self), NULL);
-  return self->country;
-}
-
-const char *
-wsp_record_get_country_name (WspRecord *self)
-{
-  g_return_val_if_fail (WSP_IS_RECORD (self), NULL);
-  return self->country_name;
-}
-
-void
-wsp_record_set_country (WspRecord  *self,
-                        const char *code,
-                        const char *name)
-{
-  gboolean changed;
-
-  g_return_if_fail (WSP_IS_RECORD (self));
-
-  changed = set_string (&self->country, code);
-  changed |= set_string (&self->country_name, name);
-  if (changed)
-    emit_changed (self);
-}
-
-const char *
-wsp_record_get_reason (WspRecord *self)
-{
-  g_return_val_if_fail (WSP_IS_RECORD (self), NULL);
-  return self->reason;
-}
-
-void
-wsp_record_set_reason (WspRecord  *self,
-                       const char *reason)
-{
-  g_return_if_fail (WSP_IS_RECORD (self));
-
-  if (set_string (&self->reason, reason))
-    emit_changed (self);
-}
-
-const char *
-wsp_record_get_url (WspRecord *self)
-{
-  g_return_val_if_fail (WSP_IS_RECORD (self), NULL);
-  return self->url;
-}
-
-void
-wsp_record_set_url (WspRecord  *self,
-                    const char *url)
-{
-  g_return_if_fail (WSP_IS_RECORD (self));
-
-  if (set_string (&self->url, url))
-    emit_changed (self);
-}
-
-static void
-set_time (WspRecord *self,
-          gint64    *field,
-          gint64     when)
-{
-  if (*field != when)
-    {
-      *field = when;
-      emit_changed (self);
-    }
-}
-
-gint64
-wsp_record_get_opened (WspRecord *self)
-{
-  g_return_val_if_fail (WSP_IS_RECORD (self), 0);
-  return self->opened;
-}
-
-void
-wsp_record_set_opened (WspRecord *self,
-                       gint64     when)
-{
-  g_return_if_fail (WSP_IS_RECORD (self));
-  set_time (self, &self->opened, when);
-}
-
-gint64
-wsp_record_get_sent (WspRecord *self)
-{
-  g_return_val_if_fail (WSP_IS_RECORD (self), 0);
-  return self->sent;
-}
-
-void
-wsp_record_set_sent (WspRecord *self,
-                     gint64     when)
-{
-  g_return_if_fail (WSP_IS_RECORD (self));
-  set_time (self, &self->sent, when);
-}
-
-gint64
-wsp_record_get_confirmed (WspRecord *self)
-{
-  g_return_val_if_fail (WSP_IS_RECORD (self), 0);
-  return self->confirmed;
-}
-
-void
-wsp_record_set_confirmed (WspRecord *self,
-                          gint64     when)
-{
-  g_return_if_fail (WSP_IS_RECORD (self));
-  set_time (self, &self->confirmed, when);
-}
-
-gint64
-wsp_record_get_refused (WspRecord *self)
-{
-  g_return_val_if_fail (WSP_IS_RECORD (self), 0);
-  return self->refused;
-}
-
-void
-wsp_record_set_refused (WspRecord *self,
-                        gint64     when)
-{
-  g_return_if_fail (WSP_IS_RECORD (self));
-  set_time (self, &self->refused, when);
-}
-
-WspRecordState
-wsp_record_get_state (WspRecord *self)
-{
-  g_return_val_if_fail (WSP_IS_RECORD (self), WSP_RECORD_NOT_STARTED);
-
-  /* Marked by the user, after a confirmation too: Meta may confirm and still not honour it. */
-  if (self->refused != 0)
-    return WSP_RECORD_REFUSED;
-  if (self->confirmed != 0)
-    return WSP_RECORD_CONFIRMED;
-  if (self->sent != 0)
-    return WSP_RECORD_SENT;
-  if (self->opened != 0)
-    return WSP_RECORD_OPENED;
-  return WSP_RECORD_NOT_STARTED;
-}
-
-char *
-wsp_record_dup_title (WspRecord *self)
-{
-  g_return_val_if_fail (WSP_IS_RECORD (self), NULL);
-
-  if (self->label == NULL)
-    return g_strdup (wsp_platform_get_name (self->platform));
-
-  /* Translators: a record's title: the platform, then the account's label, e.g.
-   * "Instagram – Shop" */
-  return g_strdup_printf (_("%s – %s"), wsp_platform_get_name (self->platform), self->label);
-}
-
-char *
-wsp_record_format_time (gint64 when)
-{
-  g_autoptr(GDateTime) time = NULL;
-
-  if (when == 0)
-    return NULL;
-
-  time = g_date_time_new_from_unix_local (when);
-  /* Translators: a date and time in a record, see the strftime() manual; e.g. "%d.%m.%Y, %H:%M" */
-  return g_date_time_format (time, _("%Y-%m-%d, %H:%M"));
-}
-
-char *
-wsp_record_format_text (WspRecord *self)
-{
-  GString *text;
-  g_autofree char *title = NULL;
-  struct {
-    const char *name;
-    gint64      when;
-  } times [4];
-
-  g_return_val_if_fail (WSP_IS_RECORD (self), NULL);
-
-  title = wsp_record_dup_title (self);
-  text = g_string_new (NULL);
-
-  /* Translators: the heading of a saved record; %s is e.g. "Facebook" or "Instagram – Shop" */
-  g_string_append_printf (text, _("Objection to AI training at Meta: %s"), title);
-  g_string_append (text, "\n\n");
-
-  g_string_append_printf (text, "%s\n  %s\n", _("Form address"), self->url != NULL ? self->url : "");
-  g_string_append_printf (text, "%s\n  %s\n", _("Email address"),
-                          self->email != NULL ? self->email : "");
-  g_string_append_printf (text, "%s\n  %s\n", _("Country of residence"),
-                          self->country_name != NULL ? self->country_name : _("Not chosen"));
-  g_string_append_printf (text, "%s\n", _("Reason"));
-  if (self->reason != NULL && *self->reason != '\0')
-    {
-      g_auto(GStrv) lines = g_strsplit (self->reason, "\n", -1);
-
-      for (guint i = 0; lines [i] != NULL; i++)
-        g_string_append_printf (text, "  %s\n", lines [i]);
-    }
-  else
-    {
-      g_string_append_printf (text, "  %s\n", _("None"));
-    }
-
-  g_string_append (text, "\n");
-  times [0].name = _("Form opened");
-  times [0].when = self->opened;
-  times [1].name = _("Sent");
-  times [1].when = self->sent;
-  times [2].name = _("Confirmation arrived");
-  times [2].when = self->confirmed;
-  times [3].name = _("Refused or no answer");
-  times [3].when = self->refused;
-  for (guint i = 0; i < G_N_ELEMENTS (times); i++)
-    {
-      g_autofree char *date = wsp_record_format_time (times [i].when);
-
-      /* Most records are never refused: the line only when they were. */
-      if (i == 3 && times [i].when == 0)
-        continue;
-
-      g_string_append_printf (text, "%s: %s\n", times [i].name, date != NULL ? date : _("Not yet"));
-    }
-
-  g_string_append (text, "\n");
-  g_string_append (text, _("Written by Widerspruch from what you entered and ticked. This is your "
-                           "own note, not a receipt from Meta: keep Meta’s confirmation email "
-                           "as well."));
-  g_string_append (text, "\n");
-
-  return g_string_free (text, FALSE);
-}
-
-/* JSON ------------------------------------------------------------------------------------ */
-
-static void
-add_string (JsonBuilder *builder,
-            const char  *name,
-            const char  *value)
-{
-  if (value == NULL)
-    return;
-
-  json_builder_set_member_name (builder, name);
-  json_builder_add_string_value (builder, value);
-}
-
-static void
-add_time (JsonBuilder *builder,
-          const char  *name,
-          gint64       when)
-{
-  g_autoptr(GDateTime) time = NULL;
-  g_autofree char *text = NULL;
-
-  if (when == 0)
-    return;
-
-  time = g_date_time_new_from_unix_utc (when);
-  text = g_date_time_format_iso8601 (time);
-  add_string (builder, name, text);
-}
-
-static const char *
-get_string (JsonObject *object,
-            const char *name)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
-      json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-
-  return json_node_get_string (node);
-}
-
-/* Returns FALSE when the member is there but not a date. */
-static gboolean
-get_time (JsonObject *object,
-          const char *name,
-          gint64     *out)
-{
-  const char *text = get_string (object, name);
-  g_autoptr(GDateTime) time = NULL;
-
-  *out = 0;
-  if (!json_object_has_member (object, name))
-    return TRUE;
-  if (text == NULL || (time = g_date_time_new_from_iso8601 (text, NULL)) == NULL)
-    return FALSE;
-
-  *out = g_date_time_to_unix (time);
-  return TRUE;
-}
-
-static WspPlatform
-platform_from_id (const char *id)
-{
-  for (WspPlatform p = 0; p < WSP_N_PLATFORMS; p++)
-    if (g_strcmp0 (id, wsp_platform_get_id (p)) == 0)
-      return p;
-
-  return WSP_N_PLATFORMS;
-}
-
-static void
-record_to_json (WspRecord   *self,
-                JsonBuilder *builder)
-{
-  json_builder_begin_object (builder);
-  add_string (builder, "id", self->id);
-  add_string (builder, "platform", wsp_platform_get_id (self->platform));
-  add_string (builder, "label", self->label);
-  add_string (builder, "email", self->email);
-  add_string (builder, "country", self->country);
-  add_string (builder, "country-name", self->country_name);
-  add_string (builder, "reason", self->reason);
-  add_string (builder, "url", self->url);
-  add_time (builder, "opened", self->opened);
-  add_time (builder, "sent", self->sent);
-  add_time (builder, "confirmed", self->confirmed);
-  add_time (builder, "refused", self->refused);
-  json_builder_end_object (builder);
-}
-
-/* Returns NULL for anything that is not a whole record. */
-static WspRecord *
-record_from_json (JsonNode *node)
-{
-  g_autoptr(WspRecord) self = NULL;
-  JsonObject *object;
-  const char *id;
-  WspPlatform platform;
-
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    return NULL;
-
-  object = json_node_get_object (node);
-  id = get_string (object, "id");
-  platform = platform_from_id (get_string (object, "platform"));
-  if (id == NULL || *id == '\0' || platform == WSP_N_PLATFORMS)
-    return NULL;
-
-  self = g_object_new (WSP_TYPE_RECORD, NULL);
-  self->id = g_strdup (id);
-  self->platform = platform;
-  self->label = g_strdup (get_string (object, "label"));
-  self->email = g_strdup (get_string (object, "email"));
-  self->country = g_strdup (get_string (object, "country"));
-  self->country_name = g_strdup (get_string (object, "country-name"));
-  self->reason = g_strdup (get_string (object, "reason"));
-  self->url = g_strdup (get_string (object, "url"));
-  if ((self->country == NULL) != (self->country_name == NULL))
-    return NULL;
-  if (!get_time (object, "opened", &self->opened) ||
-      !get_time (object, "sent", &self->sent) ||
-      !get_time (object, "confirmed", &self->confirmed) ||
-      !get_time (object, "refused", &self->refused))
-    return NULL;
-
-  return g_steal_pointer (&self);
-}
-
-/* WspRecordStore -------------------------------------------------------------------------- */
-
-typedef struct {
-  char         *page;
-  WspPlatforms  platforms;
-  /* The platform whose form was being filled in ("both": the second one may be next). */
-  WspPlatform   current;
-  char         *country;
-  char         *country_name;
-  char         *email;
-  char         *reason;
-} Draft;
-
-static void
-draft_free (Draft *draft)
-{
-  g_free (draft->page);
-  g_free (draft->country);
-  g_free (draft->country_name);
-  g_free (draft->email);
-  g_free (draft->reason);
-  g_free (draft);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Draft, draft_free)
 
 struct _WspRecordStore
 {
@@ -639,7 +30,7 @@ struct _WspRecordStore
 
   char              *path;
   GPtrArray         *records;
-  Draft             *draft;
+  WspDraft          *draft;
   char              *notice;
   char              *save_error;
 
@@ -707,7 +98,7 @@ static void
 set_save_error (WspRecordStore *self,
                 const char     *message)
 {
-  if (set_string (&self->save_error, message))
+  if (wsp_set_string (&self->save_error, message))
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SAVE_ERROR]);
 }
 
@@ -748,7 +139,7 @@ wsp_record_store_finalize (GObject *object)
 
   g_ptr_array_foreach (self->records, disconnect_record, self);
   g_clear_pointer (&self->records, g_ptr_array_unref);
-  g_clear_pointer (&self->draft, draft_free);
+  g_clear_pointer (&self->draft, wsp_draft_free);
   g_free (self->path);
   g_free (self->notice);
   g_free (self->save_error);
@@ -859,269 +250,6 @@ append_record (WspRecordStore *self,
                            G_CONNECT_SWAPPED);
 }
 
-static Draft *
-draft_from_json (JsonNode *node)
-{
-  g_autoptr(Draft) draft = NULL;
-  JsonObject *object;
-  JsonArray *platforms;
-
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    return NULL;
-
-  object = json_node_get_object (node);
-  draft = g_new0 (Draft, 1);
-  draft->page = g_strdup (get_string (object, "page"));
-  if (draft->page == NULL)
-    return NULL;
-
-  /* json_object_get_array_member() is critical about anything but a list (found by
-   * fuzz-records): look at the node first. */
-  node = json_object_get_member (object, "platforms");
-  if (node != NULL && !JSON_NODE_HOLDS_ARRAY (node))
-    return NULL;
-  platforms = node != NULL ? json_node_get_array (node) : NULL;
-  for (guint i = 0; platforms != NULL && i < json_array_get_length (platforms); i++)
-    {
-      JsonNode *element = json_array_get_element (platforms, i);
-      WspPlatform p = JSON_NODE_HOLDS_VALUE (element) &&
-                      json_node_get_value_type (element) == G_TYPE_STRING
-                    ? platform_from_id (json_node_get_string (element)) : WSP_N_PLATFORMS;
-
-      if (p == WSP_N_PLATFORMS)
-        return NULL;
-      draft->platforms |= 1 << p;
-    }
-
-  draft->current = platform_from_id (get_string (object, "current"));
-  draft->country = g_strdup (get_string (object, "country"));
-  draft->country_name = g_strdup (get_string (object, "country-name"));
-  draft->email = g_strdup (get_string (object, "email"));
-  draft->reason = g_strdup (get_string (object, "reason"));
-  if ((draft->country == NULL) != (draft->country_name == NULL))
-    return NULL;
-
-  return g_steal_pointer (&draft);
-}
-
-static void
-draft_to_json (Draft       *draft,
-               JsonBuilder *builder)
-{
-  json_builder_begin_object (builder);
-  add_string (builder, "page", draft->page);
-  json_builder_set_member_name (builder, "platforms");
-  json_builder_begin_array (builder);
-  for (WspPlatform p = 0; p < WSP_N_PLATFORMS; p++)
-    if (draft->platforms & (1 << p))
-      json_builder_add_string_value (builder, wsp_platform_get_id (p));
-  json_builder_end_array (builder);
-  if (draft->current < WSP_N_PLATFORMS)
-    add_string (builder, "current", wsp_platform_get_id (draft->current));
-  add_string (builder, "country", draft->country);
-  add_string (builder, "country-name", draft->country_name);
-  add_string (builder, "email", draft->email);
-  add_string (builder, "reason", draft->reason);
-  json_builder_end_object (builder);
-}
-
-/* Reads what it can: returns the number of entries it had to skip, or -1 when the file as a
- * whole is not a records file. */
-static int
-parse_records (const char  *contents,
-               gsize        length,
-               GPtrArray   *records,
-               Draft      **draft,
-               GError     **error)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  JsonObject *root;
-  JsonNode *node;
-  JsonArray *array;
-  g_autoptr(GHashTable) ids = NULL;
-  g_autoptr(GError) parse_error = NULL;
-  int skipped = 0;
-
-  WspJsonProblem problem = wsp_json_check (contents, length, RECORDS_MAX_DEPTH);
-
-  /* json-glib 1.6 must not see what it mishandles (see wsp-json.h); found by fuzz-records. */
-  if (problem != WSP_JSON_OK)
-    {
-      g_set_error_literal (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_INVALID_DATA,
-                           wsp_json_problem_message (problem));
-      return -1;
-    }
-
-  if (!json_parser_load_from_data (parser, contents, length, &parse_error))
-    {
-      /* json-glib quotes the bad token, and may cut it inside a character (found by
-       * fuzz-records): the user reads this message. */
-      g_autofree char *valid = g_utf8_make_valid (parse_error->message, -1);
-
-      g_set_error_literal (error, parse_error->domain, parse_error->code, valid);
-      return -1;
-    }
-
-  node = json_parser_get_root (parser);
-  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
-    {
-      g_set_error_literal (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_INVALID_DATA,
-                           _("not a JSON object"));
-      return -1;
-    }
-
-  root = json_node_get_object (node);
-  /* Not json_object_get_int_member_with_default(): it is critical about a list or an object
-   * (found by fuzz-records). */
-  node = json_object_get_member (root, "version");
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
-      json_node_get_value_type (node) != G_TYPE_INT64 ||
-      json_node_get_int (node) != RECORDS_VERSION)
-    {
-      g_set_error_literal (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_INVALID_DATA,
-                           _("a version this app does not know"));
-      return -1;
-    }
-
-  node = json_object_get_member (root, "records");
-  if (node != NULL && !JSON_NODE_HOLDS_ARRAY (node))
-    {
-      g_set_error_literal (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_INVALID_DATA,
-                           _("the records are not a list"));
-      return -1;
-    }
-
-  array = node != NULL ? json_node_get_array (node) : NULL;
-  ids = g_hash_table_new (g_str_hash, g_str_equal);
-  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
-    {
-      g_autoptr(WspRecord) record = record_from_json (json_array_get_element (array, i));
-
-      /* A second record with the same id would be unreachable: count it as damage. Not
-       * g_hash_table_add() alone: on a repeated key it keeps the new key, the duplicate's id,
-       * which is freed with the duplicate (found by fuzz-records). */
-      if (record == NULL || g_hash_table_contains (ids, record->id))
-        {
-          skipped++;
-        }
-      else
-        {
-          g_hash_table_add (ids, record->id);
-          g_ptr_array_add (records, g_steal_pointer (&record));
-        }
-    }
-
-  node = json_object_get_member (root, "draft");
-  if (node != NULL && !JSON_NODE_HOLDS_NULL (node))
-    {
-      *draft = draft_from_json (node);
-      if (*draft == NULL)
-        skipped++;
-    }
-
-  return skipped;
-}
-
-/* A whole file cut off (a crash, a full disk while copying it) ends inside a record: every
- * record before the cut is whole. Closes the records list after the last whole record and
- * reads that. Returns how many records it kept, or -1 when that does not give a records file. */
-static int
-salvage_records (const char  *contents,
-                 gsize        length,
-                 GPtrArray   *records)
-{
-  char stack [RECORDS_MAX_DEPTH];
-  guint depth = 0;
-  gboolean in_string = FALSE;
-  gboolean escaped = FALSE;
-  gboolean in_records = FALSE;
-  gsize string_start = 0, key_start = 0, key_length = 0;
-  gsize cut = 0;
-  const char *closing = NULL;
-  g_autofree char *head = NULL;
-  g_autofree char *repaired = NULL;
-  g_autoptr(Draft) draft = NULL;
-
-  for (gsize i = 0; i < length; i++)
-    {
-      char c = contents [i];
-
-      if (in_string)
-        {
-          if (escaped)
-            escaped = FALSE;
-          else if (c == '\\')
-            escaped = TRUE;
-          else if (c == '"')
-            {
-              in_string = FALSE;
-              /* At the top level a string before "[" is the name of the list. */
-              if (depth == 1)
-                {
-                  key_start = string_start;
-                  key_length = i - string_start;
-                }
-            }
-          continue;
-        }
-
-      switch (c)
-        {
-        case '"':
-          in_string = TRUE;
-          string_start = i + 1;
-          break;
-
-        case '{':
-        case '[':
-          if (depth == G_N_ELEMENTS (stack))
-            return -1;
-          if (depth == 1)
-            in_records = c == '[' && key_length == strlen ("records") &&
-                         memcmp (contents + key_start, "records", key_length) == 0;
-          stack [depth++] = c;
-          break;
-
-        case '}':
-        case ']':
-          if (depth == 0 || stack [depth - 1] != (c == '}' ? '{' : '['))
-            return -1;
-          depth--;
-          if (in_records && depth == 2 && c == '}')
-            {
-              /* A whole record. */
-              cut = i + 1;
-              closing = "]}";
-            }
-          else if (in_records && depth == 1)
-            {
-              /* The whole list: what comes after it (the unfinished objection) is lost. */
-              cut = i + 1;
-              closing = "}";
-            }
-          break;
-
-        default:
-          break;
-        }
-    }
-
-  if (closing == NULL)
-    return -1;
-
-  head = g_strndup (contents, cut);
-  repaired = g_strconcat (head, closing, NULL);
-
-  /* Cut before the unfinished objection, or inside it: that is lost. */
-  if (parse_records (repaired, strlen (repaired), records, &draft, NULL) < 0 || records->len == 0)
-    {
-      g_ptr_array_set_size (records, 0);
-      return -1;
-    }
-
-  return records->len;
-}
-
 /* "records.json.broken-20261128-101500", or with "-2" and on when that is taken. */
 static char *
 backup_name (const char *name,
@@ -1155,7 +283,7 @@ static void
 set_notice (WspRecordStore *self,
             const char     *notice)
 {
-  if (set_string (&self->notice, notice))
+  if (wsp_set_string (&self->notice, notice))
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_NOTICE]);
 }
 
@@ -1213,7 +341,7 @@ wsp_record_store_load (WspRecordStore  *self,
 
   g_return_val_if_fail (WSP_IS_RECORD_STORE (self), FALSE);
 
-  g_clear_pointer (&self->draft, draft_free);
+  g_clear_pointer (&self->draft, wsp_draft_free);
   self->protect_file = FALSE;
   self->dirty = FALSE;
 
@@ -1229,9 +357,9 @@ wsp_record_store_load (WspRecordStore  *self,
     }
   else
     {
-      skipped = parse_records (contents, length, records, &self->draft, &local_error);
+      skipped = wsp_records_file_parse (contents, length, records, &self->draft, &local_error);
       if (skipped < 0)
-        kept = salvage_records (contents, length, records);
+        kept = wsp_records_file_salvage (contents, length, records);
     }
 
   set_records (self, records);
@@ -1298,7 +426,7 @@ end_protection (WspRecordStore *self)
   g_autoptr(GPtrArray) records = NULL;
   g_autoptr(GHashTable) ids = NULL;
   g_autofree char *contents = NULL;
-  Draft *draft = NULL;
+  WspDraft *draft = NULL;
   struct stat st;
   gsize length;
 
@@ -1314,9 +442,9 @@ end_protection (WspRecordStore *self)
     return FALSE;
 
   records = g_ptr_array_new_with_free_func (g_object_unref);
-  if (parse_records (contents, length, records, &draft, NULL) != 0)
+  if (wsp_records_file_parse (contents, length, records, &draft, NULL) != 0)
     {
-      g_clear_pointer (&draft, draft_free);
+      g_clear_pointer (&draft, wsp_draft_free);
       self->known_file = FALSE;
       return FALSE;
     }
@@ -1342,7 +470,7 @@ end_protection (WspRecordStore *self)
     }
   else
     {
-      g_clear_pointer (&draft, draft_free);
+      g_clear_pointer (&draft, wsp_draft_free);
     }
 
   self->protect_file = FALSE;
@@ -1584,9 +712,6 @@ gboolean
 wsp_record_store_save (WspRecordStore  *self,
                        GError         **error)
 {
-  g_autoptr(JsonBuilder) builder = NULL;
-  g_autoptr(JsonGenerator) generator = NULL;
-  g_autoptr(JsonNode) root = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *data = NULL;
   gsize length;
@@ -1601,27 +726,7 @@ wsp_record_store_save (WspRecordStore  *self,
     }
   else
     {
-      builder = json_builder_new ();
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "version");
-      json_builder_add_int_value (builder, RECORDS_VERSION);
-      json_builder_set_member_name (builder, "records");
-      json_builder_begin_array (builder);
-      for (guint i = 0; i < self->records->len; i++)
-        record_to_json (g_ptr_array_index (self->records, i), builder);
-      json_builder_end_array (builder);
-      if (self->draft != NULL)
-        {
-          json_builder_set_member_name (builder, "draft");
-          draft_to_json (self->draft, builder);
-        }
-      json_builder_end_object (builder);
-
-      root = json_builder_get_root (builder);
-      generator = json_generator_new ();
-      json_generator_set_pretty (generator, TRUE);
-      json_generator_set_root (generator, root);
-      data = json_generator_to_data (generator, &length);
+      data = wsp_records_file_serialize (self->records, self->draft, &length);
 
       if (write_atomically (self, data, length, &local_error))
         {
@@ -1766,7 +871,7 @@ wsp_record_store_remove_all (WspRecordStore *self)
   g_list_model_items_changed (G_LIST_MODEL (self), 0, n, 0);
   if (self->draft != NULL)
     {
-      g_clear_pointer (&self->draft, draft_free);
+      g_clear_pointer (&self->draft, wsp_draft_free);
       g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_HAS_DRAFT]);
     }
   changed (self);
@@ -1842,8 +947,8 @@ wsp_record_store_ensure_for (WspRecordStore *self,
 }
 
 static gboolean
-draft_equal (const Draft *a,
-             const Draft *b)
+draft_equal (const WspDraft *a,
+             const WspDraft *b)
 {
   return g_strcmp0 (a->page, b->page) == 0 &&
          a->platforms == b->platforms &&
@@ -1860,13 +965,13 @@ wsp_record_store_set_draft (WspRecordStore *self,
                             const char     *page,
                             gboolean        keep_email)
 {
-  g_autoptr(Draft) draft = NULL;
+  g_autoptr(WspDraft) draft = NULL;
 
   g_return_if_fail (WSP_IS_RECORD_STORE (self));
   g_return_if_fail (WSP_IS_OBJECTION (objection));
   g_return_if_fail (page != NULL);
 
-  draft = g_new0 (Draft, 1);
+  draft = g_new0 (WspDraft, 1);
   draft->page = g_strdup (page);
   draft->platforms = wsp_objection_get_platforms (objection);
   draft->current = wsp_objection_get_current (objection);
@@ -1878,7 +983,7 @@ wsp_record_store_set_draft (WspRecordStore *self,
   if (self->draft != NULL && draft_equal (self->draft, draft))
     return;
 
-  g_clear_pointer (&self->draft, draft_free);
+  g_clear_pointer (&self->draft, wsp_draft_free);
   self->draft = g_steal_pointer (&draft);
   /* Also when only its contents changed: the welcome page shows them. */
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_HAS_DRAFT]);
@@ -1893,7 +998,7 @@ wsp_record_store_clear_draft (WspRecordStore *self)
   if (self->draft == NULL)
     return;
 
-  g_clear_pointer (&self->draft, draft_free);
+  g_clear_pointer (&self->draft, wsp_draft_free);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_HAS_DRAFT]);
   changed (self);
 }
