@@ -25,8 +25,6 @@ struct _WspWindow
   GtkRevealer          *save_error_revealer;
   GtkLabel             *save_error_label;
   GtkWidget            *next_squeezer;
-  GtkWidget            *next_button;
-  GtkWidget            *next_icon_button;
   GtkMenuButton        *menu_button;
   GMenuModel           *primary_menu;
 

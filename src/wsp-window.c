@@ -590,8 +590,6 @@ wsp_window_class_init (WspWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WspWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, WspWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, WspWindow, next_squeezer);
-  gtk_widget_class_bind_template_child (widget_class, WspWindow, next_button);
-  gtk_widget_class_bind_template_child (widget_class, WspWindow, next_icon_button);
   gtk_widget_class_bind_template_child (widget_class, WspWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, WspWindow, primary_menu);
   gtk_widget_class_bind_template_callback (widget_class, on_visible_child_changed);
@@ -703,11 +701,6 @@ wsp_window_init (WspWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->pages = g_new0 (WspPage *, N_PAGES);
-  /* Hidden in the template while their tooltips were set (see wsp-window.ui); the back button
-   * shows as the pages say (update_actions()). */
-  gtk_widget_set_visible (GTK_WIDGET (self->menu_button), TRUE);
-  gtk_widget_set_visible (self->next_button, TRUE);
-  gtk_widget_set_visible (self->next_icon_button, TRUE);
   wsp_widget_name_controls (GTK_WIDGET (self));
   wsp_compat_fix_accessible_tree (GTK_WIDGET (self));
   wsp_compat_name_toast_buttons (self->toast_overlay);

@@ -104,8 +104,8 @@ test_application_windows (void)
   g_assert_false (icon_paths != NULL &&
                   g_strv_contains ((const char * const *) icon_paths, RESOURCE_PREFIX "/icons"));
 
-  /* The header bar's buttons show, with their tooltips (set while the buttons were hidden, see
-   * wsp-window.ui): the menu on the welcome page, Back and Next on the next one. */
+  /* The header bar's buttons show, with their tooltips: the menu on the welcome page, Back and
+   * Next on the next one. */
   widget = wsp_test_find_widget (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON, NULL, NULL);
   g_assert_true (gtk_widget_get_mapped (widget));
   g_assert_cmpstr (gtk_widget_get_tooltip_text (widget), ==, "Main Menu");
