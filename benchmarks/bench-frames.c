@@ -22,7 +22,7 @@
 
 #include "wsp-application.h"
 #include "wsp-link-check.h"
-#include "wsp-renderer.h"
+#include "wsp-compat.h"
 #include "wsp-summary-page.h"
 #include "wsp-test-ui.h"
 #include "wsp-window.h"
@@ -327,7 +327,7 @@ main (int   argc,
   if (!g_application_register (G_APPLICATION (app), NULL, &error))
     g_error ("%s", error->message);
   /* As the app's startup does. */
-  wsp_renderer_avoid_software_gl (gdk_display_get_default ());
+  wsp_compat_avoid_software_gl (gdk_display_get_default ());
 
   for (guint i = 0; i < N_PHASES; i++)
     bench.gaps_ms [i] = g_array_new (FALSE, FALSE, sizeof (double));

@@ -10,7 +10,7 @@
  * program prints "first-frame-us=..." at its first frame and quits (src/wsp-first-frame.c). The
  * peak RSS is the child's ru_maxrss from wait4(). Both get the same environment: this one. Each
  * also says which GSK renderer drew its window ("renderer=..."), printed once per program: the
- * app may choose another than the bare window's in the same environment (src/wsp-renderer.c).
+ * app may choose another than the bare window's in the same environment (src/wsp-compat.c).
  *
  * It also prints the CPU time (user + system, from exec to exit) of each: it says less about
  * what the user waits for, but much less depends on what else the machine is doing.

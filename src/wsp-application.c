@@ -13,7 +13,6 @@
 #include "wsp-first-frame.h"
 #include "wsp-catalog-updater.h"
 #include "wsp-report.h"
-#include "wsp-renderer.h"
 #include "wsp-window.h"
 
 struct _WspApplication
@@ -358,7 +357,7 @@ wsp_application_startup (GApplication *app)
   wsp_compat_fix_windows ();
 
   /* Before the first window picks its renderer. */
-  wsp_renderer_avoid_software_gl (gdk_display_get_default ());
+  wsp_compat_avoid_software_gl (gdk_display_get_default ());
 
   /* The app's style, which AdwApplication would have loaded from the resource base path. That
    * is unset (see wsp_application_new()), so the priority is AdwApplication's. */

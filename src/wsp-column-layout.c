@@ -7,37 +7,21 @@
  * in the middle of a taller area, as in an AdwStatusPage, without its children being aligned
  * (see below).
  *
- * Why: GTK 4.8 asks a widget for "the width you need at this height" in three places, and a
- * column of wrapping labels answers that by searching: each GtkBox tries heights, each
- * wrapping label below tries widths for each of them, and each try lays out and shapes the
- * text anew.
- * - GtkViewport asks its child at every allocation: the welcome page shaped its texts 5,758
- *   times before its first frame (a uprobe on pango_shape_item()). Its scrolled content uses
+ * Why: GTK 4.8 asks a widget for "the width you need at this height" in several places, and a
+ * column of wrapping labels answers that by searching: each GtkBox tries heights, each wrapping
+ * label below tries widths for each of them, and each try lays out and shapes the text anew.
+ * - GtkViewport asks its child at every allocation: the welcome page's scrolled content uses
  *   this layout with "center" (with hscrollbar-policy "never" the viewport's width is used
  *   anyway).
  * - gtk_widget_allocate() asks any height-for-width widget that is not aligned "fill" both
  *   ways: so "center" centres the column itself, and its children keep valign "fill".
- * - libadwaita 1.2 puts an action row's title and subtitle, and a preferences group's title
- * and description, in a vertical GtkBox inside a horizontal one. GTK 4.8 measures a horizontal
- * box's height by trying heights for its height-for-width children, and the vertical box
- * answers each try by trying widths, and each wrapping label below by trying widths again,
- * shaping its text anew each time: the summary page's first frame spent most of its 80 ms in
- * pango_shape_item() (perf, bench-frames). With this layout the title box answers at once.
- * What it needs from the box is only its spacing, which libadwaita's style sheet sets (3 px in
- * a row, 6 px in a group header); a box with another layout is left alone.
- *
- * A label that wraps anywhere ("word-char", as libadwaita's row titles and group descriptions
- * do) has a quadratic cost of its own: GTK 4.8 computes its minimum width by laying it out at
- * width 0, one character per line, and Pango shapes the rest of the text again at every
- * break. One record's 55-character state on the welcome page was shaped 207 times before the
- * first frame. wsp_widget_use_quick_measures() gives such labels a minimum width of
- * WSP_WRAP_ANYWHERE_MIN_CHARS characters: the same line count at every width a page ever gets,
- * and 14 shapings.
+ * - libadwaita 1.2's action rows and preferences groups: wsp_compat_use_quick_measures() gives
+ *   their title boxes this layout.
  */
 
 #include "config.h"
 
-#include <adwaita.h>
+#include <gtk/gtk.h>
 
 #include "wsp-column-layout.h"
 
@@ -234,59 +218,4 @@ GtkLayoutManager *
 wsp_column_layout_new (int spacing)
 {
   return g_object_new (WSP_TYPE_COLUMN_LAYOUT, "spacing", spacing, NULL);
-}
-
-/* A vertical GtkBox with @css_class, still laid out by GTK's box layout. */
-static void
-use_column_layout (GtkWidget  *box,
-                   const char *css_class,
-                   int         spacing)
-{
-  /* The layout first: GtkBox asks its GtkBoxLayout for the orientation, so a box done before
-   * cannot answer. */
-  if (GTK_IS_BOX (box) && gtk_widget_has_css_class (box, css_class) &&
-      GTK_IS_BOX_LAYOUT (gtk_widget_get_layout_manager (box)) &&
-      gtk_orientable_get_orientation (GTK_ORIENTABLE (box)) == GTK_ORIENTATION_VERTICAL)
-    gtk_widget_set_layout_manager (box, wsp_column_layout_new (spacing));
-}
-
-void
-wsp_widget_use_quick_measures (GtkWidget *widget)
-{
-  g_return_if_fail (GTK_IS_WIDGET (widget));
-
-  if (GTK_IS_LABEL (widget))
-    {
-      GtkLabel *label = GTK_LABEL (widget);
-
-      if (gtk_label_get_wrap (label) && gtk_label_get_wrap_mode (label) == PANGO_WRAP_WORD_CHAR &&
-          gtk_label_get_width_chars (label) < 0)
-        gtk_label_set_width_chars (label, WSP_WRAP_ANYWHERE_MIN_CHARS);
-    }
-  else if (ADW_IS_ACTION_ROW (widget))
-    {
-      GtkWidget *header = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (widget));
-
-      if (header != NULL && gtk_widget_has_css_class (header, "header"))
-        for (GtkWidget *child = gtk_widget_get_first_child (header);
-             child != NULL;
-             child = gtk_widget_get_next_sibling (child))
-          use_column_layout (child, "title", 3);
-    }
-  else if (ADW_IS_PREFERENCES_GROUP (widget))
-    {
-      GtkWidget *box = gtk_widget_get_first_child (widget);
-      GtkWidget *header = box != NULL ? gtk_widget_get_first_child (box) : NULL;
-
-      if (header != NULL && gtk_widget_has_css_class (header, "header"))
-        for (GtkWidget *child = gtk_widget_get_first_child (header);
-             child != NULL;
-             child = gtk_widget_get_next_sibling (child))
-          use_column_layout (child, "labels", 6);
-    }
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    wsp_widget_use_quick_measures (child);
 }

@@ -15,13 +15,4 @@ G_DECLARE_FINAL_TYPE (WspColumnLayout, wsp_column_layout, WSP, COLUMN_LAYOUT, Gt
 
 GtkLayoutManager *wsp_column_layout_new (int spacing);
 
-/* The least width, in characters, of a label that wraps anywhere ("word-char"). */
-#define WSP_WRAP_ANYWHERE_MIN_CHARS 10
-
-/* Makes GTK's size questions cheap to answer under @widget (see wsp-column-layout.c): the title
- * boxes of the action rows and the label boxes of the preferences groups get this layout, and
- * labels that wrap anywhere a least width of WSP_WRAP_ANYWHERE_MIN_CHARS. Pages do it for their
- * template; code that adds widgets later calls it on them. */
-void              wsp_widget_use_quick_measures (GtkWidget *widget);
-
 G_END_DECLS

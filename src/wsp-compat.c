@@ -9,8 +9,11 @@
 
 #include "config.h"
 
+#include <epoxy/gl.h>
 #include <glib/gi18n.h>
+#include <string.h>
 
+#include "wsp-column-layout.h"
 #include "wsp-compat.h"
 
 /* GTK 4.8 names a button with a mnemonic by its label property *and* the label it is labelled
@@ -338,4 +341,176 @@ wsp_compat_name_list_row (GtkWidget  *child,
   row = gtk_widget_get_parent (child);
   if (row != NULL && g_str_equal (G_OBJECT_TYPE_NAME (row), "GtkListItemWidget"))
     gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+}
+
+/* Size requests: GTK 4.8 and libadwaita 1.2 ----------------------------------------------------
+ *
+ * GTK 4.8 measures a horizontal box's height by trying heights for its height-for-width
+ * children; libadwaita 1.2 puts an action row's title and subtitle, and a preferences group's
+ * title and description, in a vertical box inside a horizontal one, which answers each try by
+ * trying widths for every wrapping label below it, shaping the text anew each time. Those
+ * private boxes get WspColumnLayout, whose width never depends on a height; it needs only their
+ * spacing, which libadwaita's style sheet sets (3 px in a row, 6 px in a group header).
+ * GTK 4.8 also finds the minimum width of a label that wraps anywhere ("word-char", as
+ * libadwaita's row titles and group descriptions do) by laying it out one character per line;
+ * such labels get a least width instead. Measured with build-aux/bench (benchmarks/README.md).
+ * Delete this section when the floor is past GTK 4.8 and libadwaita 1.2. */
+
+/* The least width, in characters, of a label that wraps anywhere: the same line count at every
+ * width a page ever gets. */
+#define WRAP_ANYWHERE_MIN_CHARS 10
+
+/* The vertical boxes with @css_class in libadwaita's private @header box, still laid out by
+ * GTK's box layout. */
+static void
+use_column_layout (GtkWidget  *header,
+                   const char *css_class,
+                   int         spacing)
+{
+  if (header == NULL || !gtk_widget_has_css_class (header, "header"))
+    return;
+
+  for (GtkWidget *box = gtk_widget_get_first_child (header);
+       box != NULL;
+       box = gtk_widget_get_next_sibling (box))
+    /* The layout first: GtkBox asks its GtkBoxLayout for the orientation, so a box done before
+     * cannot answer. */
+    if (GTK_IS_BOX (box) && gtk_widget_has_css_class (box, css_class) &&
+        GTK_IS_BOX_LAYOUT (gtk_widget_get_layout_manager (box)) &&
+        gtk_orientable_get_orientation (GTK_ORIENTABLE (box)) == GTK_ORIENTATION_VERTICAL)
+      gtk_widget_set_layout_manager (box, wsp_column_layout_new (spacing));
+}
+
+static void
+use_quick_measures (GtkWidget *widget,
+                    gboolean   adw_1_2)
+{
+  if (GTK_IS_LABEL (widget))
+    {
+      GtkLabel *label = GTK_LABEL (widget);
+
+      if (gtk_label_get_wrap (label) && gtk_label_get_wrap_mode (label) == PANGO_WRAP_WORD_CHAR &&
+          gtk_label_get_width_chars (label) < 0)
+        gtk_label_set_width_chars (label, WRAP_ANYWHERE_MIN_CHARS);
+    }
+  else if (adw_1_2 && ADW_IS_ACTION_ROW (widget))
+    {
+      use_column_layout (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (widget)), "title", 3);
+    }
+  else if (adw_1_2 && ADW_IS_PREFERENCES_GROUP (widget))
+    {
+      GtkWidget *box = gtk_widget_get_first_child (widget);
+
+      use_column_layout (box != NULL ? gtk_widget_get_first_child (box) : NULL, "labels", 6);
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    use_quick_measures (child, adw_1_2);
+}
+
+/**
+ * wsp_compat_use_quick_measures:
+ * @widget: a widget
+ *
+ * Makes GTK 4.8's size questions cheap to answer in @widget and below. Pages do it for their
+ * template (WspPage); code that adds widgets later calls it on them.
+ */
+void
+wsp_compat_use_quick_measures (GtkWidget *widget)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  /* Measured with GTK 4.8 and libadwaita 1.2, the versions of Debian 12. */
+  if (gtk_get_major_version () != 4 || gtk_get_minor_version () != 8)
+    return;
+
+  use_quick_measures (widget, adw_get_major_version () == 1 && adw_get_minor_version () == 2);
+}
+
+/* Renderer: GTK 4.8 to 4.12 --------------------------------------------------------------------
+ *
+ * Where Mesa draws OpenGL in software, with llvmpipe (a virtual machine, a remote session, a
+ * server's X display), GTK's GL renderer costs far more than its cairo renderer: a later first
+ * frame, several times the memory, and shaders compiled on the CPU for every page. GTK 4.14 and
+ * later skip their GPU renderers there by themselves (gsk/gskrenderer.c,
+ * gl_supported_platform()); this is that check for older versions. Asking costs what setting up
+ * OpenGL costs, which the GL renderer would pay anyway.
+ *
+ * GTK 4.8 has no public way to choose the renderer. It reads GSK_RENDERER when the first window
+ * is realized, but threads run by then and changing the environment is not safe; it first asks
+ * the display for its "gsk-renderer" data (its inspector sets that), which is what this sets. A
+ * GSK_RENDERER of the user's own always wins, and nothing here runs then.
+ * Delete this section when the floor is GTK 4.14. */
+
+/**
+ * wsp_compat_get_gl_name:
+ * @display: a display
+ *
+ * Returns: (transfer full) (nullable): the name of @display's OpenGL renderer, as glGetString()
+ *   gives it; NULL without OpenGL. Sets up OpenGL for @display first.
+ */
+char *
+wsp_compat_get_gl_name (GdkDisplay *display)
+{
+  g_autoptr(GdkGLContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *name;
+
+  g_return_val_if_fail (GDK_IS_DISPLAY (display), NULL);
+
+  /* Sets up OpenGL for the display, which the GL renderer would do for the first window anyway.
+   * It fails at once with GDK_DEBUG=gl-disable. */
+  if (!gdk_display_prepare_gl (display, &error))
+    {
+      g_debug ("No OpenGL: %s", error->message);
+      return NULL;
+    }
+
+  /* The display's own context is private; a context of our own answers the same. */
+  context = gdk_display_create_gl_context (display, &error);
+  if (context == NULL || !gdk_gl_context_realize (context, &error))
+    {
+      g_debug ("No OpenGL context: %s", error != NULL ? error->message : "?");
+      return NULL;
+    }
+
+  gdk_gl_context_make_current (context);
+  name = (const char *) glGetString (GL_RENDERER);
+  gdk_gl_context_clear_current ();
+
+  return g_strdup (name);
+}
+
+/**
+ * wsp_compat_avoid_software_gl:
+ * @display: a display
+ *
+ * Makes GTK draw @display's windows with cairo when its OpenGL is llvmpipe, as GTK 4.14 and
+ * later do by themselves. Call it before the first window is shown.
+ */
+void
+wsp_compat_avoid_software_gl (GdkDisplay *display)
+{
+  g_autofree char *name = NULL;
+
+  g_return_if_fail (GDK_IS_DISPLAY (display));
+
+  /* GTK does this itself from 4.14 on (the check came in 4.13.8). */
+  if (gtk_get_major_version () != 4 || gtk_get_minor_version () >= 14)
+    return;
+
+  /* The user's own choice, or one made already. */
+  if (g_getenv ("GSK_RENDERER") != NULL ||
+      g_object_get_data (G_OBJECT (display), "gsk-renderer") != NULL)
+    return;
+
+  name = wsp_compat_get_gl_name (display);
+  /* The test GTK makes: a name like "llvmpipe (LLVM 15.0.6, 256 bits)". */
+  if (name == NULL || strstr (name, "llvmpipe") == NULL)
+    return;
+
+  g_debug ("OpenGL is drawn in software (%s): drawing with cairo", name);
+  g_object_set_data (G_OBJECT (display), "gsk-renderer", (gpointer) WSP_COMPAT_RENDERER_CAIRO);
 }

@@ -16,4 +16,15 @@ void wsp_compat_expose_entry_row    (AdwEntryRow     *row);
 void wsp_compat_name_list_row       (GtkWidget       *child,
                                      const char      *name);
 
+/* Size requests (GTK 4.8, libadwaita 1.2) */
+void wsp_compat_use_quick_measures  (GtkWidget       *widget);
+
+/* Renderer (GTK 4.8 to 4.12) */
+/* The value GTK reads from a display's "gsk-renderer" data when wsp_compat_avoid_software_gl()
+ * chose cairo. */
+#define WSP_COMPAT_RENDERER_CAIRO "cairo"
+
+void  wsp_compat_avoid_software_gl  (GdkDisplay      *display);
+char *wsp_compat_get_gl_name        (GdkDisplay      *display);
+
 G_END_DECLS

@@ -5,7 +5,6 @@
 
 #include "config.h"
 
-#include "wsp-column-layout.h"
 #include "wsp-compat.h"
 #include "wsp-page.h"
 
@@ -145,7 +144,7 @@ wsp_page_constructed (GObject *object)
   wrap_button_labels (GTK_WIDGET (object));
   wsp_widget_name_controls (GTK_WIDGET (object));
   wsp_compat_fix_accessible_tree (GTK_WIDGET (object));
-  wsp_widget_use_quick_measures (GTK_WIDGET (object));
+  wsp_compat_use_quick_measures (GTK_WIDGET (object));
 }
 
 static void

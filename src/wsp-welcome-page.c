@@ -184,7 +184,7 @@ make_row (const char *title,
                                   -1);
   g_object_set_data (G_OBJECT (row), "wsp-continue-button", go_on);
   /* The labels wrap anywhere: without a least width, GTK 4.8 measures them expensively. */
-  wsp_widget_use_quick_measures (row);
+  wsp_compat_use_quick_measures (row);
 
   return row;
 }
@@ -243,7 +243,7 @@ make_overdue_row (WspRecord *record)
                                           g_variant_new_string (wsp_record_get_id (record)));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
-  wsp_widget_use_quick_measures (row);
+  wsp_compat_use_quick_measures (row);
 
   return row;
 }

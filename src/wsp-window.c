@@ -7,7 +7,6 @@
 
 #include <glib/gi18n.h>
 
-#include "wsp-column-layout.h"
 #include "wsp-compat.h"
 #include "wsp-country-page.h"
 #include "wsp-done-page.h"
@@ -705,7 +704,7 @@ wsp_window_init (WspWindow *self)
   wsp_compat_fix_accessible_tree (GTK_WIDGET (self));
   wsp_compat_name_toast_buttons (self->toast_overlay);
   /* The bars about the records file wrap their messages anywhere; the pages do this themselves. */
-  wsp_widget_use_quick_measures (GTK_WIDGET (self));
+  wsp_compat_use_quick_measures (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APP_ID);
   width = g_settings_get_int (self->settings, "window-width");

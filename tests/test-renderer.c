@@ -13,7 +13,7 @@
 #include <adwaita.h>
 #include <string.h>
 
-#include "wsp-renderer.h"
+#include "wsp-compat.h"
 #include "wsp-test-ui.h"
 #include "wsp-test-util.h"
 
@@ -60,13 +60,13 @@ test_renderer_software_gl (void)
       g_autofree char *gl_name = NULL;
 
       wsp_test_start_gtk ();
-      gl_name = wsp_renderer_get_gl_name (gdk_display_get_default ());
+      gl_name = wsp_compat_get_gl_name (gdk_display_get_default ());
       g_printerr ("OpenGL: %s\n", gl_name != NULL ? gl_name : "none");
       /* Mesa on Xvfb draws in software. Without OpenGL at all (a missing package) GTK would fall
        * back to cairo by itself, and this test would prove nothing. */
       g_assert_nonnull (gl_name);
       g_assert_nonnull (strstr (gl_name, "llvmpipe"));
-      check_window ("GskCairoRenderer", WSP_RENDERER_CAIRO);
+      check_window ("GskCairoRenderer", WSP_COMPAT_RENDERER_CAIRO);
       return;
     }
 
