@@ -261,24 +261,23 @@ report_check (WspApplication    *self,
     show_toast (self, _("The links in use are up to date."));
 }
 
-static void
-on_checked_by_itself (GObject      *source,
-                      GAsyncResult *result,
-                      gpointer      user_data)
+/* What a check hands back: the application, kept until the check reports, and whether the
+ * user asked for it. */
+typedef struct
 {
-  g_autoptr(WspApplication) self = user_data;
-
-  report_check (self, WSP_CATALOG_UPDATER (source), result, FALSE);
-}
+  WspApplication *self;
+  gboolean        asked;
+} Check;
 
 static void
-on_checked_when_asked (GObject      *source,
-                       GAsyncResult *result,
-                       gpointer      user_data)
+on_checked (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
 {
-  g_autoptr(WspApplication) self = user_data;
+  g_autofree Check *check = user_data;
+  g_autoptr(WspApplication) self = check->self;
 
-  report_check (self, WSP_CATALOG_UPDATER (source), result, TRUE);
+  report_check (self, WSP_CATALOG_UPDATER (source), result, check->asked);
 }
 
 static void
@@ -301,6 +300,18 @@ ensure_updater (WspApplication *self)
   return self->updater;
 }
 
+static void
+start_check (WspApplication *self,
+             gboolean        asked)
+{
+  Check *check = g_new (Check, 1);
+
+  check->self = g_object_ref (self);
+  check->asked = asked;
+  wsp_catalog_updater_check_async (ensure_updater (self), asked, self->cancellable, on_checked,
+                                   check);
+}
+
 static gboolean
 check_by_itself (gpointer user_data)
 {
@@ -311,8 +322,7 @@ check_by_itself (gpointer user_data)
 
   /* Updates off: nothing to check. */
   if (*url != '\0')
-    wsp_catalog_updater_check_async (ensure_updater (self), FALSE, self->cancellable,
-                                     on_checked_by_itself, g_object_ref (self));
+    start_check (self, FALSE);
 
   return G_SOURCE_REMOVE;
 }
@@ -322,10 +332,7 @@ check_catalog_action (GSimpleAction *action,
                       GVariant      *param,
                       gpointer       user_data)
 {
-  WspApplication *self = user_data;
-
-  wsp_catalog_updater_check_async (ensure_updater (self), TRUE, self->cancellable,
-                                   on_checked_when_asked, g_object_ref (self));
+  start_check (user_data, TRUE);
 }
 
 /* The menu item shows only when updates are on. */
