@@ -42,6 +42,13 @@ static const char iso_3166_codes[] =
   "SJSKSLSMSNSOSRSSSTSVSXSYSZTCTDTFTGTHTJTKTLTMTNTOTRTTTVTWTZUAUGUMUSUYUZVAVCVEVGVI"
   "VNVUWFWSYEYTZAZMZW";
 
+/* What the loader carries from part to part. */
+typedef struct {
+  WspCatalog *catalog;
+  PlatformData *platform;       /* the links being read must be on its hosts */
+  const char *hosts_path;       /* "platforms.facebook.hosts", for the message */
+} Loader;
+
 /* Errors and paths */
 
 static void set_error (GError          **error,
@@ -266,30 +273,9 @@ get_object_member (JsonObject  *object,
   return child;
 }
 
-static JsonArray *
-get_array_member (JsonObject  *object,
-                  const char  *path,
-                  const char  *key,
-                  guint        max,
-                  char       **out_path,
-                  GError     **error)
-{
-  g_autofree char *child_path = NULL;
-  JsonArray *child;
-  JsonNode *node;
-
-  if (!(node = require_member (object, path, key, &child_path, error)))
-    return NULL;
-  if (!(child = expect_array (node, child_path, max, error)))
-    return NULL;
-
-  *out_path = g_steal_pointer (&child_path);
-  return child;
-}
-
 /* Returns the text copied into the catalog's string chunk. */
 static const char *
-get_text_member (WspCatalog  *self,
+get_text_member (Loader      *loader,
                  JsonObject  *object,
                  const char  *path,
                  const char  *key,
@@ -304,7 +290,7 @@ get_text_member (WspCatalog  *self,
   if (!(text = expect_text (node, child_path, error)))
     return NULL;
 
-  return g_string_chunk_insert (self->strings, text);
+  return g_string_chunk_insert (loader->catalog->strings, text);
 }
 
 /* Dates */
@@ -355,7 +341,7 @@ parse_date (const char *text,
 }
 
 static const char *
-get_date_member (WspCatalog  *self,
+get_date_member (Loader      *loader,
                  JsonObject  *object,
                  const char  *path,
                  const char  *key,
@@ -365,7 +351,7 @@ get_date_member (WspCatalog  *self,
   const char *text;
   gint64 time;
 
-  if (!(text = get_text_member (self, object, path, key, error)))
+  if (!(text = get_text_member (loader, object, path, key, error)))
     return NULL;
 
   if (!parse_date (text, day_optional, &time))
@@ -381,7 +367,7 @@ get_date_member (WspCatalog  *self,
     }
 
   /* Not for the built-in catalog: a clock set back must not make the app abort. */
-  if (!self->built_in && time * G_USEC_PER_SEC > g_get_real_time () + MAX_FUTURE)
+  if (!loader->catalog->built_in && time * G_USEC_PER_SEC > g_get_real_time () + MAX_FUTURE)
     {
       g_autofree char *child_path = path_key (path, key);
 
@@ -598,134 +584,47 @@ wsp_catalog_url_host_is_allowed (const char  *url,
   return host != NULL;
 }
 
-/* Parts of the catalog */
-
-static gboolean is_language_code (const char *code);
-
-static int
-compare_notes (gconstpointer a,
-               gconstpointer b)
+/* The member "url" of @object: allowed, and on one of loader->platform's hosts. */
+static const char *
+get_url_member (Loader      *loader,
+                JsonObject  *object,
+                const char  *path,
+                GError     **error)
 {
-  const Note *note_a = *(const Note **) a;
-  const Note *note_b = *(const Note **) b;
+  g_autoptr(GError) url_error = NULL;
+  g_autofree char *host = NULL;
+  g_autofree char *url_path = NULL;
+  const char *url;
+  gboolean on_hosts = FALSE;
 
-  /* Newest first */
-  return strcmp (note_b->date, note_a->date);
-}
+  if (!(url = get_text_member (loader, object, path, "url", error)))
+    return NULL;
 
-/* "notes": what changed for the user, dated, in the app's languages; optional. */
-static gboolean
-load_notes (WspCatalog  *self,
-            JsonObject  *root,
-            GError     **error)
-{
-  g_autofree char *notes_path = NULL;
-  JsonArray *notes;
+  url_path = path_key (path, "url");
 
-  if (!json_object_has_member (root, "notes"))
-    return TRUE;
-
-  if (!(notes = get_array_member (root, "", "notes", MAX_NOTES, &notes_path, error)))
-    return FALSE;
-
-  for (guint i = 0; i < json_array_get_length (notes); i++)
+  if (!(host = check_url (url, TRUE, &url_error)))
     {
-      g_autofree char *note_path = path_index (notes_path, i);
-      g_autofree char *text_path = NULL;
-      g_autoptr(GList) languages = NULL;
-      JsonObject *object;
-      JsonObject *texts;
-      Note *note;
-
-      if (!(object = expect_object (json_array_get_element (notes, i), note_path, error)))
-        return FALSE;
-
-      note = g_new0 (Note, 1);
-      note->texts = g_hash_table_new (g_str_hash, g_str_equal);
-      g_ptr_array_add (self->notes, note);
-
-      if (!(note->date = get_date_member (self, object, note_path, "date", FALSE, error)) ||
-          !(texts = get_object_member (object, note_path, "text", &text_path, error)))
-        return FALSE;
-
-      languages = json_object_get_members (texts);
-      if (g_list_length (languages) > MAX_LANGUAGES)
-        {
-          set_error (error, WSP_CATALOG_ERROR_VALUE, text_path, _("too many entries (at most %u)"),
-                     MAX_LANGUAGES);
-          return FALSE;
-        }
-
-      for (const GList *l = languages; l != NULL; l = l->next)
-        {
-          const char *language = l->data;
-          const char *text;
-
-          if (!is_language_code (language))
-            {
-              g_autofree char *language_path = path_key (text_path, language);
-
-              set_error (error, WSP_CATALOG_ERROR_VALUE, language_path,
-                         _("not a language code like “de” or “pt_BR”"));
-              return FALSE;
-            }
-
-          if (!(text = get_text_member (self, texts, text_path, language, error)))
-            return FALSE;
-
-          g_hash_table_insert (note->texts,
-                               g_string_chunk_insert_const (self->strings, language),
-                               (gpointer) text);
-        }
-
-      if (!g_hash_table_contains (note->texts, "en"))
-        {
-          g_autofree char *en_path = path_key (text_path, "en");
-
-          set_error (error, WSP_CATALOG_ERROR_MISSING, en_path, _("missing"));
-          return FALSE;
-        }
+      set_error (error, WSP_CATALOG_ERROR_URL, url_path, "%s", url_error->message);
+      return NULL;
     }
 
-  g_ptr_array_sort (self->notes, compare_notes);
-  return TRUE;
-}
+  /* hosts is NULL-terminated by now */
+  for (guint i = 0; i + 1 < loader->platform->hosts->len; i++)
+    on_hosts |= wsp_host_within (host, g_ptr_array_index (loader->platform->hosts, i));
 
-static gboolean
-load_schema (WspCatalog  *self,
-             JsonObject  *root,
-             GError     **error)
-{
-  g_autofree char *path = NULL;
-  JsonNode *node;
-  gint64 version;
-
-  if (!(node = require_member (root, "", "schema", &path, error)))
-    return FALSE;
-
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+  if (!on_hosts)
     {
-      set_error (error, WSP_CATALOG_ERROR_TYPE, path, _("must be an integer (got %s)"),
-                 node_kind (node));
-      return FALSE;
+      set_error (error, WSP_CATALOG_ERROR_URL, url_path, _("host %s is not on %s"),
+                 host, loader->hosts_path);
+      return NULL;
     }
 
-  version = json_node_get_int (node);
-  if (version != WSP_CATALOG_SCHEMA_VERSION)
-    {
-      /* The number goes in as text: xgettext cannot see through G_GINT64_FORMAT. */
-      g_autofree char *found = g_strdup_printf ("%" G_GINT64_FORMAT, version);
-
-      set_error (error, WSP_CATALOG_ERROR_VERSION, path,
-                 _("unknown version %s (this app reads version %d)"),
-                 found, WSP_CATALOG_SCHEMA_VERSION);
-      return FALSE;
-    }
-
-  self->schema_version = version;
-  return TRUE;
+  return url;
 }
 
+/* Names and codes */
+
+/* ISO 3166-1 alpha-2, upper case, from the table above. */
 static gboolean
 is_iso_3166_code (const char *code)
 {
@@ -739,284 +638,6 @@ is_iso_3166_code (const char *code)
     }
 
   return FALSE;
-}
-
-static gboolean
-load_countries (WspCatalog  *self,
-                JsonObject  *root,
-                GError     **error)
-{
-  g_autofree char *path = NULL;
-  g_autofree char *codes_path = NULL;
-  JsonObject *countries;
-  JsonArray *codes;
-
-  if (!(countries = get_object_member (root, "", "countries", &path, error)))
-    return FALSE;
-  if (!(codes = get_array_member (countries, path, "codes", MAX_COUNTRIES, &codes_path, error)))
-    return FALSE;
-
-  for (guint i = 0; i < json_array_get_length (codes); i++)
-    {
-      g_autofree char *code_path = path_index (codes_path, i);
-      const char *code;
-
-      if (!(code = expect_text (json_array_get_element (codes, i), code_path, error)))
-        return FALSE;
-
-      if (!is_iso_3166_code (code))
-        {
-          set_error (error, WSP_CATALOG_ERROR_VALUE, code_path,
-                     _("not an ISO 3166-1 alpha-2 code"));
-          return FALSE;
-        }
-
-      if (g_hash_table_contains (self->countries, code))
-        {
-          set_error (error, WSP_CATALOG_ERROR_VALUE, code_path, _("%s is listed twice"), code);
-          return FALSE;
-        }
-
-      {
-        const char *copy = g_string_chunk_insert_const (self->strings, code);
-
-        g_hash_table_insert (self->countries, (gpointer) copy, (gpointer) copy);
-      }
-    }
-
-  return get_date_member (self, countries, path, "confirmed", TRUE, error) != NULL &&
-         get_text_member (self, countries, path, "source", error) != NULL;
-}
-
-/* A list of covered countries ("first_in", a fact's "countries"); each is handed to @add. */
-static gboolean
-load_country_list (WspCatalog  *self,
-                   JsonObject  *object,
-                   const char  *path,
-                   const char  *key,
-                   gboolean   (*add) (const char  *code,
-                                      const char  *code_path,
-                                      gpointer     data,
-                                      GError     **error),
-                   gpointer     data,
-                   GError     **error)
-{
-  g_autofree char *list_path = NULL;
-  JsonArray *codes;
-
-  if (!(codes = get_array_member (object, path, key, MAX_COUNTRIES, &list_path, error)))
-    return FALSE;
-
-  for (guint i = 0; i < json_array_get_length (codes); i++)
-    {
-      g_autofree char *code_path = path_index (list_path, i);
-      const char *code;
-
-      if (!(code = expect_text (json_array_get_element (codes, i), code_path, error)))
-        return FALSE;
-
-      if (!g_hash_table_contains (self->countries, code))
-        {
-          set_error (error, WSP_CATALOG_ERROR_VALUE, code_path,
-                     _("%s is not one of countries.codes"), code);
-          return FALSE;
-        }
-
-      /* The set's own copy, which lives as long as the catalog. */
-      if (!add (g_hash_table_lookup (self->countries, code), code_path, data, error))
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
-static gboolean
-load_hosts (WspCatalog    *self,
-            PlatformData  *platform,
-            JsonObject    *object,
-            const char    *path,
-            GError       **error)
-{
-  g_autofree char *hosts_path = NULL;
-  JsonArray *hosts;
-
-  if (!(hosts = get_array_member (object, path, "hosts", MAX_HOSTS, &hosts_path, error)))
-    return FALSE;
-
-  for (guint i = 0; i < json_array_get_length (hosts); i++)
-    {
-      g_autofree char *host_path = path_index (hosts_path, i);
-      const char *host;
-
-      if (!(host = expect_text (json_array_get_element (hosts, i), host_path, error)))
-        return FALSE;
-
-      if (!is_host_name (host))
-        {
-          set_error (error, WSP_CATALOG_ERROR_VALUE, host_path,
-                     _("not a host name in lower case (got %s)"), host);
-          return FALSE;
-        }
-
-      if (!host_is_allowed (host))
-        {
-          set_error (error, WSP_CATALOG_ERROR_URL, host_path,
-                     _("%s is not facebook.com, instagram.com, meta.com or a subdomain"), host);
-          return FALSE;
-        }
-
-      for (guint j = 0; j < platform->hosts->len; j++)
-        {
-          if (strcmp (g_ptr_array_index (platform->hosts, j), host) == 0)
-            {
-              set_error (error, WSP_CATALOG_ERROR_VALUE, host_path, _("%s is listed twice"), host);
-              return FALSE;
-            }
-        }
-
-      g_ptr_array_add (platform->hosts, g_string_chunk_insert (self->strings, host));
-    }
-
-  g_ptr_array_add (platform->hosts, NULL);
-  return TRUE;
-}
-
-/* For wsp_catalog_get_link(): every link, wherever it stands. */
-static void
-list_link (WspCatalog           *self,
-           const char           *path,
-           const WspCatalogLink *link)
-{
-  ListedLink listed = { g_string_chunk_insert (self->strings, path), *link };
-
-  g_array_append_val (self->all_links, listed);
-}
-
-/* The member "url" of @object: allowed, and on one of the platform's hosts. */
-static const char *
-get_url_member (WspCatalog    *self,
-                PlatformData  *platform,
-                JsonObject    *object,
-                const char    *path,
-                const char    *hosts_path,
-                GError       **error)
-{
-  g_autoptr(GError) url_error = NULL;
-  g_autofree char *host = NULL;
-  g_autofree char *url_path = NULL;
-  const char *url;
-  gboolean on_hosts = FALSE;
-
-  if (!(url = get_text_member (self, object, path, "url", error)))
-    return NULL;
-
-  url_path = path_key (path, "url");
-
-  if (!(host = check_url (url, TRUE, &url_error)))
-    {
-      set_error (error, WSP_CATALOG_ERROR_URL, url_path, "%s", url_error->message);
-      return NULL;
-    }
-
-  /* hosts is NULL-terminated by now */
-  for (guint i = 0; i + 1 < platform->hosts->len; i++)
-    on_hosts |= wsp_host_within (host, g_ptr_array_index (platform->hosts, i));
-
-  if (!on_hosts)
-    {
-      set_error (error, WSP_CATALOG_ERROR_URL, url_path, _("host %s is not on %s"),
-                 host, hosts_path);
-      return NULL;
-    }
-
-  return url;
-}
-
-static gboolean
-load_link (WspCatalog      *self,
-           PlatformData    *platform,
-           JsonNode        *node,
-           const char      *path,
-           const char      *hosts_path,
-           WspCatalogLink  *link,
-           GError         **error)
-{
-  JsonObject *object;
-
-  if (!(object = expect_object (node, path, error)))
-    return FALSE;
-
-  if (!(link->url = get_url_member (self, platform, object, path, hosts_path, error)) ||
-      !(link->confirmed = get_date_member (self, object, path, "confirmed", TRUE, error)) ||
-      !(link->source = get_text_member (self, object, path, "source", error)))
-    return FALSE;
-
-  list_link (self, path, link);
-  return TRUE;
-}
-
-/* "first_screen": { "kind": "yes" | "choice", "confirmed", "source" }, optional. */
-static gboolean
-load_first_screen (WspCatalog      *self,
-                   JsonObject      *form,
-                   const char      *path,
-                   WspCatalogLink  *link,
-                   GError         **error)
-{
-  g_autofree char *screen_path = NULL;
-  g_autofree char *kind_path = NULL;
-  JsonObject *screen;
-  const char *kind;
-
-  if (!json_object_has_member (form, "first_screen"))
-    return TRUE;
-
-  if (!(screen = get_object_member (form, path, "first_screen", &screen_path, error)) ||
-      !(kind = get_text_member (self, screen, screen_path, "kind", error)))
-    return FALSE;
-
-  kind_path = path_key (screen_path, "kind");
-
-  if (strcmp (kind, "yes") == 0)
-    link->first_screen = WSP_FIRST_SCREEN_AI_QUESTION;
-  else if (strcmp (kind, "choice") == 0)
-    link->first_screen = WSP_FIRST_SCREEN_CHOICE;
-  else
-    {
-      set_error (error, WSP_CATALOG_ERROR_VALUE, kind_path,
-                 _("must be “yes” or “choice” (got %s)"), kind);
-      return FALSE;
-    }
-
-  return (link->first_screen_confirmed = get_date_member (self, screen, screen_path, "confirmed",
-                                                          TRUE, error)) &&
-         (link->first_screen_source = get_text_member (self, screen, screen_path, "source",
-                                                       error));
-}
-
-typedef struct {
-  PlatformData *platform;
-  guint index;
-} FirstIn;
-
-static gboolean
-add_first_in (const char  *code,
-              const char  *code_path,
-              gpointer     data,
-              GError     **error)
-{
-  FirstIn *first_in = data;
-
-  if (g_hash_table_contains (first_in->platform->first_form, code))
-    {
-      set_error (error, WSP_CATALOG_ERROR_VALUE, code_path,
-                 _("%s already has a first form"), code);
-      return FALSE;
-    }
-
-  g_hash_table_insert (first_in->platform->first_form, (gpointer) code,
-                       GUINT_TO_POINTER (first_in->index + 1));
-  return TRUE;
 }
 
 /* "de", "fra" or "pt_BR" */
@@ -1058,45 +679,568 @@ is_illustration_name (const char *name)
   return TRUE;
 }
 
+/* The id of a fact: lower-case letters, digits and inner underscores. */
 static gboolean
-load_steps (WspCatalog  *self,
-            JsonArray   *array,
-            const char  *path,
-            GArray      *steps,
-            GError     **error)
+is_fact_id (const char *id)
 {
-  for (guint i = 0; i < json_array_get_length (array); i++)
+  gsize len = strlen (id);
+
+  if (len == 0 || len > MAX_NAME || id[0] == '_' || id[len - 1] == '_')
+    return FALSE;
+
+  for (gsize i = 0; i < len; i++)
+    if (!g_ascii_islower (id[i]) && !g_ascii_isdigit (id[i]) && id[i] != '_')
+      return FALSE;
+
+  return TRUE;
+}
+
+/* Fields: what most parts of the catalog are made of, read by one table-driven function */
+
+typedef enum {
+  FIELD_TEXT,      /* a string with visible content */
+  FIELD_MONTH,     /* a date, "YYYY-MM" or "YYYY-MM-DD" */
+  FIELD_DAY,       /* a date, "YYYY-MM-DD" */
+  FIELD_URL,       /* an allowed address on the hosts of the platform being loaded */
+  FIELD_TEXTS,     /* a list of 1 to max strings, each handed to the check */
+} FieldKind;
+
+typedef struct _Field Field;
+
+/* What a callback of the tables below is handed: where it is and what it fills. */
+typedef struct {
+  Loader *loader;
+  const char *path;             /* "platforms.facebook.forms[0]", for the messages */
+  const char *text;             /* a field: its text, checked for its kind */
+  JsonNode *node;               /* an entry of a list, a member of an object */
+  guint index;                  /* an entry: its place in the list */
+  const char *name;             /* a member: its name */
+  const Field *field;           /* a field, or the list an entry is of */
+  gpointer dest;                /* what the table fills */
+} Part;
+
+/* Checks (and may keep) a field's text or an entry of a list, loads an entry or a member;
+ * sets @error with the reason. */
+typedef gboolean (*PartFunc) (const Part  *part,
+                              GError     **error);
+
+struct _Field {
+  const char *key;
+  FieldKind kind;
+  gboolean required;
+  PartFunc check;           /* after the kind's checks; NULL: none */
+  glong dest;               /* offset of the const char * in @dest the text goes to, or NO_DEST */
+  guint max;                /* FIELD_TEXTS: at most this many entries */
+};
+
+#define NO_DEST -1
+#define FIELD_AT(type, member) G_STRUCT_OFFSET (type, member)
+
+/* The list @part->node, 1 to @max entries, each handed to @load_entry. */
+static gboolean
+load_entries (const Part  *part,
+              guint        max,
+              PartFunc     load_entry,
+              GError     **error)
+{
+  JsonArray *list;
+
+  if (!(list = expect_array (part->node, part->path, max, error)))
+    return FALSE;
+
+  for (guint i = 0; i < json_array_get_length (list); i++)
     {
-      g_autofree char *step_path = path_index (path, i);
-      WspCatalogStep step = { NULL, };
-      JsonObject *object;
+      g_autofree char *entry_path = path_index (part->path, i);
+      Part entry = { part->loader, entry_path, NULL, json_array_get_element (list, i), i, NULL,
+                     part->field, part->dest };
 
-      /* Keys other than these are left alone, for later versions. */
-      if (!(object = expect_object (json_array_get_element (array, i), step_path, error)) ||
-          !(step.label = get_text_member (self, object, step_path, "label", error)) ||
-          !(step.help = get_text_member (self, object, step_path, "help", error)))
+      if (!load_entry (&entry, error))
         return FALSE;
-
-      if (json_object_has_member (object, "illustration"))
-        {
-          if (!(step.illustration = get_text_member (self, object, step_path, "illustration",
-                                                     error)))
-            return FALSE;
-
-          if (!is_illustration_name (step.illustration))
-            {
-              g_autofree char *name_path = path_key (step_path, "illustration");
-
-              set_error (error, WSP_CATALOG_ERROR_VALUE, name_path,
-                         _("not a drawing’s name like “phone-menu” (got %s)"),
-                         step.illustration);
-              return FALSE;
-            }
-        }
-
-      g_array_append_val (steps, step);
     }
 
+  return TRUE;
+}
+
+static gboolean
+load_list (Loader      *loader,
+           JsonObject  *parent,
+           const char  *path,
+           const char  *key,
+           guint        max,
+           PartFunc     load_entry,
+           const Field *field,
+           gpointer     dest,
+           GError     **error)
+{
+  Part list = { loader, NULL, NULL, NULL, 0, NULL, field, dest };
+  g_autofree char *list_path = NULL;
+
+  if (!(list.node = require_member (parent, path, key, &list_path, error)))
+    return FALSE;
+
+  list.path = list_path;
+  return load_entries (&list, max, load_entry, error);
+}
+
+/* An entry of a FIELD_TEXTS list */
+static gboolean
+load_text_entry (const Part  *part,
+                 GError     **error)
+{
+  Part text = *part;
+
+  return (text.text = expect_text (part->node, part->path, error)) &&
+         part->field->check (&text, error);
+}
+
+static gboolean
+load_fields (Loader       *loader,
+             JsonObject   *object,
+             const char   *path,
+             const Field  *fields,
+             guint         n_fields,
+             gpointer      dest,
+             GError      **error)
+{
+  for (guint i = 0; i < n_fields; i++)
+    {
+      const Field *field = &fields[i];
+      const char *text = NULL;
+
+      if (!field->required && !json_object_has_member (object, field->key))
+        continue;
+
+      switch (field->kind)
+        {
+        case FIELD_TEXTS:
+          if (!load_list (loader, object, path, field->key, field->max, load_text_entry, field,
+                          dest, error))
+            return FALSE;
+          continue;
+        case FIELD_URL:
+          g_assert (strcmp (field->key, "url") == 0);
+          text = get_url_member (loader, object, path, error);
+          break;
+        case FIELD_MONTH:
+        case FIELD_DAY:
+          text = get_date_member (loader, object, path, field->key, field->kind == FIELD_MONTH,
+                                  error);
+          break;
+        case FIELD_TEXT:
+        default:
+          text = get_text_member (loader, object, path, field->key, error);
+          break;
+        }
+
+      if (text == NULL)
+        return FALSE;
+
+      if (field->check != NULL)
+        {
+          g_autofree char *field_path = path_key (path, field->key);
+          Part part = { loader, field_path, text, NULL, 0, NULL, field, dest };
+
+          if (!field->check (&part, error))
+            return FALSE;
+        }
+
+      if (field->dest != NO_DEST)
+        G_STRUCT_MEMBER (const char *, dest, field->dest) = text;
+    }
+
+  return TRUE;
+}
+
+#define LOAD_FIELDS(loader, object, path, table, dest, error) \
+  load_fields ((loader), (object), (path), (table), G_N_ELEMENTS (table), (dest), (error))
+
+/* An object keyed by language code or id ("steps", a note's "text", "facts"). */
+typedef struct {
+  gboolean non_empty;
+  guint max;                          /* at most this many members */
+  gboolean (*name_ok) (const char *name);
+  const char *bad_name;               /* why name_ok() refused, untranslated */
+  gboolean needs_english;             /* what every other language falls back to */
+  PartFunc load_member;
+} Members;
+
+static gboolean
+load_members (Loader         *loader,
+              JsonObject     *parent,
+              const char     *path,
+              const char     *key,
+              const Members  *members,
+              gpointer        dest,
+              GError        **error)
+{
+  g_autofree char *object_path = NULL;
+  g_autoptr(GList) names = NULL;
+  JsonObject *object;
+
+  if (!(object = get_object_member (parent, path, key, &object_path, error)))
+    return FALSE;
+
+  names = json_object_get_members (object);
+
+  if (members->non_empty && names == NULL)
+    {
+      set_error (error, WSP_CATALOG_ERROR_VALUE, object_path, _("must not be empty"));
+      return FALSE;
+    }
+
+  if (g_list_length (names) > members->max)
+    {
+      set_error (error, WSP_CATALOG_ERROR_VALUE, object_path, _("too many entries (at most %u)"),
+                 members->max);
+      return FALSE;
+    }
+
+  for (const GList *l = names; l != NULL; l = l->next)
+    {
+      g_autofree char *member_path = path_key (object_path, l->data);
+      Part member = { loader, member_path, NULL, json_object_get_member (object, l->data), 0,
+                      l->data, NULL, dest };
+
+      if (!members->name_ok (l->data))
+        {
+          set_error (error, WSP_CATALOG_ERROR_VALUE, member_path, "%s", _(members->bad_name));
+          return FALSE;
+        }
+
+      if (!members->load_member (&member, error))
+        return FALSE;
+    }
+
+  if (members->needs_english && !json_object_has_member (object, "en"))
+    {
+      g_autofree char *en_path = path_key (object_path, "en");
+
+      set_error (error, WSP_CATALOG_ERROR_MISSING, en_path, _("missing"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The catalog's countries */
+
+static gboolean
+check_country_code (const Part  *part,
+                    GError     **error)
+{
+  WspCatalog *catalog = part->loader->catalog;
+
+  if (!is_iso_3166_code (part->text))
+    {
+      set_error (error, WSP_CATALOG_ERROR_VALUE, part->path, _("not an ISO 3166-1 alpha-2 code"));
+      return FALSE;
+    }
+
+  if (g_hash_table_contains (catalog->countries, part->text))
+    {
+      set_error (error, WSP_CATALOG_ERROR_VALUE, part->path, _("%s is listed twice"), part->text);
+      return FALSE;
+    }
+
+  g_hash_table_add (catalog->countries,
+                    (gpointer) g_string_chunk_insert_const (catalog->strings, part->text));
+  return TRUE;
+}
+
+static const Field country_fields[] = {
+  { "codes", FIELD_TEXTS, TRUE, check_country_code, NO_DEST, MAX_COUNTRIES },
+  { "confirmed", FIELD_MONTH, TRUE, NULL, NO_DEST },
+  { "source", FIELD_TEXT, TRUE, NULL, NO_DEST },
+};
+
+/* An entry of a list of covered countries ("first_in", a fact's "countries"): one of
+ * countries.codes. Returns the set's own copy, which lives as long as the catalog. */
+static const char *
+known_country (const Part  *part,
+               GError     **error)
+{
+  const char *known = g_hash_table_lookup (part->loader->catalog->countries, part->text);
+
+  if (known == NULL)
+    set_error (error, WSP_CATALOG_ERROR_VALUE, part->path, _("%s is not one of countries.codes"),
+               part->text);
+
+  return known;
+}
+
+/* Adds @text to @list, unless it is there already. */
+static gboolean
+add_once (GPtrArray   *list,
+          const char  *text,
+          const char  *path,
+          GError     **error)
+{
+  for (guint i = 0; i < list->len; i++)
+    {
+      if (strcmp (g_ptr_array_index (list, i), text) == 0)
+        {
+          set_error (error, WSP_CATALOG_ERROR_VALUE, path, _("%s is listed twice"), text);
+          return FALSE;
+        }
+    }
+
+  g_ptr_array_add (list, (gpointer) text);
+  return TRUE;
+}
+
+/* Notes */
+
+static int
+compare_notes (gconstpointer a,
+               gconstpointer b)
+{
+  const Note *note_a = *(const Note **) a;
+  const Note *note_b = *(const Note **) b;
+
+  /* Newest first */
+  return strcmp (note_b->date, note_a->date);
+}
+
+static gboolean
+load_note_text (const Part  *part,
+                GError     **error)
+{
+  GStringChunk *strings = part->loader->catalog->strings;
+  const char *text;
+
+  if (!(text = expect_text (part->node, part->path, error)))
+    return FALSE;
+
+  g_hash_table_insert (((Note *) part->dest)->texts,
+                       g_string_chunk_insert_const (strings, part->name),
+                       g_string_chunk_insert (strings, text));
+  return TRUE;
+}
+
+static const Field note_fields[] = {
+  { "date", FIELD_DAY, TRUE, NULL, FIELD_AT (Note, date) },
+};
+
+static const Members note_texts = {
+  FALSE, MAX_LANGUAGES, is_language_code, N_("not a language code like “de” or “pt_BR”"), TRUE,
+  load_note_text,
+};
+
+static gboolean
+load_note (const Part  *part,
+           GError     **error)
+{
+  JsonObject *object;
+  Note *note;
+
+  if (!(object = expect_object (part->node, part->path, error)))
+    return FALSE;
+
+  note = g_new0 (Note, 1);
+  note->texts = g_hash_table_new (g_str_hash, g_str_equal);
+  g_ptr_array_add (part->loader->catalog->notes, note);
+
+  return LOAD_FIELDS (part->loader, object, part->path, note_fields, note, error) &&
+         load_members (part->loader, object, part->path, "text", &note_texts, note, error);
+}
+
+/* Links */
+
+/* For wsp_catalog_get_link(): every link, wherever it stands. */
+static void
+list_link (Loader               *loader,
+           const char           *path,
+           const WspCatalogLink *link)
+{
+  ListedLink listed = { g_string_chunk_insert (loader->catalog->strings, path), *link };
+
+  g_array_append_val (loader->catalog->all_links, listed);
+}
+
+static const Field link_fields[] = {
+  { "url", FIELD_URL, TRUE, NULL, FIELD_AT (WspCatalogLink, url) },
+  { "confirmed", FIELD_MONTH, TRUE, NULL, FIELD_AT (WspCatalogLink, confirmed) },
+  { "source", FIELD_TEXT, TRUE, NULL, FIELD_AT (WspCatalogLink, source) },
+};
+
+/* A link on the hosts of loader->platform. */
+static gboolean
+load_link (Loader          *loader,
+           JsonNode        *node,
+           const char      *path,
+           WspCatalogLink  *link,
+           GError         **error)
+{
+  JsonObject *object;
+
+  if (!(object = expect_object (node, path, error)) ||
+      !LOAD_FIELDS (loader, object, path, link_fields, link, error))
+    return FALSE;
+
+  list_link (loader, path, link);
+  return TRUE;
+}
+
+static gboolean
+load_link_member (Loader          *loader,
+                  JsonObject      *object,
+                  const char      *path,
+                  const char      *key,
+                  WspCatalogLink  *link,
+                  GError         **error)
+{
+  g_autofree char *link_path = NULL;
+  JsonNode *node;
+
+  return (node = require_member (object, path, key, &link_path, error)) &&
+         load_link (loader, node, link_path, link, error);
+}
+
+/* Forms */
+
+static gboolean
+check_first_screen (const Part  *part,
+                    GError     **error)
+{
+  WspCatalogLink *link = part->dest;
+
+  if (strcmp (part->text, "yes") == 0)
+    link->first_screen = WSP_FIRST_SCREEN_AI_QUESTION;
+  else if (strcmp (part->text, "choice") == 0)
+    link->first_screen = WSP_FIRST_SCREEN_CHOICE;
+  else
+    {
+      set_error (error, WSP_CATALOG_ERROR_VALUE, part->path,
+                 _("must be “yes” or “choice” (got %s)"), part->text);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* "first_screen": { "kind": "yes" | "choice", "confirmed", "source" } */
+static const Field first_screen_fields[] = {
+  { "kind", FIELD_TEXT, TRUE, check_first_screen, NO_DEST },
+  { "confirmed", FIELD_MONTH, TRUE, NULL, FIELD_AT (WspCatalogLink, first_screen_confirmed) },
+  { "source", FIELD_TEXT, TRUE, NULL, FIELD_AT (WspCatalogLink, first_screen_source) },
+};
+
+typedef struct {
+  PlatformData *platform;
+  guint index;
+} FirstIn;
+
+static gboolean
+check_first_in (const Part  *part,
+                GError     **error)
+{
+  FirstIn *first_in = part->dest;
+  const char *known;
+
+  if (!(known = known_country (part, error)))
+    return FALSE;
+
+  if (g_hash_table_contains (first_in->platform->first_form, known))
+    {
+      set_error (error, WSP_CATALOG_ERROR_VALUE, part->path, _("%s already has a first form"),
+                 known);
+      return FALSE;
+    }
+
+  g_hash_table_insert (first_in->platform->first_form, (gpointer) known,
+                       GUINT_TO_POINTER (first_in->index + 1));
+  return TRUE;
+}
+
+static const Field first_in_fields[] = {
+  { "first_in", FIELD_TEXTS, FALSE, check_first_in, NO_DEST, MAX_COUNTRIES },
+};
+
+static gboolean
+load_form (const Part  *part,
+           GError     **error)
+{
+  PlatformData *platform = part->dest;
+  g_autofree char *screen_path = NULL;
+  WspCatalogLink link = { NULL, };
+  FirstIn first_in = { platform, part->index };
+  JsonObject *screen;
+  JsonObject *form;
+
+  /* Listed before the first screen is read: a form's entry in the list of links is the link. */
+  if (!load_link (part->loader, part->node, part->path, &link, error))
+    return FALSE;
+
+  form = json_node_get_object (part->node);
+  if (json_object_has_member (form, "first_screen") &&
+      (!(screen = get_object_member (form, part->path, "first_screen", &screen_path, error)) ||
+       !LOAD_FIELDS (part->loader, screen, screen_path, first_screen_fields, &link, error)))
+    return FALSE;
+
+  if (!LOAD_FIELDS (part->loader, form, part->path, first_in_fields, &first_in, error))
+    return FALSE;
+
+  g_array_append_val (platform->forms, link);
+  return TRUE;
+}
+
+/* Menu paths */
+
+static gboolean
+check_illustration (const Part  *part,
+                    GError     **error)
+{
+  if (!is_illustration_name (part->text))
+    {
+      set_error (error, WSP_CATALOG_ERROR_VALUE, part->path,
+                 _("not a drawing’s name like “phone-menu” (got %s)"), part->text);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Keys other than these are left alone, for later versions. */
+static const Field step_fields[] = {
+  { "label", FIELD_TEXT, TRUE, NULL, FIELD_AT (WspCatalogStep, label) },
+  { "help", FIELD_TEXT, TRUE, NULL, FIELD_AT (WspCatalogStep, help) },
+  { "illustration", FIELD_TEXT, FALSE, check_illustration,
+    FIELD_AT (WspCatalogStep, illustration) },
+};
+
+static gboolean
+load_step (const Part  *part,
+           GError     **error)
+{
+  WspCatalogStep step = { NULL, };
+  JsonObject *object;
+
+  if (!(object = expect_object (part->node, part->path, error)) ||
+      !LOAD_FIELDS (part->loader, object, part->path, step_fields, &step, error))
+    return FALSE;
+
+  g_array_append_val ((GArray *) part->dest, step);
+  return TRUE;
+}
+
+/* steps.<language>: a list of steps */
+static gboolean
+load_step_list (const Part  *part,
+                GError     **error)
+{
+  WspCatalog *catalog = part->loader->catalog;
+  StepList *list = g_new0 (StepList, 1);
+  Part steps = *part;
+
+  list->language = g_string_chunk_insert_const (catalog->strings, part->name);
+  list->steps = g_array_new (FALSE, TRUE, sizeof (WspCatalogStep));
+  g_ptr_array_add (((PathData *) part->dest)->step_lists, list);
+
+  steps.dest = list->steps;
+  if (!load_entries (&steps, MAX_STEPS, load_step, error))
+    return FALSE;
+
+  g_hash_table_add (catalog->languages, (gpointer) list->language);
   return TRUE;
 }
 
@@ -1160,10 +1304,35 @@ check_english_labels (PathData    *path_data,
   return TRUE;
 }
 
+static gboolean
+check_english (const Part  *part,
+               GError     **error)
+{
+  if (strcmp (part->text, "en") != 0)
+    {
+      set_error (error, WSP_CATALOG_ERROR_VALUE, part->path,
+                 _("must be “en”: only English labels stand in for a language’s own"));
+      return FALSE;
+    }
+
+  ((StepList *) part->dest)->english_labels = TRUE;
+  return TRUE;
+}
+
+/* {"labels": "en"}: no source for this language's labels, so they are English */
+static const Field english_labels_fields[] = {
+  { "labels", FIELD_TEXT, TRUE, check_english, NO_DEST },
+};
+
+static const Field labels_source_fields[] = {
+  { "confirmed", FIELD_MONTH, TRUE, NULL, FIELD_AT (StepList, confirmed) },
+  { "source", FIELD_TEXT, TRUE, NULL, FIELD_AT (StepList, source) },
+};
+
 /* "sources": where the labels in each language come from. Exactly the languages of "steps":
  * a language without its own source would be a label nobody reported. */
 static gboolean
-load_sources (WspCatalog  *self,
+load_sources (Loader      *loader,
               PathData    *path_data,
               JsonObject  *object,
               const char  *path,
@@ -1182,7 +1351,6 @@ load_sources (WspCatalog  *self,
   for (const GList *l = languages; l != NULL; l = l->next)
     {
       const char *language = l->data;
-      g_autofree char *source_path = path_key (sources_path, language);
       gboolean found = FALSE;
 
       for (guint i = 0; i < path_data->step_lists->len && !found; i++)
@@ -1191,6 +1359,7 @@ load_sources (WspCatalog  *self,
 
       if (!found)
         {
+          g_autofree char *source_path = path_key (sources_path, language);
           g_autofree char *list_path = path_key (steps_path, language);
 
           set_error (error, WSP_CATALOG_ERROR_VALUE, source_path,
@@ -1209,304 +1378,234 @@ load_sources (WspCatalog  *self,
                                         error)))
         return FALSE;
 
-      /* {"labels": "en"}: no source for this language's labels, so they are English */
-      if (json_object_has_member (source, "labels") && strcmp (list->language, "en") != 0)
-        {
-          const char *labels = get_text_member (self, source, source_path, "labels", error);
-
-          if (labels == NULL)
-            return FALSE;
-          if (strcmp (labels, "en") != 0)
-            {
-              g_autofree char *labels_path = path_key (source_path, "labels");
-
-              set_error (error, WSP_CATALOG_ERROR_VALUE, labels_path,
-                         _("must be “en”: only English labels stand in for a language’s own"));
-              return FALSE;
-            }
-
-          list->english_labels = TRUE;
-          continue;
-        }
-
-      if (!(list->confirmed = get_date_member (self, source, source_path, "confirmed", TRUE,
-                                               error)) ||
-          !(list->source = get_text_member (self, source, source_path, "source", error)))
+      if (json_object_has_member (source, "labels") && strcmp (list->language, "en") != 0
+          ? !LOAD_FIELDS (loader, source, source_path, english_labels_fields, list, error)
+          : !LOAD_FIELDS (loader, source, source_path, labels_source_fields, list, error))
         return FALSE;
     }
 
   return check_english_labels (path_data, steps_path, error);
 }
 
-static gboolean
-load_path (WspCatalog    *self,
-           PlatformData  *platform,
-           WspRoute       route,
-           JsonObject    *object,
-           const char    *path,
-           const char    *hosts_path,
-           GError       **error)
-{
-  PathData *path_data = &platform->paths[route];
-  g_autofree char *steps_path = NULL;
-  g_autoptr(GList) languages = NULL;
-  JsonObject *steps;
-  gboolean has_english = FALSE;
+static const Field path_fields[] = {
+  { "confirmed", FIELD_MONTH, TRUE, NULL, FIELD_AT (PathData, confirmed) },
+  { "source", FIELD_TEXT, TRUE, NULL, FIELD_AT (PathData, source) },
+};
 
-  if (!(path_data->confirmed = get_date_member (self, object, path, "confirmed", TRUE, error)) ||
-      !(path_data->source = get_text_member (self, object, path, "source", error)))
+/* The route that starts from a page of its own names it; the others start in the app. */
+static const Field page_path_fields[] = {
+  { "url", FIELD_URL, TRUE, NULL, FIELD_AT (PathData, url) },
+};
+
+static const Members path_steps = {
+  TRUE, MAX_LANGUAGES, is_language_code, N_("not a language code like “de” or “pt_BR”"), TRUE,
+  load_step_list,
+};
+
+static gboolean
+load_path (Loader      *loader,
+           PathData    *path_data,
+           WspRoute     route,
+           JsonObject  *object,
+           const char  *path,
+           GError     **error)
+{
+  g_autofree char *steps_path = path_key (path, "steps");
+
+  if (!LOAD_FIELDS (loader, object, path, path_fields, path_data, error))
     return FALSE;
 
-  /* The route that starts from a page of its own names it; the others start in the app. */
   if (route == WSP_ROUTE_GENAI)
     {
       WspCatalogLink link = { NULL, path_data->confirmed, path_data->source };
 
-      if (!(link.url = path_data->url = get_url_member (self, platform, object, path, hosts_path,
-                                                        error)))
+      if (!LOAD_FIELDS (loader, object, path, page_path_fields, path_data, error))
         return FALSE;
-      list_link (self, path, &link);
+      link.url = path_data->url;
+      list_link (loader, path, &link);
     }
 
-  if (!(steps = get_object_member (object, path, "steps", &steps_path, error)))
-    return FALSE;
-
-  languages = json_object_get_members (steps);
-
-  if (languages == NULL)
-    {
-      set_error (error, WSP_CATALOG_ERROR_VALUE, steps_path, _("must not be empty"));
-      return FALSE;
-    }
-
-  if (g_list_length (languages) > MAX_LANGUAGES)
-    {
-      set_error (error, WSP_CATALOG_ERROR_VALUE, steps_path, _("too many entries (at most %u)"),
-                 MAX_LANGUAGES);
-      return FALSE;
-    }
-
-  for (const GList *l = languages; l != NULL; l = l->next)
-    {
-      const char *language = l->data;
-      g_autofree char *list_path = path_key (steps_path, language);
-      StepList *list;
-      JsonArray *array;
-
-      if (!is_language_code (language))
-        {
-          set_error (error, WSP_CATALOG_ERROR_VALUE, list_path,
-                     _("not a language code like “de” or “pt_BR”"));
-          return FALSE;
-        }
-
-      if (!(array = expect_array (json_object_get_member (steps, language), list_path,
-                                  MAX_STEPS, error)))
-        return FALSE;
-
-      list = g_new0 (StepList, 1);
-      list->language = g_string_chunk_insert_const (self->strings, language);
-      list->steps = g_array_sized_new (FALSE, TRUE, sizeof (WspCatalogStep),
-                                       json_array_get_length (array));
-      g_ptr_array_add (path_data->step_lists, list);
-
-      if (!load_steps (self, array, list_path, list->steps, error))
-        return FALSE;
-
-      g_hash_table_add (self->languages, (gpointer) list->language);
-      has_english |= strcmp (language, "en") == 0;
-    }
-
-  /* English is what every other language falls back to. */
-  if (!has_english)
-    {
-      g_autofree char *en_path = path_key (steps_path, "en");
-
-      set_error (error, WSP_CATALOG_ERROR_MISSING, en_path, _("missing"));
-      return FALSE;
-    }
-
-  return load_sources (self, path_data, object, path, steps_path, error);
+  return load_members (loader, object, path, "steps", &path_steps, path_data, error) &&
+         load_sources (loader, path_data, object, path, steps_path, error);
 }
 
+/* Platforms */
+
 static gboolean
-load_platform (WspCatalog    *self,
+check_host (const Part  *part,
+            GError     **error)
+{
+  PlatformData *platform = part->dest;
+
+  if (!is_host_name (part->text))
+    {
+      set_error (error, WSP_CATALOG_ERROR_VALUE, part->path,
+                 _("not a host name in lower case (got %s)"), part->text);
+      return FALSE;
+    }
+
+  if (!host_is_allowed (part->text))
+    {
+      set_error (error, WSP_CATALOG_ERROR_URL, part->path,
+                 _("%s is not facebook.com, instagram.com, meta.com or a subdomain"), part->text);
+      return FALSE;
+    }
+
+  return add_once (platform->hosts,
+                   g_string_chunk_insert (part->loader->catalog->strings, part->text),
+                   part->path, error);
+}
+
+static const Field hosts_fields[] = {
+  { "hosts", FIELD_TEXTS, TRUE, check_host, NO_DEST, MAX_HOSTS },
+};
+
+static gboolean
+load_platform (Loader        *loader,
                PlatformData  *platform,
                JsonObject    *object,
                const char    *path,
                GError       **error)
 {
-  g_autofree char *forms_path = NULL;
-  g_autofree char *hosts_path = NULL;
+  g_autofree char *hosts_path = path_key (path, "hosts");
   g_autofree char *paths_path = NULL;
-  g_autofree char *privacy_path = NULL;
   JsonObject *paths;
-  JsonArray *forms;
-  JsonNode *node;
 
-  if (!load_hosts (self, platform, object, path, error))
+  if (!LOAD_FIELDS (loader, object, path, hosts_fields, platform, error))
     return FALSE;
+  g_ptr_array_add (platform->hosts, NULL);
 
-  hosts_path = path_key (path, "hosts");
+  /* Every link below must be on these hosts. */
+  loader->platform = platform;
+  loader->hosts_path = hosts_path;
 
-  if (!(forms = get_array_member (object, path, "forms", MAX_FORMS, &forms_path, error)))
-    return FALSE;
-
-  for (guint i = 0; i < json_array_get_length (forms); i++)
-    {
-      g_autofree char *form_path = path_index (forms_path, i);
-      WspCatalogLink link = { NULL, };
-
-      FirstIn first_in = { platform, i };
-      JsonObject *form;
-
-      if (!load_link (self, platform, json_array_get_element (forms, i), form_path, hosts_path,
-                      &link, error))
-        return FALSE;
-
-      form = json_array_get_object_element (forms, i);
-      if (!load_first_screen (self, form, form_path, &link, error))
-        return FALSE;
-      if (json_object_has_member (form, "first_in") &&
-          !load_country_list (self, form, form_path, "first_in", add_first_in, &first_in, error))
-        return FALSE;
-
-      g_array_append_val (platform->forms, link);
-    }
-
-  if (!(node = require_member (object, path, "privacy_center", &privacy_path, error)) ||
-      !load_link (self, platform, node, privacy_path, hosts_path, &platform->privacy_center,
-                  error))
-    return FALSE;
-
-  if (!(paths = get_object_member (object, path, "paths", &paths_path, error)))
+  if (!load_list (loader, object, path, "forms", MAX_FORMS, load_form, NULL, platform, error) ||
+      !load_link_member (loader, object, path, "privacy_center", &platform->privacy_center,
+                         error) ||
+      !(paths = get_object_member (object, path, "paths", &paths_path, error)))
     return FALSE;
 
   for (guint r = 0; r < WSP_N_ROUTES; r++)
     {
+      const char *id = wsp_route_get_id (r);
       g_autofree char *route_path = NULL;
       JsonObject *route;
 
-      if (r >= N_REQUIRED_ROUTES && !json_object_has_member (paths, wsp_route_get_id (r)))
+      if (r >= N_REQUIRED_ROUTES && !json_object_has_member (paths, id))
         continue;
 
-      if (!(route = get_object_member (paths, paths_path, wsp_route_get_id (r), &route_path, error)) ||
-          !load_path (self, platform, r, route, route_path, hosts_path, error))
+      if (!(route = get_object_member (paths, paths_path, id, &route_path, error)) ||
+          !load_path (loader, &platform->paths[r], r, route, route_path, error))
         return FALSE;
     }
 
   return TRUE;
 }
 
+/* Facts */
+
 static gboolean
-add_fact_country (const char  *code,
-                  const char  *code_path,
-                  gpointer     data,
-                  GError     **error)
+check_fact_country (const Part  *part,
+                    GError     **error)
 {
-  FactData *fact = data;
+  FactData *fact = part->dest;
+  const char *known;
 
-  for (guint i = 0; i < fact->countries->len; i++)
-    {
-      if (strcmp (g_ptr_array_index (fact->countries, i), code) == 0)
-        {
-          set_error (error, WSP_CATALOG_ERROR_VALUE, code_path, _("%s is listed twice"), code);
-          return FALSE;
-        }
-    }
-
-  g_ptr_array_add (fact->countries, (gpointer) code);
-  return TRUE;
-}
-
-/* The id of a fact: lower-case letters, digits and inner underscores. */
-static gboolean
-is_fact_id (const char *id)
-{
-  gsize len = strlen (id);
-
-  if (len == 0 || len > MAX_NAME || id[0] == '_' || id[len - 1] == '_')
+  if (!(known = known_country (part, error)))
     return FALSE;
 
-  for (gsize i = 0; i < len; i++)
-    if (!g_ascii_islower (id[i]) && !g_ascii_isdigit (id[i]) && id[i] != '_')
-      return FALSE;
+  if (fact->countries == NULL)
+    fact->countries = g_ptr_array_new ();
 
-  return TRUE;
+  return add_once (fact->countries, known, part->path, error);
 }
 
-/* "facts": { "<id>": { "confirmed", "source", "countries"? }, ... } */
-static gboolean
-load_facts (WspCatalog  *self,
-            JsonObject  *root,
-            GError     **error)
-{
-  g_autofree char *facts_path = NULL;
-  g_autoptr(GList) ids = NULL;
-  JsonObject *facts;
+static const Field fact_fields[] = {
+  { "confirmed", FIELD_MONTH, TRUE, NULL, FIELD_AT (FactData, fact.confirmed) },
+  { "source", FIELD_TEXT, TRUE, NULL, FIELD_AT (FactData, fact.source) },
+  { "countries", FIELD_TEXTS, FALSE, check_fact_country, NO_DEST, MAX_COUNTRIES },
+};
 
-  if (!(facts = get_object_member (root, "", "facts", &facts_path, error)))
+/* facts.<id>: { "confirmed", "source", "countries"? } */
+static gboolean
+load_fact (const Part  *part,
+           GError     **error)
+{
+  JsonObject *object;
+  FactData *fact;
+
+  if (!(object = expect_object (part->node, part->path, error)))
     return FALSE;
 
-  ids = json_object_get_members (facts);
+  fact = g_new0 (FactData, 1);
+  fact->fact.id = g_string_chunk_insert_const (part->loader->catalog->strings, part->name);
+  g_hash_table_insert (part->loader->catalog->facts, (gpointer) fact->fact.id, fact);
 
-  if (g_list_length (ids) > MAX_FACTS)
+  if (!LOAD_FIELDS (part->loader, object, part->path, fact_fields, fact, error))
+    return FALSE;
+
+  if (fact->countries != NULL)
     {
-      set_error (error, WSP_CATALOG_ERROR_VALUE, facts_path, _("too many entries (at most %u)"),
-                 MAX_FACTS);
-      return FALSE;
-    }
-
-  for (const GList *l = ids; l != NULL; l = l->next)
-    {
-      g_autofree char *fact_path = path_key (facts_path, l->data);
-      JsonObject *object;
-      FactData *fact;
-
-      if (!is_fact_id (l->data))
-        {
-          set_error (error, WSP_CATALOG_ERROR_VALUE, fact_path,
-                     _("not a fact’s name like “emailed_code”"));
-          return FALSE;
-        }
-
-      if (!(object = expect_object (json_object_get_member (facts, l->data), fact_path, error)))
-        return FALSE;
-
-      fact = g_new0 (FactData, 1);
-      fact->fact.id = g_string_chunk_insert_const (self->strings, l->data);
-      g_hash_table_insert (self->facts, (gpointer) fact->fact.id, fact);
-
-      if (!(fact->fact.confirmed = get_date_member (self, object, fact_path, "confirmed", TRUE,
-                                                    error)) ||
-          !(fact->fact.source = get_text_member (self, object, fact_path, "source", error)))
-        return FALSE;
-
-      if (json_object_has_member (object, "countries"))
-        {
-          fact->countries = g_ptr_array_new ();
-          if (!load_country_list (self, object, fact_path, "countries", add_fact_country, fact,
-                                  error))
-            return FALSE;
-          g_ptr_array_add (fact->countries, NULL);
-          fact->fact.countries = (const char * const *) fact->countries->pdata;
-        }
+      g_ptr_array_add (fact->countries, NULL);
+      fact->fact.countries = (const char * const *) fact->countries->pdata;
     }
 
   return TRUE;
 }
 
-gboolean
-wsp_catalog_load (WspCatalog  *self,
-                  GBytes      *bytes,
-                  GError     **error)
+static const Members facts = {
+  FALSE, MAX_FACTS, is_fact_id, N_("not a fact’s name like “emailed_code”"), FALSE, load_fact,
+};
+
+/* The whole catalog */
+
+static gboolean
+load_schema (WspCatalog  *self,
+             JsonObject  *root,
+             GError     **error)
+{
+  g_autofree char *path = NULL;
+  JsonNode *node;
+  gint64 version;
+
+  if (!(node = require_member (root, "", "schema", &path, error)))
+    return FALSE;
+
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+    {
+      set_error (error, WSP_CATALOG_ERROR_TYPE, path, _("must be an integer (got %s)"),
+                 node_kind (node));
+      return FALSE;
+    }
+
+  version = json_node_get_int (node);
+  if (version != WSP_CATALOG_SCHEMA_VERSION)
+    {
+      /* The number goes in as text: xgettext cannot see through G_GINT64_FORMAT. */
+      g_autofree char *found = g_strdup_printf ("%" G_GINT64_FORMAT, version);
+
+      set_error (error, WSP_CATALOG_ERROR_VERSION, path,
+                 _("unknown version %s (this app reads version %d)"),
+                 found, WSP_CATALOG_SCHEMA_VERSION);
+      return FALSE;
+    }
+
+  self->schema_version = version;
+  return TRUE;
+}
+
+static const Field root_fields[] = {
+  { "updated", FIELD_DAY, TRUE, NULL, FIELD_AT (WspCatalog, updated) },
+};
+
+/* The JSON tree of @bytes, once the checks json-glib 1.6 needs have passed; NULL with @error
+ * set otherwise. */
+static JsonParser *
+parse (GBytes  *bytes,
+       GError **error)
 {
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) parse_error = NULL;
-  g_autofree char *platforms_path = NULL;
-  JsonObject *root;
-  JsonObject *platforms;
-  JsonNode *root_node;
   const char *data;
   WspJsonProblem problem;
   gboolean blank = TRUE;
@@ -1520,13 +1619,13 @@ wsp_catalog_load (WspCatalog  *self,
   if (blank)
     {
       set_error (error, WSP_CATALOG_ERROR_EMPTY, "", _("no data"));
-      return FALSE;
+      return NULL;
     }
 
   if (size > MAX_SIZE)
     {
       set_error (error, WSP_CATALOG_ERROR_VALUE, "", _("larger than %u bytes"), MAX_SIZE);
-      return FALSE;
+      return NULL;
     }
 
   problem = wsp_json_check (data, size, MAX_DEPTH);
@@ -1534,7 +1633,7 @@ wsp_catalog_load (WspCatalog  *self,
     {
       set_error (error, WSP_CATALOG_ERROR_PARSE, "", _("not JSON: nested deeper than %u levels"),
                  MAX_DEPTH);
-      return FALSE;
+      return NULL;
     }
   else if (problem != WSP_JSON_OK)
     {
@@ -1543,38 +1642,53 @@ wsp_catalog_load (WspCatalog  *self,
                  problem == WSP_JSON_NUL || problem == WSP_JSON_BROKEN_ESCAPE
                    ? WSP_CATALOG_ERROR_VALUE : WSP_CATALOG_ERROR_PARSE,
                  "", "%s", wsp_json_problem_message (problem));
-      return FALSE;
+      return NULL;
     }
 
   parser = json_parser_new_immutable ();
   if (!json_parser_load_from_data (parser, data, size, &parse_error))
     {
       set_error (error, WSP_CATALOG_ERROR_PARSE, "", _("not JSON: %s"), parse_error->message);
-      return FALSE;
+      return NULL;
     }
 
-  root_node = json_parser_get_root (parser);
-  if (root_node == NULL)
+  if (json_parser_get_root (parser) == NULL)
     {
       set_error (error, WSP_CATALOG_ERROR_EMPTY, "", _("no data"));
-      return FALSE;
+      return NULL;
     }
 
-  if (!(root = expect_object (root_node, "", error)))
+  return g_steal_pointer (&parser);
+}
+
+gboolean
+wsp_catalog_load (WspCatalog  *self,
+                  GBytes      *bytes,
+                  GError     **error)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  g_autofree char *platforms_path = NULL;
+  g_autofree char *countries_path = NULL;
+  Loader loader = { self, NULL, NULL };
+  JsonObject *countries;
+  JsonObject *platforms;
+  JsonObject *root;
+
+  if (!(parser = parse (bytes, error)) ||
+      !(root = expect_object (json_parser_get_root (parser), "", error)))
     return FALSE;
 
   /* The version first: a later schema may have changed everything else. */
-  if (!load_schema (self, root, error))
+  if (!load_schema (self, root, error) ||
+      !LOAD_FIELDS (&loader, root, "", root_fields, self, error) ||
+      !(countries = get_object_member (root, "", "countries", &countries_path, error)) ||
+      !LOAD_FIELDS (&loader, countries, countries_path, country_fields, NULL, error))
     return FALSE;
 
-  if (!(self->updated = get_date_member (self, root, "", "updated", FALSE, error)))
+  if (json_object_has_member (root, "notes") &&
+      !load_list (&loader, root, "", "notes", MAX_NOTES, load_note, NULL, NULL, error))
     return FALSE;
-
-  if (!load_countries (self, root, error))
-    return FALSE;
-
-  if (!load_notes (self, root, error))
-    return FALSE;
+  g_ptr_array_sort (self->notes, compare_notes);
 
   if (!(platforms = get_object_member (root, "", "platforms", &platforms_path, error)))
     return FALSE;
@@ -1586,21 +1700,14 @@ wsp_catalog_load (WspCatalog  *self,
 
       if (!(platform = get_object_member (platforms, platforms_path, wsp_platform_get_id (p),
                                           &platform_path, error)) ||
-          !load_platform (self, &self->platforms[p], platform, platform_path, error))
+          !load_platform (&loader, &self->platforms[p], platform, platform_path, error))
         return FALSE;
     }
 
   /* The form about information from third parties lives on Facebook's hosts. */
-  {
-    g_autofree char *third_path = NULL;
-    g_autofree char *hosts_path = g_strdup ("platforms.facebook.hosts");
-    JsonNode *node;
+  loader.platform = &self->platforms[WSP_PLATFORM_FACEBOOK];
+  loader.hosts_path = "platforms.facebook.hosts";
 
-    if (!(node = require_member (root, "", "third_party_form", &third_path, error)) ||
-        !load_link (self, &self->platforms[WSP_PLATFORM_FACEBOOK], node, third_path, hosts_path,
-                    &self->third_party, error))
-      return FALSE;
-  }
-
-  return load_facts (self, root, error);
+  return load_link_member (&loader, root, "", "third_party_form", &self->third_party, error) &&
+         load_members (&loader, root, "", "facts", &facts, NULL, error);
 }
