@@ -91,9 +91,7 @@ wsp_catalog_finalize (GObject *object)
 static void
 wsp_catalog_class_init (WspCatalogClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->finalize = wsp_catalog_finalize;
+  G_OBJECT_CLASS (klass)->finalize = wsp_catalog_finalize;
 
   /**
    * WspCatalog::current-changed:
@@ -571,15 +569,25 @@ find_step_list (const PathData *path_data,
   return NULL;
 }
 
+/* The path @route of @platform; NULL (after a critical) for arguments out of range. */
+static const PathData *
+path_data_of (WspCatalog  *self,
+              WspPlatform  platform,
+              WspRoute     route)
+{
+  g_return_val_if_fail (WSP_IS_CATALOG (self), NULL);
+  g_return_val_if_fail (platform < WSP_N_PLATFORMS, NULL);
+  g_return_val_if_fail (route < WSP_N_ROUTES, NULL);
+
+  return &self->platforms[platform].paths[route];
+}
+
 /* "de_AT.UTF-8@euro" -> "de_AT", then "de", then "en"; the load made sure "en" is there,
  * for every path the catalog has. NULL for a path it does not have. */
 static const StepList *
-lookup_steps (WspCatalog  *self,
-              WspPlatform  platform,
-              WspRoute     route,
-              const char  *language)
+lookup_steps (const PathData *path_data,
+              const char     *language)
 {
-  const PathData *path_data = &self->platforms[platform].paths[route];
   const StepList *list = NULL;
 
   if (language != NULL)
@@ -605,13 +613,13 @@ wsp_catalog_get_n_steps (WspCatalog   *self,
                          const char   *language,
                          const char  **out_language)
 {
+  const PathData *path_data = path_data_of (self, platform, route);
   const StepList *list;
 
-  g_return_val_if_fail (WSP_IS_CATALOG (self), 0);
-  g_return_val_if_fail (platform < WSP_N_PLATFORMS, 0);
-  g_return_val_if_fail (route < WSP_N_ROUTES, 0);
+  if (path_data == NULL)
+    return 0;
 
-  list = lookup_steps (self, platform, route, language);
+  list = lookup_steps (path_data, language);
 
   /* The language of the labels: English where this language's labels have no source */
   if (out_language != NULL)
@@ -627,13 +635,8 @@ wsp_catalog_get_step (WspCatalog  *self,
                       const char  *language,
                       guint        index)
 {
-  const StepList *list;
-
-  g_return_val_if_fail (WSP_IS_CATALOG (self), NULL);
-  g_return_val_if_fail (platform < WSP_N_PLATFORMS, NULL);
-  g_return_val_if_fail (route < WSP_N_ROUTES, NULL);
-
-  list = lookup_steps (self, platform, route, language);
+  const PathData *path_data = path_data_of (self, platform, route);
+  const StepList *list = path_data != NULL ? lookup_steps (path_data, language) : NULL;
 
   g_return_val_if_fail (list != NULL && index < list->steps->len, NULL);
 
@@ -645,11 +648,21 @@ wsp_catalog_has_path (WspCatalog  *self,
                       WspPlatform  platform,
                       WspRoute     route)
 {
-  g_return_val_if_fail (WSP_IS_CATALOG (self), FALSE);
-  g_return_val_if_fail (platform < WSP_N_PLATFORMS, FALSE);
-  g_return_val_if_fail (route < WSP_N_ROUTES, FALSE);
+  const PathData *path_data = path_data_of (self, platform, route);
 
-  return self->platforms[platform].paths[route].confirmed != NULL;
+  return path_data != NULL && path_data->confirmed != NULL;
+}
+
+/* The path's date, source or page: @self's strings, NULL where the catalog has none. */
+static const char *
+path_text (WspCatalog  *self,
+           WspPlatform  platform,
+           WspRoute     route,
+           glong        offset)
+{
+  const PathData *path_data = path_data_of (self, platform, route);
+
+  return path_data != NULL ? G_STRUCT_MEMBER (const char *, path_data, offset) : NULL;
 }
 
 const char *
@@ -657,11 +670,7 @@ wsp_catalog_get_path_confirmed (WspCatalog  *self,
                                 WspPlatform  platform,
                                 WspRoute     route)
 {
-  g_return_val_if_fail (WSP_IS_CATALOG (self), NULL);
-  g_return_val_if_fail (platform < WSP_N_PLATFORMS, NULL);
-  g_return_val_if_fail (route < WSP_N_ROUTES, NULL);
-
-  return self->platforms[platform].paths[route].confirmed;
+  return path_text (self, platform, route, G_STRUCT_OFFSET (PathData, confirmed));
 }
 
 const char *
@@ -669,11 +678,7 @@ wsp_catalog_get_path_source (WspCatalog  *self,
                              WspPlatform  platform,
                              WspRoute     route)
 {
-  g_return_val_if_fail (WSP_IS_CATALOG (self), NULL);
-  g_return_val_if_fail (platform < WSP_N_PLATFORMS, NULL);
-  g_return_val_if_fail (route < WSP_N_ROUTES, NULL);
-
-  return self->platforms[platform].paths[route].source;
+  return path_text (self, platform, route, G_STRUCT_OFFSET (PathData, source));
 }
 
 const char *
@@ -681,11 +686,7 @@ wsp_catalog_get_path_url (WspCatalog  *self,
                           WspPlatform  platform,
                           WspRoute     route)
 {
-  g_return_val_if_fail (WSP_IS_CATALOG (self), NULL);
-  g_return_val_if_fail (platform < WSP_N_PLATFORMS, NULL);
-  g_return_val_if_fail (route < WSP_N_ROUTES, NULL);
-
-  return self->platforms[platform].paths[route].url;
+  return path_text (self, platform, route, G_STRUCT_OFFSET (PathData, url));
 }
 
 gboolean
@@ -694,14 +695,12 @@ wsp_catalog_has_labels (WspCatalog  *self,
                         WspRoute     route,
                         const char  *language)
 {
+  const PathData *path_data = path_data_of (self, platform, route);
   const StepList *list;
 
-  g_return_val_if_fail (WSP_IS_CATALOG (self), FALSE);
-  g_return_val_if_fail (platform < WSP_N_PLATFORMS, FALSE);
-  g_return_val_if_fail (route < WSP_N_ROUTES, FALSE);
   g_return_val_if_fail (language != NULL, FALSE);
 
-  list = find_step_list (&self->platforms[platform].paths[route], language);
+  list = path_data != NULL ? find_step_list (path_data, language) : NULL;
   return list != NULL && !list->english_labels;
 }
 
@@ -713,11 +712,9 @@ labels_for (WspCatalog  *self,
             WspRoute     route,
             const char  *language)
 {
-  g_return_val_if_fail (WSP_IS_CATALOG (self), NULL);
-  g_return_val_if_fail (platform < WSP_N_PLATFORMS, NULL);
-  g_return_val_if_fail (route < WSP_N_ROUTES, NULL);
+  const PathData *path_data = path_data_of (self, platform, route);
 
-  return lookup_steps (self, platform, route, language);
+  return path_data != NULL ? lookup_steps (path_data, language) : NULL;
 }
 
 const char *

@@ -10,6 +10,22 @@
 
 #include "wsp-json.h"
 
+/* The index of the quote that ends the string starting at the quote data[start] (escapes are
+ * skipped whole), or @size or more when it does not end. */
+static gsize
+skip_string (const char *data,
+             gsize       size,
+             gsize       start)
+{
+  gsize i;
+
+  for (i = start + 1; i < size && data[i] != '"'; i++)
+    if (data[i] == '\\')
+      i++;
+
+  return i;
+}
+
 /* json-glib's parser recurses once per level; a hostile file of a million "[" must not get
  * that far. Counts the deepest nesting outside strings. */
 static gboolean
@@ -17,23 +33,15 @@ nesting_within (const char *data,
                 gsize       size,
                 guint       max)
 {
-  gboolean in_string = FALSE;
   guint depth = 0;
 
   for (gsize i = 0; i < size; i++)
     {
       char c = data[i];
 
-      if (in_string)
+      if (c == '"')
         {
-          if (c == '\\')
-            i++;
-          else if (c == '"')
-            in_string = FALSE;
-        }
-      else if (c == '"')
-        {
-          in_string = TRUE;
+          i = skip_string (data, size, i);
         }
       else if (c == '[' || c == '{')
         {
@@ -144,7 +152,6 @@ static gboolean
 has_one_value (const char *data,
                gsize       size)
 {
-  gboolean in_string = FALSE;
   gboolean in_literal = FALSE;
   guint depth = 0;
   guint n_values = 0;
@@ -153,21 +160,12 @@ has_one_value (const char *data,
     {
       char c = data[i];
 
-      if (in_string)
-        {
-          if (c == '\\')
-            i++;
-          else if (c == '"')
-            in_string = FALSE;
-          continue;
-        }
-
       if (c == '"' || c == '[' || c == '{')
         {
           if (depth == 0)
             n_values++;
           if (c == '"')
-            in_string = TRUE;
+            i = skip_string (data, size, i);
           else
             depth++;
           in_literal = FALSE;
@@ -304,9 +302,7 @@ has_duplicate_key (const char *data,
           else
             {
               /* A value: skip it. */
-              for (i++; i < size && data[i] != '"'; i++)
-                if (data[i] == '\\')
-                  i++;
+              i = skip_string (data, size, i);
             }
         }
       else if (c == '{')
