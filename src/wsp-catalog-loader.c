@@ -1,6 +1,13 @@
 /* wsp-catalog-loader.c: reads catalog.json into a WspCatalog and checks every part of it
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * From the bottom up: wsp_catalog_load() checks the bytes and walks the parts in order. Most
+ * parts are a table of Field lines (key, kind, required, check, destination) read by
+ * load_fields(); lists go through load_list(), objects keyed by language or id through
+ * load_members(). Above them: the typed getters that write the "<key path>: <reason>"
+ * messages, the dates and the app's own allow list of hosts (the pages within them:
+ * wsp-url-policy.c).
  */
 
 #include "config.h"
@@ -751,8 +758,9 @@ load_entries (const Part  *part,
   for (guint i = 0; i < json_array_get_length (list); i++)
     {
       g_autofree char *entry_path = path_index (part->path, i);
-      Part entry = { part->loader, entry_path, NULL, json_array_get_element (list, i), i, NULL,
-                     part->field, part->dest };
+      Part entry = { .loader = part->loader, .path = entry_path,
+                     .node = json_array_get_element (list, i), .index = i,
+                     .field = part->field, .dest = part->dest };
 
       if (!load_entry (&entry, error))
         return FALSE;
@@ -772,7 +780,7 @@ load_list (Loader      *loader,
            gpointer     dest,
            GError     **error)
 {
-  Part list = { loader, NULL, NULL, NULL, 0, NULL, field, dest };
+  Part list = { .loader = loader, .field = field, .dest = dest };
   g_autofree char *list_path = NULL;
 
   if (!(list.node = require_member (parent, path, key, &list_path, error)))
@@ -838,7 +846,8 @@ load_fields (Loader       *loader,
       if (field->check != NULL)
         {
           g_autofree char *field_path = path_key (path, field->key);
-          Part part = { loader, field_path, text, NULL, 0, NULL, field, dest };
+          Part part = { .loader = loader, .path = field_path, .text = text, .field = field,
+                        .dest = dest };
 
           if (!field->check (&part, error))
             return FALSE;
@@ -898,8 +907,9 @@ load_members (Loader         *loader,
   for (const GList *l = names; l != NULL; l = l->next)
     {
       g_autofree char *member_path = path_key (object_path, l->data);
-      Part member = { loader, member_path, NULL, json_object_get_member (object, l->data), 0,
-                      l->data, NULL, dest };
+      Part member = { .loader = loader, .path = member_path,
+                      .node = json_object_get_member (object, l->data), .name = l->data,
+                      .dest = dest };
 
       if (!members->name_ok (l->data))
         {
