@@ -320,3 +320,45 @@ wsp_objection_prepare_another_account (WspObjection *self)
   wsp_objection_set_platforms (self, self->platforms);
   g_object_thaw_notify (G_OBJECT (self));
 }
+
+WspObjection *
+wsp_objection_copy (WspObjection *self)
+{
+  WspObjection *copy;
+
+  g_return_val_if_fail (WSP_IS_OBJECTION (self), NULL);
+
+  copy = wsp_objection_new ();
+  wsp_objection_assign (copy, self);
+  return copy;
+}
+
+void
+wsp_objection_assign (WspObjection *self,
+                      WspObjection *other)
+{
+  g_return_if_fail (WSP_IS_OBJECTION (self));
+  g_return_if_fail (WSP_IS_OBJECTION (other));
+
+  wsp_objection_set_platforms (self, other->platforms);
+  while (self->current != other->current && wsp_objection_advance_platform (self))
+    ;
+  wsp_objection_set_country (self, other->country, other->country_name);
+  wsp_objection_set_email (self, other->email);
+  wsp_objection_set_reason (self, other->reason);
+}
+
+gboolean
+wsp_objection_equal (WspObjection *a,
+                     WspObjection *b)
+{
+  g_return_val_if_fail (WSP_IS_OBJECTION (a), FALSE);
+  g_return_val_if_fail (WSP_IS_OBJECTION (b), FALSE);
+
+  return a->platforms == b->platforms &&
+         a->current == b->current &&
+         g_strcmp0 (a->country, b->country) == 0 &&
+         g_strcmp0 (a->country_name, b->country_name) == 0 &&
+         g_strcmp0 (a->email, b->email) == 0 &&
+         g_strcmp0 (a->reason, b->reason) == 0;
+}

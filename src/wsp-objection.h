@@ -48,6 +48,15 @@ const char   *wsp_objection_get_reason           (WspObjection *self);
 void          wsp_objection_set_reason           (WspObjection *self,
                                                   const char   *reason);
 
+/* A new objection with @self's platforms, current platform, country, email and reason. */
+WspObjection *wsp_objection_copy                 (WspObjection *self);
+/* Gives @self @other's platforms, current platform, country, email and reason. */
+void          wsp_objection_assign               (WspObjection *self,
+                                                  WspObjection *other);
+/* Whether the two have the same platforms, current platform, country, email and reason. */
+gboolean      wsp_objection_equal                (WspObjection *a,
+                                                  WspObjection *b);
+
 /* For another account: Meta needs one objection per email address, and per account outside
  * one Accounts Center. Keeps the country and the reason, forgets the email, and starts the
  * chosen platforms again from the first. */

@@ -937,26 +937,10 @@ wsp_record_store_ensure_for (WspRecordStore *self,
     }
 
   wsp_record_store_hold (self);
-  wsp_record_set_email (record, wsp_objection_get_email (objection));
-  wsp_record_set_country (record, wsp_objection_get_country (objection),
-                          wsp_objection_get_country_name (objection));
-  wsp_record_set_reason (record, wsp_objection_get_reason (objection));
+  wsp_record_update_from_objection (record, objection);
   wsp_record_store_release (self);
 
   return record;
-}
-
-static gboolean
-draft_equal (const WspDraft *a,
-             const WspDraft *b)
-{
-  return g_strcmp0 (a->page, b->page) == 0 &&
-         a->platforms == b->platforms &&
-         a->current == b->current &&
-         g_strcmp0 (a->country, b->country) == 0 &&
-         g_strcmp0 (a->country_name, b->country_name) == 0 &&
-         g_strcmp0 (a->email, b->email) == 0 &&
-         g_strcmp0 (a->reason, b->reason) == 0;
 }
 
 void
@@ -971,16 +955,13 @@ wsp_record_store_set_draft (WspRecordStore *self,
   g_return_if_fail (WSP_IS_OBJECTION (objection));
   g_return_if_fail (page != NULL);
 
-  draft = g_new0 (WspDraft, 1);
-  draft->page = g_strdup (page);
-  draft->platforms = wsp_objection_get_platforms (objection);
-  draft->current = wsp_objection_get_current (objection);
-  draft->country = g_strdup (wsp_objection_get_country (objection));
-  draft->country_name = g_strdup (wsp_objection_get_country_name (objection));
-  draft->email = keep_email ? g_strdup (wsp_objection_get_email (objection)) : NULL;
-  draft->reason = g_strdup (wsp_objection_get_reason (objection));
+  draft = wsp_draft_new (page);
+  wsp_objection_assign (draft->objection, objection);
+  if (!keep_email)
+    wsp_objection_set_email (draft->objection, NULL);
 
-  if (self->draft != NULL && draft_equal (self->draft, draft))
+  if (self->draft != NULL && g_str_equal (self->draft->page, draft->page) &&
+      wsp_objection_equal (self->draft->objection, draft->objection))
     return;
 
   g_clear_pointer (&self->draft, wsp_draft_free);
@@ -1016,7 +997,8 @@ wsp_record_store_get_draft_platforms (WspRecordStore *self)
 {
   g_return_val_if_fail (WSP_IS_RECORD_STORE (self), WSP_PLATFORMS_NONE);
 
-  return self->draft != NULL ? self->draft->platforms : WSP_PLATFORMS_NONE;
+  return self->draft != NULL ? wsp_objection_get_platforms (self->draft->objection)
+                             : WSP_PLATFORMS_NONE;
 }
 
 gboolean
@@ -1029,13 +1011,7 @@ wsp_record_store_restore_draft (WspRecordStore *self,
   if (self->draft == NULL)
     return FALSE;
 
-  wsp_objection_set_platforms (objection, self->draft->platforms);
-  while (wsp_objection_get_current (objection) != self->draft->current &&
-         wsp_objection_advance_platform (objection))
-    ;
-  wsp_objection_set_country (objection, self->draft->country, self->draft->country_name);
-  wsp_objection_set_email (objection, self->draft->email);
-  wsp_objection_set_reason (objection, self->draft->reason);
+  wsp_objection_assign (objection, self->draft->objection);
   return TRUE;
 }
 

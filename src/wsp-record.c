@@ -95,11 +95,21 @@ wsp_record_new_from_objection (WspObjection *objection)
   g_return_val_if_fail (wsp_objection_get_current (objection) < WSP_N_PLATFORMS, NULL);
 
   self = wsp_record_new (wsp_objection_get_current (objection));
-  self->email = g_strdup (wsp_objection_get_email (objection));
-  self->country = g_strdup (wsp_objection_get_country (objection));
-  self->country_name = g_strdup (wsp_objection_get_country_name (objection));
-  self->reason = g_strdup (wsp_objection_get_reason (objection));
+  wsp_record_update_from_objection (self, objection);
   return self;
+}
+
+void
+wsp_record_update_from_objection (WspRecord    *self,
+                                  WspObjection *objection)
+{
+  g_return_if_fail (WSP_IS_RECORD (self));
+  g_return_if_fail (WSP_IS_OBJECTION (objection));
+
+  wsp_record_set_email (self, wsp_objection_get_email (objection));
+  wsp_record_set_country (self, wsp_objection_get_country (objection),
+                          wsp_objection_get_country_name (objection));
+  wsp_record_set_reason (self, wsp_objection_get_reason (objection));
 }
 
 gboolean

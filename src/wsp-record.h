@@ -31,6 +31,9 @@ G_DECLARE_FINAL_TYPE (WspRecord, wsp_record, WSP, RECORD, GObject)
 WspRecord      *wsp_record_new               (WspPlatform   platform);
 /* A record for @objection's current platform, with its country, email and reason. */
 WspRecord      *wsp_record_new_from_objection (WspObjection *objection);
+/* Gives @self @objection's email, country and reason (not its platform). */
+void            wsp_record_update_from_objection (WspRecord    *self,
+                                                  WspObjection *objection);
 /* Whether @self was made with @objection's email, country and reason (not its platform). */
 gboolean        wsp_record_matches_objection  (WspRecord    *self,
                                                WspObjection *objection);

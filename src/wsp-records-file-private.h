@@ -10,19 +10,17 @@
 
 G_BEGIN_DECLS
 
-/* The unfinished objection, as the store keeps it. */
+/* The unfinished objection and the page it was on, as the store keeps it. */
 typedef struct {
   char         *page;
-  WspPlatforms  platforms;
-  /* The platform whose form was being filled in ("both": the second one may be next). */
-  WspPlatform   current;
-  char         *country;
-  char         *country_name;
-  char         *email;
-  char         *reason;
+  /* The store's own: its current platform is the one whose form was being filled in ("both":
+   * the second one may be next). */
+  WspObjection *objection;
 } WspDraft;
 
-void     wsp_draft_free              (WspDraft       *draft);
+/* A draft for @page with an empty objection. */
+WspDraft *wsp_draft_new               (const char     *page);
+void      wsp_draft_free              (WspDraft       *draft);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (WspDraft, wsp_draft_free)
 

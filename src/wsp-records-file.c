@@ -145,14 +145,21 @@ record_from_json (JsonNode *node)
   return g_steal_pointer (&self);
 }
 
+WspDraft *
+wsp_draft_new (const char *page)
+{
+  WspDraft *draft = g_new0 (WspDraft, 1);
+
+  draft->page = g_strdup (page);
+  draft->objection = wsp_objection_new ();
+  return draft;
+}
+
 void
 wsp_draft_free (WspDraft *draft)
 {
   g_free (draft->page);
-  g_free (draft->country);
-  g_free (draft->country_name);
-  g_free (draft->email);
-  g_free (draft->reason);
+  g_clear_object (&draft->objection);
   g_free (draft);
 }
 
@@ -161,15 +168,17 @@ draft_from_json (JsonNode *node)
 {
   g_autoptr(WspDraft) draft = NULL;
   JsonObject *object;
-  JsonArray *platforms;
+  JsonArray *array;
+  const char *page, *country, *country_name;
+  WspPlatforms platforms = WSP_PLATFORMS_NONE;
+  WspPlatform current;
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
     return NULL;
 
   object = json_node_get_object (node);
-  draft = g_new0 (WspDraft, 1);
-  draft->page = g_strdup (get_string (object, "page"));
-  if (draft->page == NULL)
+  page = get_string (object, "page");
+  if (page == NULL)
     return NULL;
 
   /* json_object_get_array_member() is critical about anything but a list (found by
@@ -177,26 +186,33 @@ draft_from_json (JsonNode *node)
   node = json_object_get_member (object, "platforms");
   if (node != NULL && !JSON_NODE_HOLDS_ARRAY (node))
     return NULL;
-  platforms = node != NULL ? json_node_get_array (node) : NULL;
-  for (guint i = 0; platforms != NULL && i < json_array_get_length (platforms); i++)
+  array = node != NULL ? json_node_get_array (node) : NULL;
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
     {
-      JsonNode *element = json_array_get_element (platforms, i);
+      JsonNode *element = json_array_get_element (array, i);
       WspPlatform p = JSON_NODE_HOLDS_VALUE (element) &&
                       json_node_get_value_type (element) == G_TYPE_STRING
                     ? platform_from_id (json_node_get_string (element)) : WSP_N_PLATFORMS;
 
       if (p == WSP_N_PLATFORMS)
         return NULL;
-      draft->platforms |= 1 << p;
+      platforms |= 1 << p;
     }
 
-  draft->current = platform_from_id (get_string (object, "current"));
-  draft->country = g_strdup (get_string (object, "country"));
-  draft->country_name = g_strdup (get_string (object, "country-name"));
-  draft->email = g_strdup (get_string (object, "email"));
-  draft->reason = g_strdup (get_string (object, "reason"));
-  if ((draft->country == NULL) != (draft->country_name == NULL))
+  current = platform_from_id (get_string (object, "current"));
+  country = get_string (object, "country");
+  country_name = get_string (object, "country-name");
+  if ((country == NULL) != (country_name == NULL))
     return NULL;
+
+  draft = wsp_draft_new (page);
+  wsp_objection_set_platforms (draft->objection, platforms);
+  while (wsp_objection_get_current (draft->objection) != current &&
+         wsp_objection_advance_platform (draft->objection))
+    ;
+  wsp_objection_set_country (draft->objection, country, country_name);
+  wsp_objection_set_email (draft->objection, get_string (object, "email"));
+  wsp_objection_set_reason (draft->objection, get_string (object, "reason"));
 
   return g_steal_pointer (&draft);
 }
@@ -205,20 +221,24 @@ static void
 draft_to_json (const WspDraft *draft,
                JsonBuilder    *builder)
 {
+  WspObjection *objection = draft->objection;
+  WspPlatforms platforms = wsp_objection_get_platforms (objection);
+  WspPlatform current = wsp_objection_get_current (objection);
+
   json_builder_begin_object (builder);
   add_string (builder, "page", draft->page);
   json_builder_set_member_name (builder, "platforms");
   json_builder_begin_array (builder);
   for (WspPlatform p = 0; p < WSP_N_PLATFORMS; p++)
-    if (draft->platforms & (1 << p))
+    if (platforms & (1 << p))
       json_builder_add_string_value (builder, wsp_platform_get_id (p));
   json_builder_end_array (builder);
-  if (draft->current < WSP_N_PLATFORMS)
-    add_string (builder, "current", wsp_platform_get_id (draft->current));
-  add_string (builder, "country", draft->country);
-  add_string (builder, "country-name", draft->country_name);
-  add_string (builder, "email", draft->email);
-  add_string (builder, "reason", draft->reason);
+  if (current < WSP_N_PLATFORMS)
+    add_string (builder, "current", wsp_platform_get_id (current));
+  add_string (builder, "country", wsp_objection_get_country (objection));
+  add_string (builder, "country-name", wsp_objection_get_country_name (objection));
+  add_string (builder, "email", wsp_objection_get_email (objection));
+  add_string (builder, "reason", wsp_objection_get_reason (objection));
   json_builder_end_object (builder);
 }
 
