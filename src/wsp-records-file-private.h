@@ -26,19 +26,19 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (WspDraft, wsp_draft_free)
 
 /* Reads what it can into @records (of WspRecord) and @draft: returns the number of entries it
  * had to skip, or -1 when the file as a whole is not a records file. */
-int      wsp_records_file_parse      (const char     *contents,
-                                      gsize           length,
-                                      GPtrArray      *records,
-                                      WspDraft      **draft,
-                                      GError        **error);
+int       wsp_records_file_parse      (const char     *contents,
+                                       gsize           length,
+                                       GPtrArray      *records,
+                                       WspDraft      **draft,
+                                       GError        **error);
 /* For a file cut off inside a record: reads the whole records before the cut. Returns how many
  * it kept, or -1 when that does not give a records file. */
-int      wsp_records_file_salvage    (const char     *contents,
-                                      gsize           length,
-                                      GPtrArray      *records);
+int       wsp_records_file_salvage    (const char     *contents,
+                                       gsize           length,
+                                       GPtrArray      *records);
 /* The file's contents for @records (of WspRecord) and @draft (may be NULL). */
-char    *wsp_records_file_serialize  (GPtrArray      *records,
-                                      const WspDraft *draft,
-                                      gsize          *length);
+char     *wsp_records_file_serialize  (GPtrArray      *records,
+                                       const WspDraft *draft,
+                                       gsize          *length);
 
 G_END_DECLS
