@@ -429,6 +429,41 @@ wsp_compat_use_quick_measures (GtkWidget *widget)
   use_quick_measures (widget, adw_get_major_version () == 1 && adw_get_minor_version () == 2);
 }
 
+/* Tooltips: GTK 4.8 ---------------------------------------------------------------------------
+ *
+ * GTK 4.8's gtk_widget_set_tooltip_text() on a visible widget asks the X server at once where
+ * the pointer is, a few round trips each, even for a widget in no window yet.
+ * Delete this section when the floor is past GTK 4.8. */
+
+/**
+ * wsp_compat_set_tooltip_text:
+ * @widget: a widget, not yet in a window
+ * @text: (nullable): its tooltip
+ *
+ * Sets @widget's tooltip without asking the X server anything.
+ */
+void
+wsp_compat_set_tooltip_text (GtkWidget  *widget,
+                             const char *text)
+{
+  gboolean visible;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  /* Measured with GTK 4.8, the version of Debian 12. */
+  if (gtk_get_major_version () != 4 || gtk_get_minor_version () != 8)
+    {
+      gtk_widget_set_tooltip_text (widget, text);
+      return;
+    }
+
+  /* Set while hidden. */
+  visible = gtk_widget_get_visible (widget);
+  gtk_widget_set_visible (widget, FALSE);
+  gtk_widget_set_tooltip_text (widget, text);
+  gtk_widget_set_visible (widget, visible);
+}
+
 /* Renderer: GTK 4.8 to 4.12 --------------------------------------------------------------------
  *
  * Where Mesa draws OpenGL in software, with llvmpipe (a virtual machine, a remote session, a

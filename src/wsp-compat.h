@@ -19,6 +19,10 @@ void wsp_compat_name_list_row       (GtkWidget       *child,
 /* Size requests (GTK 4.8, libadwaita 1.2) */
 void wsp_compat_use_quick_measures  (GtkWidget       *widget);
 
+/* Tooltips (GTK 4.8) */
+void wsp_compat_set_tooltip_text    (GtkWidget       *widget,
+                                     const char      *text);
+
 /* Renderer (GTK 4.8 to 4.12) */
 /* The value GTK reads from a display's "gsk-renderer" data when wsp_compat_avoid_software_gl()
  * chose cairo. */

@@ -95,11 +95,7 @@ row_button (const char *icon_name,
 
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
-  /* Set while hidden: on a visible widget, GTK 4.8 asks the X server at once where the pointer
-   * is, four round trips per tooltip before the first frame. */
-  gtk_widget_set_visible (button, FALSE);
-  gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_widget_set_visible (button, TRUE);
+  wsp_compat_set_tooltip_text (button, tooltip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   accessible_label, -1);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
