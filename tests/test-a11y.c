@@ -90,18 +90,13 @@ static void
 test_a11y_names (void)
 {
   g_autoptr(GtkApplication) app = NULL;
-  g_autofree char *app_id = NULL;
   g_autoptr(GString) report = g_string_new (NULL);
-  g_autoptr(GError) error = NULL;
   GtkWidget *header;
   WspObjection *objection;
   WspWindow *window;
 
-  app_id = wsp_test_new_app_id ();
-  app = GTK_APPLICATION (adw_application_new (app_id, G_APPLICATION_NON_UNIQUE));
-  g_application_set_resource_base_path (G_APPLICATION (app), RESOURCE_PREFIX);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  /* The app as it starts itself, with its style sheet. */
+  app = wsp_test_new_app ();
 
   /* A record, so that the welcome page shows its list: each row must have a name too. */
   {

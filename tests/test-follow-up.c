@@ -74,28 +74,14 @@ fixture_set_up (Fixture       *f,
 static void
 show_window (Fixture *f)
 {
-  f->window = g_object_new (WSP_TYPE_WINDOW, "application", f->app, "store", f->store, NULL);
-  gtk_window_present (GTK_WINDOW (f->window));
-  wsp_test_wait_for_frames (GTK_WIDGET (f->window), 2);
+  f->window = wsp_test_new_window (f->app, f->store);
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  GList *toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    if (l->data != f->window)
-      gtk_window_destroy (l->data);
-  g_list_free (toplevels);
-
-  if (f->window != NULL)
-    {
-      g_object_add_weak_pointer (G_OBJECT (f->window), (gpointer *) &f->window);
-      gtk_window_destroy (GTK_WINDOW (f->window));
-      g_assert_true (WSP_TEST_WAIT_FOR (f->window == NULL));
-    }
+  wsp_test_destroy_windows ((GtkWindow **) &f->window);
 
   g_clear_object (&f->store);
   g_clear_object (&f->app);
@@ -211,15 +197,6 @@ test_welcome (Fixture       *f,
   g_assert_false (is_shown (find_group (page (f, "welcome"), "Still Waiting for Meta?")));
 }
 
-static gboolean
-chooser_in (GtkWindow *chooser,
-            GFile     *folder)
-{
-  g_autoptr(GFile) current = gtk_file_chooser_get_current_folder (GTK_FILE_CHOOSER (chooser));
-
-  return current != NULL && g_file_equal (current, folder);
-}
-
 static void
 test_reminder (Fixture       *f,
                gconstpointer  data)
@@ -250,7 +227,7 @@ test_reminder (Fixture       *f,
   g_assert_cmpstr (gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser)), ==,
                    "widerspruch-reminder-facebook.ics");
   /* Without a Documents folder (none in the test's home), the home folder. */
-  g_assert_true (WSP_TEST_WAIT_FOR (chooser_in (chooser, home)));
+  g_assert_true (WSP_TEST_WAIT_FOR (wsp_test_chooser_in_folder (chooser, home)));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "reminder.ics");
   gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
   g_assert_true (WSP_TEST_WAIT_FOR (g_file_test (ics_path, G_FILE_TEST_EXISTS)));

@@ -104,17 +104,12 @@ static int
 run_collect (void)
 {
   g_autoptr(GtkApplication) app = NULL;
-  g_autofree char *app_id = NULL;
   g_autoptr(GString) out = g_string_new (NULL);
-  g_autoptr(GError) error = NULL;
   WspObjection *objection;
   WspWindow *window;
 
-  app_id = wsp_test_new_app_id ();
-  app = GTK_APPLICATION (adw_application_new (app_id, G_APPLICATION_NON_UNIQUE));
-  g_application_set_resource_base_path (G_APPLICATION (app), RESOURCE_PREFIX);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  /* The app as it starts itself, with its style sheet. */
+  app = wsp_test_new_app ();
 
   window = wsp_window_new (app);
   /* A phone: what does not fit here is cut off or scrolls sideways. */
@@ -284,7 +279,7 @@ main (int   argc,
 {
   g_auto(GStrv) languages = NULL;
 
-  /* See test-flow.c: the MIME database is needed to load the SVG app icon. */
+  /* See wsp_test_init(): the MIME database is needed to load the SVG app icon. */
   g_free (g_content_type_guess ("icon.svg", NULL, 0, NULL));
 
   if (argc == 2 && g_str_equal (argv [1], "--collect"))

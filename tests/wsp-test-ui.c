@@ -290,3 +290,100 @@ wsp_test_register_fake_browser (const char *log_path)
                        -1, &error);
   g_assert_no_error (error);
 }
+
+gboolean
+wsp_test_match_row_title (GtkWidget     *widget,
+                          gconstpointer  data)
+{
+  return g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), data) == 0;
+}
+
+gboolean
+wsp_test_match_row_subtitle (GtkWidget     *widget,
+                             gconstpointer  data)
+{
+  return g_strcmp0 (adw_action_row_get_subtitle (ADW_ACTION_ROW (widget)), data) == 0;
+}
+
+gboolean
+wsp_test_match_icon_name (GtkWidget     *widget,
+                          gconstpointer  data)
+{
+  return g_strcmp0 (gtk_image_get_icon_name (GTK_IMAGE (widget)), data) == 0;
+}
+
+/* Clicks a real button: its "clicked" runs the action it names, at once (gtk_widget_activate()
+ * would wait for the press animation). */
+void
+wsp_test_click (GtkWidget *button)
+{
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+}
+
+gboolean
+wsp_test_chooser_in_folder (GtkWindow *chooser,
+                            GFile     *folder)
+{
+  g_autoptr(GFile) current = gtk_file_chooser_get_current_folder (GTK_FILE_CHOOSER (chooser));
+
+  return current != NULL && g_file_equal (current, folder);
+}
+typedef struct {
+  gboolean  done;
+  char     *text;
+} TextRead;
+
+static void
+on_text_read (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  TextRead *read = user_data;
+  g_autoptr(GError) error = NULL;
+
+  read->text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (object), result, &error);
+  g_assert_no_error (error);
+  read->done = TRUE;
+}
+
+char *
+wsp_test_clipboard_text (GdkClipboard *clipboard)
+{
+  TextRead read = { FALSE, NULL };
+
+  gdk_clipboard_read_text_async (clipboard, NULL, on_text_read, &read);
+  g_assert_true (wsp_test_wait_for (&read.done, WSP_TEST_DEADLINE_MS));
+
+  return read.text != NULL ? read.text : g_strdup ("(nothing)");
+}
+
+void
+wsp_test_destroy_windows (GtkWindow **window)
+{
+  GList *toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (l->data != *window)
+      gtk_window_destroy (l->data);
+  g_list_free (toplevels);
+
+  if (*window != NULL)
+    {
+      g_object_add_weak_pointer (G_OBJECT (*window), (gpointer *) window);
+      gtk_window_destroy (*window);
+      g_assert_true (WSP_TEST_WAIT_FOR (*window == NULL));
+    }
+}
+
+WspWindow *
+wsp_test_new_window (GtkApplication *app,
+                     WspRecordStore *store)
+{
+  WspWindow *window = g_object_new (WSP_TYPE_WINDOW, "application", app, "store", store, NULL);
+
+  gtk_window_present (GTK_WINDOW (window));
+  wsp_test_wait_for_frames (GTK_WIDGET (window), 2);
+  return window;
+}

@@ -7,6 +7,9 @@
 
 #include <gtk/gtk.h>
 
+#include "wsp-records.h"
+#include "wsp-window.h"
+
 G_BEGIN_DECLS
 
 /* g_test_init() with isolated XDG dirs, then GTK, libadwaita and the app's translations. The
@@ -79,5 +82,28 @@ gboolean   wsp_test_match_button_label (GtkWidget     *widget,
                                         gconstpointer  data);
 gboolean   wsp_test_match_css_class    (GtkWidget     *widget,
                                         gconstpointer  data);
+/* Matches: a row's title, an action row's subtitle, an image's icon name. */
+gboolean   wsp_test_match_row_title    (GtkWidget     *widget,
+                                        gconstpointer  data);
+gboolean   wsp_test_match_row_subtitle (GtkWidget     *widget,
+                                        gconstpointer  data);
+gboolean   wsp_test_match_icon_name    (GtkWidget     *widget,
+                                        gconstpointer  data);
+
+/* Clicks a real button, asserting it is there and sensitive: its "clicked" runs the action it
+ * names at once (gtk_widget_activate() would wait for the press animation). */
+void       wsp_test_click              (GtkWidget     *button);
+/* Whether a file chooser shows @folder. */
+gboolean   wsp_test_chooser_in_folder  (GtkWindow     *chooser,
+                                        GFile         *folder);
+/* The text on @clipboard, once read ("(nothing)" when it holds none). */
+char      *wsp_test_clipboard_text     (GdkClipboard  *clipboard);
+/* Destroys every toplevel, @window last: nothing may keep it and its pages alive once closed,
+ * so it must be finalized (and *@window NULL) soon after. */
+void       wsp_test_destroy_windows    (GtkWindow    **window);
+/* A WspWindow of @app on @store (NULL: the default store), as the app's activation builds it,
+ * shown and drawn twice. */
+WspWindow *wsp_test_new_window         (GtkApplication *app,
+                                        WspRecordStore *store);
 
 G_END_DECLS

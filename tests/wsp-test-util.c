@@ -23,6 +23,12 @@ wsp_test_bind_textdomains (void)
   bind_textdomain_codeset ("iso_3166-1", "UTF-8");
 }
 
+gboolean
+wsp_test_german (void)
+{
+  return g_strcmp0 (g_getenv ("LANGUAGE"), "de") == 0;
+}
+
 static gboolean
 on_timeout (gpointer data)
 {

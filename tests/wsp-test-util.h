@@ -13,6 +13,10 @@ G_BEGIN_DECLS
 /* Binds the project's text domain to the build tree's compiled catalogs and iso-codes' domain to
  * UTF-8. Call after setlocale()/gtk_init(). */
 void      wsp_test_bind_textdomains  (void);
+/* Whether the test runs in German (LANGUAGE=de): some run in English and in German. */
+gboolean  wsp_test_german            (void);
+/* The English or the German text, as the test runs. */
+#define WSP_TEST_T(en, de) (wsp_test_german () ? (de) : (en))
 /* Iterates the default main context until *flag is TRUE or @timeout_ms passed; returns *flag. */
 gboolean  wsp_test_wait_for          (const gboolean *flag,
                                       guint           timeout_ms);
