@@ -145,9 +145,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  /* The test context records what the toolkit would tell a screen reader, without a bus. */
-  g_setenv ("GTK_A11Y", "test", TRUE);
-  wsp_test_init_ui (&argc, &argv);
+  wsp_test_init_ui_accessible (&argc, &argv);
 
   g_test_add_func ("/a11y/names", test_a11y_names);
 

@@ -610,9 +610,7 @@ main (int   argc,
    * LC_ALL or LC_MESSAGES left in the developer's shell. */
   g_unsetenv ("LC_ALL");
   g_unsetenv ("LC_MESSAGES");
-  setlocale (LC_ALL, "");
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  wsp_test_bind_textdomains ();
+  wsp_test_init_model (&argc, &argv);
 
   g_test_add_func ("/countries/load/english", test_load_english);
   g_test_add_func ("/countries/load/german", test_load_german);

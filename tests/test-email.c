@@ -4,7 +4,6 @@
  */
 #include "config.h"
 
-#include <locale.h>
 #include <string.h>
 
 #include "wsp-email.h"
@@ -315,9 +314,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  setlocale (LC_ALL, "");
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  wsp_test_bind_textdomains ();
+  wsp_test_init_model (&argc, &argv);
 
   g_test_add_func ("/email/table", test_table);
   g_test_add_func ("/email/messages", test_messages);

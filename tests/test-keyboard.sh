@@ -13,18 +13,10 @@ app=$1
 # Switzerland: the 2025 form regulators linked comes first (data/catalog.json).
 expected=https://help.instagram.com/contact/767264225370182
 
-tmp=$(mktemp -d)
-pid=
-cleanup () {
-  [ -n "$pid" ] && kill "$pid" 2>/dev/null || true
-  rm -rf "$tmp"
-}
-trap cleanup EXIT
-
 # Isolated user dirs, and a browser that writes down what it was asked to open.
-export HOME=$tmp/home XDG_DATA_HOME=$tmp/data XDG_CONFIG_HOME=$tmp/config
-export XDG_CACHE_HOME=$tmp/cache XDG_STATE_HOME=$tmp/state
-mkdir -p "$HOME" "$XDG_DATA_HOME/applications" "$XDG_CONFIG_HOME" "$XDG_CACHE_HOME" "$XDG_STATE_HOME"
+# shellcheck source=tests/wsp-test-lib.sh
+source "$(dirname "$0")/wsp-test-lib.sh"
+mkdir -p "$XDG_DATA_HOME/applications"
 cat > "$tmp/fake-browser.sh" <<SCRIPT
 #!/bin/sh
 printf '%s\n' "\$1" >> '$tmp/opened.txt'

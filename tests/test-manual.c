@@ -652,10 +652,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  /* GTK's test accessibility backend: it keeps what assistive technologies would be told, and
-   * needs no accessibility bus (the other tests run with GTK_A11Y=none). */
-  g_setenv ("GTK_A11Y", "test", TRUE);
-  wsp_test_init_ui (&argc, &argv);
+  wsp_test_init_ui_accessible (&argc, &argv);
 
   g_test_add_func ("/manual/illustrations/shipped", test_manual_illustrations_shipped);
   g_test_add_func ("/manual/page/all-paths", test_manual_page_all_paths);

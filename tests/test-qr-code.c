@@ -344,9 +344,7 @@ test_phone_codes (void)
 int
 main (int argc, char *argv[])
 {
-  /* GTK's test accessibility backend keeps what a screen reader would be told. */
-  g_setenv ("GTK_A11Y", "test", TRUE);
-  wsp_test_init_ui (&argc, &argv);
+  wsp_test_init_ui_accessible (&argc, &argv);
 
   g_test_add_func ("/qr-code/url", test_url);
   g_test_add_func ("/qr-code/reason", test_reason);

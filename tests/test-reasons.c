@@ -6,7 +6,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <locale.h>
 
 #include "wsp-reasons.h"
 #include "wsp-test-util.h"
@@ -107,9 +106,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  setlocale (LC_ALL, "");
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  wsp_test_bind_textdomains ();
+  wsp_test_init_model (&argc, &argv);
 
   g_test_add_func ("/reasons/english", test_reasons_english);
   g_test_add_func ("/reasons/german", test_reasons_german);

@@ -11,14 +11,6 @@ set -euo pipefail
 
 app=$1
 
-tmp=$(mktemp -d)
-pid=
-cleanup () {
-  [ -n "$pid" ] && kill "$pid" 2>/dev/null || true
-  rm -rf "$tmp"
-}
-trap cleanup EXIT
-
 fail () {
   echo "$*" >&2
   exit 1
@@ -26,9 +18,8 @@ fail () {
 
 [ -n "${DBUS_SESSION_BUS_ADDRESS:-}" ] || fail "no session bus: run me under dbus-run-session"
 
-export HOME=$tmp/home XDG_DATA_HOME=$tmp/data XDG_CONFIG_HOME=$tmp/config
-export XDG_CACHE_HOME=$tmp/cache XDG_STATE_HOME=$tmp/state
-mkdir -p "$HOME" "$XDG_DATA_HOME" "$XDG_CONFIG_HOME" "$XDG_CACHE_HOME" "$XDG_STATE_HOME"
+# shellcheck source=tests/wsp-test-lib.sh
+source "$(dirname "$0")/wsp-test-lib.sh"
 
 windows () {
   xdotool search --onlyvisible --name '^Widerspruch$' 2>/dev/null || true

@@ -202,6 +202,14 @@ wsp_test_init_ui (int    *argc,
   wsp_test_start_gtk ();
 }
 
+void
+wsp_test_init_ui_accessible (int    *argc,
+                             char ***argv)
+{
+  g_setenv ("GTK_A11Y", "test", TRUE);
+  wsp_test_init_ui (argc, argv);
+}
+
 gboolean
 wsp_test_shows_text (GtkWidget  *root,
                      const char *text)

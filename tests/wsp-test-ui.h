@@ -17,6 +17,10 @@ G_BEGIN_DECLS
  * sniffs content types with it (SVG icons). */
 void       wsp_test_init_ui            (int           *argc,
                                         char        ***argv);
+/* The same with GTK's test accessibility backend: it keeps what assistive technologies would
+ * be told, and needs no accessibility bus (the other UI tests run with GTK_A11Y=none). */
+void       wsp_test_init_ui_accessible (int           *argc,
+                                        char        ***argv);
 /* The same in two steps, for a test that sets the environment GTK starts with: g_test_init()
  * with isolated XDG dirs (and the MIME database); then GTK, libadwaita and the translations. */
 void       wsp_test_init               (int           *argc,

@@ -29,6 +29,15 @@ wsp_test_german (void)
   return g_strcmp0 (g_getenv ("LANGUAGE"), "de") == 0;
 }
 
+void
+wsp_test_init_model (int    *argc,
+                     char ***argv)
+{
+  setlocale (LC_ALL, "");
+  g_test_init (argc, argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  wsp_test_bind_textdomains ();
+}
+
 static gboolean
 on_timeout (gpointer data)
 {

@@ -10,6 +10,10 @@
 
 G_BEGIN_DECLS
 
+/* For a model test: the locale from the environment, g_test_init() with isolated XDG dirs, and
+ * the text domains (wsp_test_bind_textdomains()). */
+void      wsp_test_init_model        (int           *argc,
+                                      char        ***argv);
 /* Binds the project's text domain to the build tree's compiled catalogs and iso-codes' domain to
  * UTF-8. Call after setlocale()/gtk_init(). */
 void      wsp_test_bind_textdomains  (void);
