@@ -46,27 +46,27 @@ wsp_page_real_get_initial_focus (WspPage *self)
   return NULL;
 }
 
+/* A button's label wraps, but only when there is no room: its natural width is the whole line. */
+static void
+wrap_label (GtkLabel *label)
+{
+  gtk_label_set_wrap (label, TRUE);
+  gtk_label_set_natural_wrap_mode (label, GTK_NATURAL_WRAP_NONE);
+  gtk_label_set_justify (label, GTK_JUSTIFY_CENTER);
+}
+
 /* Lets the text of every labelled button wrap: with large text, or in a wordy language, a
  * button's text can be wider than a phone. gtk_button_set_label() keeps the label widget. */
 static void
 wrap_button_labels (GtkWidget *widget)
 {
+  if (GTK_IS_BUTTON (widget) && GTK_IS_LABEL (gtk_button_get_child (GTK_BUTTON (widget))))
+    wrap_label (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (widget))));
+
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *label = GTK_IS_BUTTON (child) ? gtk_button_get_child (GTK_BUTTON (child)) : NULL;
-
-      if (GTK_IS_LABEL (label))
-        {
-          gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-          /* Wrap only when there is no room: the natural width is the whole line. */
-          gtk_label_set_natural_wrap_mode (GTK_LABEL (label), GTK_NATURAL_WRAP_NONE);
-          gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
-        }
-
-      wrap_button_labels (child);
-    }
+    wrap_button_labels (child);
 }
 
 void
@@ -124,15 +124,10 @@ void
 wsp_button_set_wrapping_label (GtkButton  *button,
                                const char *label)
 {
-  GtkWidget *child;
-
   g_return_if_fail (GTK_IS_BUTTON (button));
 
   gtk_button_set_label (button, label);
-  child = gtk_button_get_child (button);
-  gtk_label_set_wrap (GTK_LABEL (child), TRUE);
-  gtk_label_set_natural_wrap_mode (GTK_LABEL (child), GTK_NATURAL_WRAP_NONE);
-  gtk_label_set_justify (GTK_LABEL (child), GTK_JUSTIFY_CENTER);
+  wrap_label (GTK_LABEL (gtk_button_get_child (button)));
 }
 
 static void
