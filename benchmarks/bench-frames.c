@@ -20,10 +20,12 @@
 
 #include <adwaita.h>
 
+#include "bench-stats.h"
 #include "wsp-application.h"
 #include "wsp-link-check.h"
 #include "wsp-compat.h"
 #include "wsp-summary-page.h"
+#include "wsp-test-server.h"
 #include "wsp-test-ui.h"
 #include "wsp-window.h"
 
@@ -72,10 +74,9 @@ typedef struct {
   /* Typing: which word, how many characters of it. */
   guint          word;
   guint          n_chars;
-  /* The link check's server, and what it answered. */
-  SoupServer    *server;
+  /* The link check's server, and whether it answered. */
+  WspTestServer *server;
   char          *check_url;
-  guint          n_requests;
   gboolean       answered;
 } Bench;
 
@@ -127,32 +128,28 @@ type_step (Bench *bench)
 static gboolean
 answer (gpointer user_data)
 {
-  SoupServerMessage *msg = user_data;
-  Bench *bench = g_object_get_data (G_OBJECT (msg), "bench");
+  Bench *bench = user_data;
 
   bench->answered = TRUE;
-  soup_server_message_unpause (msg);
+  wsp_test_server_release (bench->server);
 
   return G_SOURCE_REMOVE;
 }
 
 /* A form that answers, but slowly: the check must not hold up the window meanwhile. */
 static void
-handle_request (SoupServer        *server,
-                SoupServerMessage *msg,
-                const char        *path,
-                GHashTable        *query,
-                gpointer           user_data)
+answer_slowly (WspTestServer     *server,
+               SoupServerMessage *msg,
+               gpointer           user_data)
 {
-  Bench *bench = user_data;
-
-  bench->n_requests++;
   soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
-  soup_server_message_pause (msg);
-  g_object_set_data (G_OBJECT (msg), "bench", bench);
-  g_timeout_add_full (G_PRIORITY_DEFAULT, LINK_DELAY_MS, answer, g_object_ref (msg),
-                      g_object_unref);
+  wsp_test_server_pause (server, msg);
+  g_timeout_add (LINK_DELAY_MS, answer, user_data);
 }
+
+static const WspTestRoute routes[] = {
+  { "/form", .handler = answer_slowly },
+};
 
 static gboolean
 allow_loopback (const char *url,
@@ -268,7 +265,7 @@ on_tick (GtkWidget     *widget,
     case PHASE_LINK_CHECK:
       if (bench->phase_frame >= LINK_FRAMES)
         {
-          if (!bench->answered || bench->n_requests == 0)
+          if (!bench->answered || wsp_test_server_get_requests (bench->server)->len == 0)
             g_error ("the link check did not reach the server and get its answer in time");
           bench->done = TRUE;
           return G_SOURCE_REMOVE;
@@ -298,16 +295,6 @@ on_after_paint (GdkFrameClock *frame_clock,
   bench->last_paint_us = now_us;
 }
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -332,16 +319,8 @@ main (int   argc,
   for (guint i = 0; i < N_PHASES; i++)
     bench.gaps_ms [i] = g_array_new (FALSE, FALSE, sizeof (double));
 
-  bench.server = soup_server_new (NULL, NULL);
-  soup_server_add_handler (bench.server, NULL, handle_request, &bench, NULL);
-  if (!soup_server_listen_local (bench.server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error))
-    g_error ("%s", error->message);
-  {
-    GSList *uris = soup_server_get_uris (bench.server);
-
-    bench.check_url = g_strdup_printf ("http://127.0.0.1:%d/form", g_uri_get_port (uris->data));
-    g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
-  }
+  bench.server = wsp_test_server_new (routes, G_N_ELEMENTS (routes), &bench);
+  bench.check_url = wsp_test_server_url (bench.server, "/form");
   /* build-aux/bench runs with the tests' schema, which turns the link check off; here it is
    * part of what is measured (GSETTINGS_BACKEND=memory: for this process only). */
   {
@@ -373,7 +352,7 @@ main (int   argc,
     {
       GArray *gaps = bench.gaps_ms [i];
 
-      g_array_sort (gaps, compare_doubles);
+      g_array_sort (gaps, bench_compare_doubles);
       for (guint j = 0; j < gaps->len; j++)
         if (g_array_index (gaps, double, j) > FRAME_BUDGET_MS)
           over [i]++;
@@ -398,7 +377,7 @@ main (int   argc,
            longest [PHASE_OPEN_PAGE], longest [PHASE_TO_SUMMARY]);
 
   gtk_window_destroy (GTK_WINDOW (bench.window));
-  g_object_unref (bench.server);
+  wsp_test_server_free (bench.server);
   g_free (bench.check_url);
 
   return 0;

@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 #include <locale.h>
 
+#include "bench-stats.h"
 #include "wsp-catalog.h"
 #include "wsp-countries.h"
 
@@ -35,20 +36,10 @@ static const char * const typed [] = {
 
 static double iterations_scale = 1.0;
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
 static double
 median_ms (GArray *seconds)
 {
-  g_array_sort (seconds, compare_doubles);
+  g_array_sort (seconds, bench_compare_doubles);
 
   return g_array_index (seconds, double, seconds->len / 2) * 1000.0;
 }
@@ -56,7 +47,7 @@ median_ms (GArray *seconds)
 static double
 max_ms (GArray *seconds)
 {
-  g_array_sort (seconds, compare_doubles);
+  g_array_sort (seconds, bench_compare_doubles);
 
   return g_array_index (seconds, double, seconds->len - 1) * 1000.0;
 }

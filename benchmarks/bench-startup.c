@@ -31,6 +31,8 @@
 
 #include <glib.h>
 
+#include "bench-stats.h"
+
 /* As WSP_FIRST_FRAME_ENV in src/wsp-first-frame.h, which needs GTK; this runner does not. */
 #define WSP_FIRST_FRAME_ENV "WIDERSPRUCH_BENCH_FIRST_FRAME"
 
@@ -136,16 +138,6 @@ run_once (Program  *program,
   return TRUE;
 }
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
 static double
 median (GArray *values)
 {
@@ -153,7 +145,7 @@ median (GArray *values)
   guint n = sorted->len;
 
   g_assert (n > 0);
-  g_array_sort (sorted, compare_doubles);
+  g_array_sort (sorted, bench_compare_doubles);
 
   if (n % 2 == 1)
     return g_array_index (sorted, double, n / 2);

@@ -24,6 +24,7 @@
 #include "wsp-reasons.h"
 #include "wsp-records.h"
 #include "wsp-summary-page.h"
+#include "wsp-test-server.h"
 #include "wsp-window.h"
 
 #define SAMPLE_COUNTRY "DE"
@@ -418,15 +419,9 @@ shoot_manual_paths (const Options *options)
 }
 
 
-static void
-answer_ok (SoupServer        *server,
-           SoupServerMessage *msg,
-           const char        *path,
-           GHashTable        *query,
-           gpointer           user_data)
-{
-  soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
-}
+static const WspTestRoute form_route[] = {
+  { "/form", SOUP_STATUS_OK },
+};
 
 static gboolean
 allow_any (const char *url,
@@ -437,31 +432,18 @@ allow_any (const char *url,
 
 /* The summary page checks the form link. A server on this machine answers in Meta's place, so
  * that the picture shows the usual outcome and nothing leaves the machine. */
-static SoupServer *
+static WspTestServer *
 serve_link_check (WspWindow *window)
 {
-  g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
+  WspTestServer *server = wsp_test_server_new (form_route, G_N_ELEMENTS (form_route), NULL);
   g_autoptr(WspLinkCheck) check = wsp_link_check_new (NULL);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *url = NULL;
-  GSList *uris;
-
-  soup_server_add_handler (server, NULL, answer_ok, NULL, NULL);
-  if (!soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error))
-    {
-      g_printerr ("Could not start the local server: %s\n", error->message);
-      return NULL;
-    }
-
-  uris = soup_server_get_uris (server);
-  url = g_strdup_printf ("http://127.0.0.1:%d/form", g_uri_get_port (uris->data));
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  g_autofree char *url = wsp_test_server_url (server, "/form");
 
   wsp_link_check_set_allowed_func (check, allow_any, NULL, NULL);
   wsp_summary_page_set_link_check (WSP_SUMMARY_PAGE (wsp_window_get_page (window, "summary")),
                                    check, url);
 
-  return g_steal_pointer (&server);
+  return server;
 }
 
 static gboolean
@@ -626,7 +608,7 @@ on_activate (GtkApplication *app,
   g_autofree char *path = g_build_filename (dir, "records.json", NULL);
   g_autoptr(WspRecordStore) store = sample_store (dir);
   WspWindow *window = g_object_new (WSP_TYPE_WINDOW, "application", app, "store", store, NULL);
-  g_autoptr(SoupServer) server = serve_link_check (window);
+  g_autoptr(WspTestServer) server = serve_link_check (window);
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
 
   g_settings_set_boolean (settings, "check-links", TRUE);
