@@ -92,7 +92,6 @@ test_a11y_names (void)
   g_autoptr(GtkApplication) app = NULL;
   g_autoptr(GString) report = g_string_new (NULL);
   GtkWidget *header;
-  WspObjection *objection;
   WspWindow *window;
 
   /* The app as it starts itself, with its style sheet. */
@@ -108,12 +107,8 @@ test_a11y_names (void)
     wsp_record_store_add (wsp_record_store_get_default (), record);
   }
 
-  window = wsp_window_new (app);
-  objection = wsp_window_get_objection (window);
-  wsp_objection_set_platforms (objection, WSP_PLATFORMS_BOTH);
-  wsp_objection_set_country (objection, "DE", "Germany");
-  wsp_objection_set_email (objection, "jana@example.org");
-  wsp_objection_set_reason (objection, "A reason.");
+  window = wsp_test_new_sample_window (app, "DE", "Germany");
+  wsp_objection_set_reason (wsp_window_get_objection (window), "A reason.");
   gtk_window_present (GTK_WINDOW (window));
   wsp_test_wait_for_frames (GTK_WIDGET (window), 2);
 
@@ -122,13 +117,7 @@ test_a11y_names (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
     {
-      GtkWidget *page = GTK_WIDGET (wsp_window_get_page (window, page_names [i]));
-
-      /* No transition: the page that slides out must not be walked again. */
-      gtk_stack_set_transition_type (GTK_STACK (gtk_widget_get_parent (page)),
-                                     GTK_STACK_TRANSITION_TYPE_NONE);
-      gtk_stack_set_visible_child (GTK_STACK (gtk_widget_get_parent (page)), page);
-      wsp_test_wait_for_frames (GTK_WIDGET (window), 2);
+      wsp_test_show_page (window, page_names [i]);
 
       /* The whole window: the header bar's buttons change from page to page. */
       collect_unnamed (GTK_WIDGET (window), page_names [i], report);

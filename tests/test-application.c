@@ -181,6 +181,38 @@ test_application_windows (void)
 
 /* Updated links through the app ---------------------------------------------------------- */
 
+/* A server on 127.0.0.1 handing out links updated tomorrow, and the app told its address;
+ * afterwards the catalog in use and the settings are as before. */
+typedef struct {
+  GSettings            *settings;
+  const char           *newer;
+  WspTestCatalogServer *server;
+  char                 *in_use;    /* what the app says when it takes them */
+} CatalogFixture;
+
+static void
+catalog_set_up (CatalogFixture *f,
+                gconstpointer   data)
+{
+  f->settings = g_settings_new (APP_ID);
+  f->newer = wsp_test_newer_date ();
+  f->server = wsp_test_catalog_server_new (f->newer, f->settings);
+  f->in_use = g_strdup_printf ("New links are in use: updated on %s.", f->newer);
+}
+
+static void
+catalog_tear_down (CatalogFixture *f,
+                   gconstpointer   data)
+{
+  wsp_catalog_set_current (NULL);
+  g_settings_reset (f->settings, "catalog-url");
+  g_settings_reset (f->settings, "catalog-last-check");
+  g_settings_reset (f->settings, "notes-seen");
+  g_clear_pointer (&f->server, wsp_test_catalog_server_free);
+  g_clear_object (&f->settings);
+  g_free (f->in_use);
+}
+
 static gboolean
 set_flag (gpointer data)
 {
@@ -197,22 +229,18 @@ wait_for_toast (GtkApplication *app,
 }
 
 static void
-test_application_check_catalog (void)
+test_application_check_catalog (CatalogFixture *f,
+                                gconstpointer   data)
 {
-  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   g_autoptr(GtkApplication) app = NULL;
   g_autoptr(GtkApplication) restarted = NULL;
-  /* A server on 127.0.0.1 handing out links updated tomorrow; the app is told its address. */
-  const char *newer = wsp_test_newer_date ();
-  g_autoptr(WspTestCatalogServer) server = wsp_test_catalog_server_new (newer, settings);
-  g_autofree char *in_use = g_strdup_printf ("New links are in use: updated on %s.", newer);
-  g_autofree char *about_line = g_strdup_printf ("Links in use: updated on %s.", newer);
+  g_autofree char *about_line = g_strdup_printf ("Links in use: updated on %s.", f->newer);
   gint64 last_check = g_get_real_time () / G_USEC_PER_SEC - 60;
   gboolean second_passed = FALSE;
   GtkWindow *about;
 
   /* Checked a minute ago: the app does not ask again by itself. */
-  g_settings_set_int64 (settings, "catalog-last-check", last_check);
+  g_settings_set_int64 (f->settings, "catalog-last-check", last_check);
 
   app = wsp_test_new_app ();
   g_application_activate (G_APPLICATION (app));
@@ -221,15 +249,15 @@ test_application_check_catalog (void)
    * first notes its time. */
   g_timeout_add_seconds_full (G_PRIORITY_LOW, 1, set_flag, &second_passed, NULL);
   g_assert_true (wsp_test_wait_for (&second_passed, WSP_TEST_DEADLINE_MS));
-  g_assert_cmpint (g_settings_get_int64 (settings, "catalog-last-check"), ==, last_check);
-  g_assert_cmpuint (wsp_test_server_get_requests (server->http)->len, ==, 0);
+  g_assert_cmpint (g_settings_get_int64 (f->settings, "catalog-last-check"), ==, last_check);
+  g_assert_cmpuint (wsp_test_server_get_requests (f->server->http)->len, ==, 0);
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "check-catalog"));
 
   /* Asked from the menu: the newer links are taken, and the user is told. */
   g_action_group_activate_action (G_ACTION_GROUP (app), "check-catalog", NULL);
-  wait_for_toast (app, in_use);
-  g_assert_cmpuint (wsp_test_server_get_requests (server->http)->len, ==, 1);
-  g_assert_cmpstr (wsp_catalog_get_updated (wsp_catalog_get_current ()), ==, newer);
+  wait_for_toast (app, f->in_use);
+  g_assert_cmpuint (wsp_test_server_get_requests (f->server->http)->len, ==, 1);
+  g_assert_cmpstr (wsp_catalog_get_updated (wsp_catalog_get_current ()), ==, f->newer);
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
   WSP_TEST_WAIT_FOR ((about = wsp_test_find_toplevel (ADW_TYPE_ABOUT_WINDOW)) != NULL);
@@ -240,56 +268,45 @@ test_application_check_catalog (void)
   /* Again: the server says nothing changed. */
   g_action_group_activate_action (G_ACTION_GROUP (app), "check-catalog", NULL);
   wait_for_toast (app, "The links in use are up to date.");
-  g_assert_cmpuint (wsp_test_server_get_requests (server->http)->len, ==, 2);
+  g_assert_cmpuint (wsp_test_server_get_requests (f->server->http)->len, ==, 2);
 
   /* A refused answer leaves the links in use and says why in one line. */
-  server->content_type = "text/html";
+  f->server->content_type = "text/html";
   g_action_group_activate_action (G_ACTION_GROUP (app), "check-catalog", NULL);
   wait_for_toast (app, "The updated links were not used: the server did not send JSON.");
-  g_assert_cmpstr (wsp_catalog_get_updated (wsp_catalog_get_current ()), ==, newer);
+  g_assert_cmpstr (wsp_catalog_get_updated (wsp_catalog_get_current ()), ==, f->newer);
 
   wsp_test_quit_app (app);
   g_clear_object (&app);
 
   /* A restart with the server gone: the cached links are used from the start. */
-  wsp_test_server_stop (server->http);
+  wsp_test_server_stop (f->server->http);
   wsp_catalog_set_current (NULL);
   restarted = wsp_test_new_app ();
-  g_assert_cmpstr (wsp_catalog_get_updated (wsp_catalog_get_current ()), ==, newer);
+  g_assert_cmpstr (wsp_catalog_get_updated (wsp_catalog_get_current ()), ==, f->newer);
   wsp_test_quit_app (restarted);
-
-  wsp_catalog_set_current (NULL);
-  g_settings_reset (settings, "catalog-url");
-  g_settings_reset (settings, "catalog-last-check");
 }
 
 /* Last checked a day and more ago: once the window is up, the app asks by itself, takes the
  * newer links and says so. */
 static void
-test_application_check_catalog_by_itself (void)
+test_application_check_catalog_by_itself (CatalogFixture *f,
+                                          gconstpointer   data)
 {
-  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   g_autoptr(GtkApplication) app = NULL;
-  const char *newer = wsp_test_newer_date ();
-  g_autoptr(WspTestCatalogServer) server = wsp_test_catalog_server_new (newer, settings);
-  g_autofree char *in_use = g_strdup_printf ("New links are in use: updated on %s.", newer);
 
-  g_settings_set_int64 (settings, "catalog-last-check",
+  g_settings_set_int64 (f->settings, "catalog-last-check",
                         g_get_real_time () / G_USEC_PER_SEC - 2 * 24 * 60 * 60);
 
   app = wsp_test_new_app ();
   /* Not before the window: starting is not held up by the network. */
-  g_assert_cmpuint (wsp_test_server_get_requests (server->http)->len, ==, 0);
+  g_assert_cmpuint (wsp_test_server_get_requests (f->server->http)->len, ==, 0);
   g_application_activate (G_APPLICATION (app));
-  wait_for_toast (app, in_use);
-  g_assert_cmpuint (wsp_test_server_get_requests (server->http)->len, ==, 1);
-  g_assert_cmpstr (wsp_catalog_get_updated (wsp_catalog_get_current ()), ==, newer);
+  wait_for_toast (app, f->in_use);
+  g_assert_cmpuint (wsp_test_server_get_requests (f->server->http)->len, ==, 1);
+  g_assert_cmpstr (wsp_catalog_get_updated (wsp_catalog_get_current ()), ==, f->newer);
 
   wsp_test_quit_app (app);
-
-  wsp_catalog_set_current (NULL);
-  g_settings_reset (settings, "catalog-url");
-  g_settings_reset (settings, "catalog-last-check");
 }
 
 /* Whether the welcome page shows its notes about changed links. */
@@ -308,45 +325,43 @@ shows_notes (GtkApplication *app)
  * page, once, and listed in About; a first start shows none (a new user has nothing to compare
  * with). */
 static void
-test_application_notes (void)
+test_application_notes (CatalogFixture *f,
+                        gconstpointer   data)
 {
-  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   g_autoptr(GtkApplication) app = NULL;
   g_autoptr(GtkApplication) restarted = NULL;
-  const char *newer = wsp_test_newer_date ();
-  g_autoptr(WspTestCatalogServer) server = wsp_test_catalog_server_new (newer, settings);
   g_autofree char *note = g_strdup_printf ("{\"date\": \"%s\", \"text\": {\"en\": \"Meta moved "
                                            "the test form.\", \"de\": \"Meta hat das "
-                                           "Testformular verschoben.\"}}, ", newer);
-  g_autofree char *line = g_strdup_printf ("%s: Meta moved the test form.", newer);
-  g_auto(GStrv) parts = g_strsplit (server->body, "\"notes\": [", 2);
+                                           "Testformular verschoben.\"}}, ", f->newer);
+  g_autofree char *line = g_strdup_printf ("%s: Meta moved the test form.", f->newer);
+  g_auto(GStrv) parts = g_strsplit (f->server->body, "\"notes\": [", 2);
   g_autofree char *seen = NULL;
-  g_autofree char *in_use = g_strdup_printf ("New links are in use: updated on %s.", newer);
   g_autofree char *first_seen = NULL;
   GtkWindow *about;
 
   g_assert_cmpuint (g_strv_length (parts), ==, 2);
-  g_free (server->body);
-  server->body = g_strconcat (parts [0], "\"notes\": [", note, parts [1], NULL);
-  g_settings_reset (settings, "notes-seen");
-  g_settings_set_int64 (settings, "catalog-last-check", g_get_real_time () / G_USEC_PER_SEC - 60);
+  g_free (f->server->body);
+  f->server->body = g_strconcat (parts [0], "\"notes\": [", note, parts [1], NULL);
+  g_settings_reset (f->settings, "notes-seen");
+  g_settings_set_int64 (f->settings, "catalog-last-check",
+                        g_get_real_time () / G_USEC_PER_SEC - 60);
 
   /* The first start: the built-in notes are how things are, not news. */
   app = wsp_test_new_app ();
   wsp_test_show_window (app);
   g_assert_false (shows_notes (app));
-  first_seen = g_settings_get_string (settings, "notes-seen");
+  first_seen = g_settings_get_string (f->settings, "notes-seen");
   g_assert_cmpstr (first_seen, !=, "");
-  g_assert_cmpstr (first_seen, <, newer);
+  g_assert_cmpstr (first_seen, <, f->newer);
 
   /* An update brings a new note: shown on the welcome page, and remembered. */
   g_action_group_activate_action (G_ACTION_GROUP (app), "check-catalog", NULL);
-  wait_for_toast (app, in_use);
+  wait_for_toast (app, f->in_use);
   g_assert_true (wsp_test_wait_for_text (GTK_WIDGET (gtk_application_get_active_window (app)),
                                          line));
   g_assert_true (shows_notes (app));
-  seen = g_settings_get_string (settings, "notes-seen");
-  g_assert_cmpstr (seen, ==, newer);
+  seen = g_settings_get_string (f->settings, "notes-seen");
+  g_assert_cmpstr (seen, ==, f->newer);
 
   /* About lists every note, the new one first. */
   g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
@@ -361,18 +376,13 @@ test_application_notes (void)
   wsp_test_quit_app (app);
 
   /* Said once: the next start, with the same (cached) links, shows no note. */
-  wsp_test_server_stop (server->http);
+  wsp_test_server_stop (f->server->http);
   wsp_catalog_set_current (NULL);
   restarted = wsp_test_new_app ();
   wsp_test_show_window (restarted);
-  g_assert_cmpstr (wsp_catalog_get_updated (wsp_catalog_get_current ()), ==, newer);
+  g_assert_cmpstr (wsp_catalog_get_updated (wsp_catalog_get_current ()), ==, f->newer);
   g_assert_false (shows_notes (restarted));
   wsp_test_quit_app (restarted);
-
-  wsp_catalog_set_current (NULL);
-  g_settings_reset (settings, "catalog-url");
-  g_settings_reset (settings, "catalog-last-check");
-  g_settings_reset (settings, "notes-seen");
 }
 
 int
@@ -383,9 +393,12 @@ main (int   argc,
 
   g_test_add_func ("/application/accels", test_application_accels);
   g_test_add_func ("/application/windows", test_application_windows);
-  g_test_add_func ("/application/check-catalog", test_application_check_catalog);
-  g_test_add_func ("/application/check-catalog-by-itself", test_application_check_catalog_by_itself);
-  g_test_add_func ("/application/notes", test_application_notes);
+#define ADD(path, func) \
+  g_test_add ("/application/" path, CatalogFixture, NULL, catalog_set_up, func, catalog_tear_down)
+
+  ADD ("check-catalog", test_application_check_catalog);
+  ADD ("check-catalog-by-itself", test_application_check_catalog_by_itself);
+  ADD ("notes", test_application_notes);
 
   return g_test_run ();
 }

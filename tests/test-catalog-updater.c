@@ -310,6 +310,17 @@ count (guint *counter)
   (*counter)++;
 }
 
+/* The catalog in use is still the built-in one, and nothing was cached. */
+static void
+assert_built_in_kept (Fixture           *f,
+                      WspCatalogUpdater *updater)
+{
+  g_autofree char *cached = cache_contents ();
+
+  g_assert_true (wsp_catalog_updater_get_catalog (updater) == f->built_in);
+  g_assert_null (cached);
+}
+
 /* A check that is refused: the error the user reads, and the built-in catalog stays. */
 static void
 assert_refused (Fixture    *f,
@@ -319,15 +330,12 @@ assert_refused (Fixture    *f,
 {
   g_autoptr(WspCatalogUpdater) updater = new_updater (f, 5);
   g_autoptr(GError) error = NULL;
-  g_autofree char *cached = NULL;
 
   set_catalog_url (f, path);
   run_check (updater, TRUE, &error);
   g_assert_error (error, WSP_CATALOG_UPDATE_ERROR, code);
   g_assert_cmpstr (error->message, ==, message);
-  g_assert_true (wsp_catalog_updater_get_catalog (updater) == f->built_in);
-  cached = cache_contents ();
-  g_assert_null (cached);
+  assert_built_in_kept (f, updater);
 }
 
 static void
@@ -407,7 +415,6 @@ test_older (Fixture       *f,
 {
   g_autoptr(WspCatalogUpdater) updater = new_updater (f, 5);
   g_autoptr(GError) error = NULL;
-  g_autofree char *cached = NULL;
 
   /* Older, and as old: neither replaces the catalog in use. */
   serve (f, edited_catalog (f, "\"updated\": \"" BUILT_IN_DATE "\"", "\"updated\": \"2026-10-01\""));
@@ -417,9 +424,7 @@ test_older (Fixture       *f,
   g_assert_cmpint (run_check (updater, TRUE, &error), ==, WSP_CATALOG_UPDATE_UNCHANGED);
   g_assert_no_error (error);
 
-  g_assert_true (wsp_catalog_updater_get_catalog (updater) == f->built_in);
-  cached = cache_contents ();
-  g_assert_null (cached);
+  assert_built_in_kept (f, updater);
 }
 
 static void
@@ -685,7 +690,6 @@ test_trickle (Fixture       *f,
 {
   g_autoptr(WspCatalogUpdater) updater = new_updater (f, 1);
   g_autoptr(GError) error = NULL;
-  g_autofree char *cached = NULL;
 
   wsp_catalog_updater_set_deadline (updater, 1500);
   set_catalog_url (f, "/trickle.json");
@@ -696,9 +700,7 @@ test_trickle (Fixture       *f,
 
   g_assert_error (error, WSP_CATALOG_UPDATE_ERROR, WSP_CATALOG_UPDATE_ERROR_NETWORK);
   g_assert_cmpstr (error->message, ==, "Could not reach the server for updated links.");
-  g_assert_true (wsp_catalog_updater_get_catalog (updater) == f->built_in);
-  cached = cache_contents ();
-  g_assert_null (cached);
+  assert_built_in_kept (f, updater);
 }
 
 static gboolean
@@ -735,15 +737,12 @@ test_dropped (Fixture       *f,
 {
   g_autoptr(WspCatalogUpdater) updater = new_updater (f, 5);
   g_autoptr(GError) error = NULL;
-  g_autofree char *cached = NULL;
 
   set_catalog_url (f, "/dropped.json");
   run_check (updater, TRUE, &error);
   g_assert_error (error, WSP_CATALOG_UPDATE_ERROR, WSP_CATALOG_UPDATE_ERROR_NETWORK);
   /* Half a catalog is no catalog: the one in use stays, nothing is cached. */
-  g_assert_true (wsp_catalog_updater_get_catalog (updater) == f->built_in);
-  cached = cache_contents ();
-  g_assert_null (cached);
+  assert_built_in_kept (f, updater);
 }
 
 static void

@@ -105,31 +105,23 @@ run_collect (void)
 {
   g_autoptr(GtkApplication) app = NULL;
   g_autoptr(GString) out = g_string_new (NULL);
-  WspObjection *objection;
   WspWindow *window;
 
   /* The app as it starts itself, with its style sheet. */
   app = wsp_test_new_app ();
 
-  window = wsp_window_new (app);
+  window = wsp_test_new_sample_window (app, "CL", "Chile");
   /* A phone: what does not fit here is cut off or scrolls sideways. */
   gtk_window_set_default_size (GTK_WINDOW (window), 360, 640);
-  objection = wsp_window_get_objection (window);
-  wsp_objection_set_platforms (objection, WSP_PLATFORMS_BOTH);
-  wsp_objection_set_country (objection, "CL", "Chile");
-  wsp_objection_set_email (objection, "jana@example.org");
   gtk_window_present (GTK_WINDOW (window));
   wsp_test_wait_for_frames (GTK_WIDGET (window), 2);
 
   for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
     {
       GtkWidget *page = GTK_WIDGET (wsp_window_get_page (window, page_names [i]));
-      GtkStack *stack = GTK_STACK (gtk_widget_get_parent (page));
 
-      gtk_stack_set_transition_type (stack, GTK_STACK_TRANSITION_TYPE_NONE);
-      gtk_stack_set_visible_child (stack, page);
       /* Laid out at the window's width before anything is looked at. */
-      wsp_test_wait_for_frames (GTK_WIDGET (window), 2);
+      wsp_test_show_page (window, page_names [i]);
       collect (GTK_WIDGET (window), out);
       {
         int min_width;

@@ -386,6 +386,32 @@ wsp_test_destroy_windows (GtkWindow **window)
 }
 
 WspWindow *
+wsp_test_new_sample_window (GtkApplication *app,
+                            const char     *code,
+                            const char     *name)
+{
+  WspWindow *window = wsp_window_new (app);
+  WspObjection *objection = wsp_window_get_objection (window);
+
+  wsp_objection_set_platforms (objection, WSP_PLATFORMS_BOTH);
+  wsp_objection_set_country (objection, code, name);
+  wsp_objection_set_email (objection, "jana@example.org");
+  return window;
+}
+
+void
+wsp_test_show_page (WspWindow  *window,
+                    const char *name)
+{
+  GtkWidget *page = GTK_WIDGET (wsp_window_get_page (window, name));
+  GtkStack *stack = GTK_STACK (gtk_widget_get_parent (page));
+
+  gtk_stack_set_transition_type (stack, GTK_STACK_TRANSITION_TYPE_NONE);
+  gtk_stack_set_visible_child (stack, page);
+  wsp_test_wait_for_frames (GTK_WIDGET (window), 2);
+}
+
+WspWindow *
 wsp_test_new_window (GtkApplication *app,
                      WspRecordStore *store)
 {

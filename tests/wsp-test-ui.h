@@ -105,6 +105,15 @@ char      *wsp_test_clipboard_text     (GdkClipboard  *clipboard);
 /* Destroys every toplevel, @window last: nothing may keep it and its pages alive once closed,
  * so it must be finalized (and *@window NULL) soon after. */
 void       wsp_test_destroy_windows    (GtkWindow    **window);
+/* A WspWindow of @app as the app's activation builds it (wsp_window_new()), not shown yet, its
+ * objection filled in: both platforms, the country @code called @name, "jana@example.org". */
+WspWindow *wsp_test_new_sample_window  (GtkApplication *app,
+                                        const char     *code,
+                                        const char     *name);
+/* Shows @window's page @name at once (no transition: the page that slides out must not be
+ * looked at again) and waits until the window is drawn with it. */
+void       wsp_test_show_page          (WspWindow      *window,
+                                        const char     *name);
 /* A WspWindow of @app on @store (NULL: the default store), as the app's activation builds it,
  * shown and drawn twice. */
 WspWindow *wsp_test_new_window         (GtkApplication *app,
