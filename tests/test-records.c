@@ -47,6 +47,19 @@ remove_records_dir (void)
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
+/* A records file with @contents (@length bytes, -1: a string), alone in its folder. */
+static void
+write_records_file (const char *path,
+                    const char *contents,
+                    gssize      length)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  remove_records_dir ();
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+}
+
 static WspRecordStore *
 load_store (const char *path)
 {
@@ -484,16 +497,13 @@ test_records_corrupt (void)
 {
   static const char garbage[] = "{ \"version\": 1, \"records\": [ { \"id\": \"a\", \"platf";
   g_autofree char *path = records_path ();
-  g_autofree char *dir = g_path_get_dirname (path);
   g_autoptr(WspRecordStore) store = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *backup = NULL;
   g_autofree char *backup_contents = NULL;
   g_autofree char *expected = NULL;
 
-  remove_records_dir ();
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
-  g_assert_true (g_file_set_contents (path, garbage, -1, NULL));
+  write_records_file (path, garbage, -1);
 
   store = wsp_record_store_new (path);
   g_assert_false (wsp_record_store_load (store, &error));
@@ -530,14 +540,11 @@ test_records_duplicate_key (void)
 {
   static const char twice[] = "{ \"version\": 1, \"version\": 1, \"records\": [] }";
   g_autofree char *path = records_path ();
-  g_autofree char *dir = g_path_get_dirname (path);
   g_autoptr(WspRecordStore) store = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *backup = NULL;
 
-  remove_records_dir ();
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
-  g_assert_true (g_file_set_contents (path, twice, -1, NULL));
+  write_records_file (path, twice, -1);
 
   store = wsp_record_store_new (path);
   g_assert_false (wsp_record_store_load (store, &error));
@@ -553,7 +560,6 @@ static void
 test_records_partly_damaged (void)
 {
   g_autofree char *path = records_path ();
-  g_autofree char *dir = g_path_get_dirname (path);
   g_autoptr(WspRecordStore) store = NULL;
   g_autoptr(WspRecordStore) again = NULL;
   g_autoptr(GError) error = NULL;
@@ -571,9 +577,7 @@ test_records_partly_damaged (void)
     "  { \"id\": \"good\", \"platform\": \"instagram\" },"
     "  { \"id\": \"bad-date\", \"platform\": \"facebook\", \"sent\": \"yesterday\" } ] }";
 
-  remove_records_dir ();
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
-  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
+  write_records_file (path, contents, -1);
 
   store = wsp_record_store_new (path);
   g_assert_false (wsp_record_store_load (store, &error));
@@ -1033,12 +1037,9 @@ notice_for (const char *contents,
             gssize      length)
 {
   g_autofree char *path = records_path ();
-  g_autofree char *dir = g_path_get_dirname (path);
   g_autoptr(WspRecordStore) store = NULL;
 
-  remove_records_dir ();
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
-  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+  write_records_file (path, contents, length);
   store = wsp_record_store_new (path);
   g_assert_false (wsp_record_store_load (store, NULL));
   g_assert_nonnull (wsp_record_store_get_notice (store));
