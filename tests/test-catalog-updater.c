@@ -622,17 +622,28 @@ test_plain_http (Fixture       *f,
   g_assert_cmpint (g_settings_get_int64 (f->settings, "catalog-last-check"), ==, 0);
 }
 
+/* A check of @path (NULL: the address already set) that fails on the way, with a session
+ * timeout of @timeout seconds: a network error, and the links in use stay. */
+static void
+assert_network_error (Fixture    *f,
+                      guint       timeout,
+                      const char *path)
+{
+  g_autoptr(WspCatalogUpdater) updater = new_updater (f, timeout);
+  g_autoptr(GError) error = NULL;
+
+  if (path != NULL)
+    set_catalog_url (f, path);
+  run_check (updater, TRUE, &error);
+  g_assert_error (error, WSP_CATALOG_UPDATE_ERROR, WSP_CATALOG_UPDATE_ERROR_NETWORK);
+  assert_built_in_kept (f, updater);
+}
+
 static void
 test_timeout (Fixture       *f,
               gconstpointer  data)
 {
-  g_autoptr(WspCatalogUpdater) updater = new_updater (f, 1);
-  g_autoptr(GError) error = NULL;
-
-  set_catalog_url (f, "/slow.json");
-  run_check (updater, TRUE, &error);
-  g_assert_error (error, WSP_CATALOG_UPDATE_ERROR, WSP_CATALOG_UPDATE_ERROR_NETWORK);
-  g_assert_true (wsp_catalog_updater_get_catalog (updater) == f->built_in);
+  assert_network_error (f, 1, "/slow.json");
 }
 
 typedef struct {
@@ -735,26 +746,16 @@ static void
 test_dropped (Fixture       *f,
               gconstpointer  data)
 {
-  g_autoptr(WspCatalogUpdater) updater = new_updater (f, 5);
-  g_autoptr(GError) error = NULL;
-
-  set_catalog_url (f, "/dropped.json");
-  run_check (updater, TRUE, &error);
-  g_assert_error (error, WSP_CATALOG_UPDATE_ERROR, WSP_CATALOG_UPDATE_ERROR_NETWORK);
   /* Half a catalog is no catalog: the one in use stays, nothing is cached. */
-  assert_built_in_kept (f, updater);
+  assert_network_error (f, 5, "/dropped.json");
 }
 
 static void
 test_closed_port (Fixture       *f,
                   gconstpointer  data)
 {
-  g_autoptr(WspCatalogUpdater) updater = new_updater (f, 1);
-  g_autoptr(GError) error = NULL;
-
   stop_server (f);
-  run_check (updater, TRUE, &error);
-  g_assert_error (error, WSP_CATALOG_UPDATE_ERROR, WSP_CATALOG_UPDATE_ERROR_NETWORK);
+  assert_network_error (f, 1, NULL);
 }
 
 static void
