@@ -63,9 +63,20 @@ class Orca:
         with open(os.path.join(orca_dir, "orca-customizations.py"), "w") as f:
             f.write(SILENT_SPEECH)
         env = dict(app.env)
-        self.process = subprocess.Popen(
-            ["orca", "--disable=braille", "--disable=main-window", f"--debug-file={self.log}"],
-            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        # Orca refuses to start while any other process of this user is called "orca" (it asks
+        # pgrep): a copy of this test running beside it, or the user's own screen reader. Each
+        # test's Orca listens on a bus of its own, so it is shown a pgrep that finds none.
+        bin_dir = os.path.join(app.tmp, "bin")
+        os.makedirs(bin_dir)
+        with open(os.path.join(bin_dir, "pgrep"), "w") as f:
+            f.write("#!/bin/sh\nexit 1\n")
+        os.chmod(os.path.join(bin_dir, "pgrep"), 0o755)
+        env["PATH"] = bin_dir + os.pathsep + env.get("PATH", "/usr/bin:/bin")
+        self.errors = os.path.join(app.tmp, "orca.stderr")
+        with open(self.errors, "w") as errors:
+            self.process = subprocess.Popen(
+                ["orca", "--disable=braille", "--disable=main-window", f"--debug-file={self.log}"],
+                env=env, stdout=errors, stderr=subprocess.STDOUT)
         self.seen = 0
         language = os.environ.get("LANGUAGE", "en")
         self.translation = gettext.translation("orca", languages=[language], fallback=True)
@@ -110,6 +121,19 @@ class Orca:
             time.sleep(0.1)
         fail(f"Orca did not go quiet within {deadline} s")
 
+    def dump(self):
+        """Prints the end of Orca's log and its own output: why it did not answer."""
+        print(f"# Orca's process: {'running' if self.process.poll() is None else self.process.returncode}")
+        for title, path in (("log", self.log), ("output", self.errors)):
+            try:
+                with open(path, encoding="utf-8", errors="replace") as f:
+                    tail = f.read().splitlines()[-40:]
+            except FileNotFoundError:
+                tail = ["(none)"]
+            print(f"# The end of Orca's {title}:")
+            for line in tail:
+                print(f"#   {line}")
+
     def stop(self):
         if self.process.poll() is None:
             self.process.terminate()
@@ -127,7 +151,11 @@ def main():
     try:
         # Orca first; its first words say it is listening.
         # Slow on a busy machine: it imports much, and asks the accessibility bus a lot.
-        wait_for(lambda: orca.utterances(), "Orca to start", deadline=240)
+        wait_for(lambda: orca.utterances() or orca.process.poll() is not None, "Orca to start",
+                 deadline=240, on_timeout=orca.dump)
+        if not orca.utterances():
+            orca.dump()
+            fail("Orca stopped before it said anything")
         orca.settle()
 
         app.start()
