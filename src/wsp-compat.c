@@ -54,6 +54,32 @@ fix_mnemonic_button (GtkButton *button)
     gtk_accessible_reset_relation (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
 }
 
+/* GTK 4.8 names a button whose child is not the label it was given by the child's class: an
+ * icon button "GtkImage", a button with a label widget of its own "GtkButton" (libadwaita 1.2's
+ * About window has both). Such a button is named by its label widget, or by its tooltip. */
+static void
+fix_unnamed_button (GtkButton *button)
+{
+  GtkWidget *child = gtk_button_get_child (button);
+  const char *tooltip = gtk_widget_get_tooltip_text (GTK_WIDGET (button));
+
+  if (gtk_button_get_label (button) != NULL ||
+      gtk_test_accessible_has_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL))
+    return;
+
+  if (GTK_IS_LABEL (child) &&
+      !gtk_test_accessible_has_relation (GTK_ACCESSIBLE (button),
+                                         GTK_ACCESSIBLE_RELATION_LABELLED_BY))
+    gtk_accessible_update_relation (GTK_ACCESSIBLE (button),
+                                    GTK_ACCESSIBLE_RELATION_LABELLED_BY, child, NULL, -1);
+  else if (GTK_IS_IMAGE (child) && tooltip != NULL && *tooltip != '\0')
+    {
+      gtk_accessible_reset_relation (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      tooltip, -1);
+    }
+}
+
 /* GTK 4.8 gives every list row the "selected" state and every GtkListBox AT-SPI's Selection
  * interface, whatever its selection mode; Orca 43 then says "not selected" after each row of a
  * list whose rows cannot be selected. Such a row is marked selected, which Orca does not
@@ -150,7 +176,10 @@ fix_tree (GtkWidget *widget)
     }
 
   if (GTK_IS_BUTTON (widget))
-    fix_mnemonic_button (GTK_BUTTON (widget));
+    {
+      fix_mnemonic_button (GTK_BUTTON (widget));
+      fix_unnamed_button (GTK_BUTTON (widget));
+    }
   else if (GTK_IS_LIST_BOX_ROW (widget))
     fix_unselectable_row (GTK_LIST_BOX_ROW (widget));
 
@@ -179,46 +208,84 @@ wsp_compat_fix_accessible_tree (GtkWidget *root)
   fix_tree (root);
 }
 
+/* A dialog (a window over another) shown from a menu item is not announced by Orca in GTK 4.8: its control, focused
+ * while the dialog was not yet active, never tells assistive tools so, and the menu's popover
+ * then hands the focus back to its button in the window below, which Orca takes as the newest
+ * focus (it presents a window through its focused control). The dialog's control is focused
+ * again when the dialog becomes active, and each time the window below moves its focus while
+ * the dialog is active. */
 static void
-on_window_map (GtkWidget *window)
+refocus_dialog (GtkWindow *dialog)
 {
-  fix_tree (window);
+  GtkWidget *target;
+
+  if (!gtk_window_is_active (dialog))
+    return;
+
+  target = gtk_root_get_focus (GTK_ROOT (dialog));
+  if (target == NULL)
+    target = gtk_window_get_default_widget (dialog);
+  gtk_root_set_focus (GTK_ROOT (dialog), NULL);
+  if (target == NULL || !gtk_widget_grab_focus (target))
+    gtk_widget_child_focus (GTK_WIDGET (dialog), GTK_DIR_TAB_FORWARD);
 }
 
 static void
-on_toplevels_changed (GListModel *toplevels,
-                      guint       position,
-                      guint       removed,
-                      guint       added)
+on_dialog_active (GtkWindow *dialog)
 {
-  for (guint i = position; i < position + added; i++)
-    {
-      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+  GtkWindow *below = gtk_window_get_transient_for (dialog);
 
-      g_signal_handlers_disconnect_by_func (window, on_window_map, NULL);
-      g_signal_connect (window, "map", G_CALLBACK (on_window_map), NULL);
+  if (!gtk_window_is_active (dialog))
+    return;
+  g_signal_handlers_disconnect_by_func (dialog, on_dialog_active, NULL);
+
+  refocus_dialog (dialog);
+  if (below != NULL)
+    g_signal_connect_object (below, "notify::focus-widget", G_CALLBACK (refocus_dialog), dialog,
+                             G_CONNECT_SWAPPED);
+}
+
+/* Before a window's class handler realizes it, and with it what assistive tools are told: fixed
+ * later, a focused button's name changes while a screen reader listens, and it says the old
+ * joined name ("C_opy Link Copy Link") aloud. An emission hook runs before the class handler. */
+static gboolean
+on_widget_realize (GSignalInvocationHint *hint,
+                   guint                  n_values,
+                   const GValue          *values,
+                   gpointer               user_data)
+{
+  GObject *instance = g_value_get_object (&values[0]);
+
+  if (GTK_IS_WINDOW (instance))
+    {
+      fix_tree (GTK_WIDGET (instance));
+      if (gtk_window_get_transient_for (GTK_WINDOW (instance)) != NULL &&
+          g_signal_handler_find (instance, G_SIGNAL_MATCH_FUNC, 0, 0, NULL, on_dialog_active,
+                                 NULL) == 0)
+        g_signal_connect (instance, "notify::is-active", G_CALLBACK (on_dialog_active), NULL);
     }
+
+  return TRUE;
 }
 
 /**
  * wsp_compat_fix_windows:
  *
- * Applies wsp_compat_fix_accessible_tree() to every window when it shows, as the dialogs that
+ * Applies wsp_compat_fix_accessible_tree() to every window as it is realized, as the dialogs that
  * libadwaita builds (message, about) and the shortcuts window: their buttons have mnemonics.
  * Call it once, at startup.
  */
 void
 wsp_compat_fix_windows (void)
 {
-  GListModel *toplevels;
-
   /* Written for GTK 4.8, the version of Debian 12. */
   if (gtk_get_major_version () != 4 || gtk_get_minor_version () != 8)
     return;
 
-  toplevels = gtk_window_get_toplevels ();
-  g_signal_connect (toplevels, "items-changed", G_CALLBACK (on_toplevels_changed), NULL);
-  on_toplevels_changed (toplevels, 0, 0, g_list_model_get_n_items (toplevels));
+  /* The signal exists once the class does; windows keep it alive anyway. */
+  g_type_class_unref (g_type_class_ref (GTK_TYPE_WINDOW));
+  g_signal_add_emission_hook (g_signal_lookup ("realize", GTK_TYPE_WIDGET), 0,
+                              on_widget_realize, NULL, NULL);
 }
 
 /* libadwaita 1.2's toast has a close button with an icon and no name at all (1.7 gives it a

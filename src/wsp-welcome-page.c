@@ -170,6 +170,9 @@ make_row (const char *title,
   go_on = row_button ("go-next-symbolic", _("Continue"), continue_label,
                       continue_action, continue_target);
   gtk_grid_attach (GTK_GRID (grid), go_on, 3, 0, 1, 2);
+  /* The buttons named by their labels alone, their icons hidden from screen readers (as the
+   * pages' own buttons); before the row is in a window, where the icons' role can still change. */
+  wsp_widget_name_controls (grid);
 
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), grid);
   /* As an action row: a screen reader reads the account, then the state; activating the row

@@ -19,6 +19,7 @@
 import gettext
 import os
 import re
+import shutil
 import subprocess
 import sys
 import time
@@ -135,6 +136,10 @@ class Orca:
                 print(f"#   {line}")
 
     def stop(self):
+        if os.environ.get("WSP_TEST_ORCA_ABORT") and self.process.poll() is None:
+            import signal
+            self.process.send_signal(signal.SIGABRT)
+            self.process.wait(timeout=20)
         if self.process.poll() is None:
             self.process.terminate()
             try:
@@ -143,9 +148,143 @@ class Orca:
                 self.process.kill()
 
 
-def main():
-    app = App(sys.argv[1])
+class Walk:
+    """Key presses, each followed by what Orca says in answer."""
+
+    def __init__(self, app, orca):
+        self.app = app
+        self.orca = orca
+
+    def step(self, keys, what, expected=None, dialog=False):
+        """Presses @keys (a list of key names, or text to type) and waits for Orca to say
+        @expected (when given) and then to go quiet. Returns what it said. @dialog: the keys go
+        to the window with the X focus, not the main window."""
+        since = self.orca.mark()
+        if isinstance(keys, str):
+            self.app.type(keys, delay=150)
+        elif dialog:
+            self.app.key_focused(*keys)
+        else:
+            self.app.key(*keys)
+        if expected is not None:
+            self.orca.wait_said(expected, since, what)
+        self.orca.settle()
+        return self.orca.utterances(since)
+
+    def tab_until(self, text, what, most=12, key="Tab"):
+        """Presses Tab until Orca says @text; fails after @most presses."""
+        since = self.orca.mark()
+        for _ in range(most):
+            self.step([key], what)
+            if any(text in u for u in self.orca.utterances(since)):
+                return
+        fail(f"{most} presses of {key} did not reach {what}: Orca never said {text!r}; "
+             f"it said: {self.orca.utterances(since)}")
+
+    def menu_item(self, label, what, expected):
+        """Opens the main menu, goes down to its item @label and activates it."""
+        said = self.step(["F10"], "the main menu", self.app._("Main Menu"))
+        name = self.app._(label)
+        if not any(name in u for u in said):
+            self.tab_until(name, f"the menu item {name!r}", most=8, key="Down")
+        self.step(["Return"], what, expected)
+
+
+def facebook_walk(app, orca):
+    """The welcome page's records, the Facebook path to the summary, its dialog, copy buttons,
+    menu, the manual page, and the dialogs of the menu."""
     _ = app._
+    walk = Walk(app, orca)
+    app.start()
+    since = orca.mark()
+    app.refocus()
+    orca.wait_said(_("_Start"), since, "the welcome page's first control")
+    orca.settle()
+
+    # The records kept on this computer (a11y-records.json), then back up to Start.
+    walk.tab_until("Personal", "the first record on the welcome page")
+    walk.step(["Tab"], "the next record")
+    walk.tab_until(_("_Start"), "the Start button again", key="shift+Tab", most=16)
+
+    walk.step(["Return"], "the platform page", "Facebook")
+    walk.step(["space"], "Facebook chosen")
+    walk.step(["Return"], "the country page", _("Search countries"))
+    walk.step("germany", "typing the country")
+    walk.step(["Return"], "the email page", _("Email address"))
+    walk.step("jana@example.org", "typing the email")
+    walk.step(["Return"], "the reason page", _("Your reason"))
+    walk.step(["Tab"], "the first ready-made reason", _("Short and plain"))
+    walk.step(["space"], "the reason opened")
+    walk.step(["Tab"], "its button", _("Use the reason “%s”") % _("Short and plain"))
+    walk.step(["ctrl+Return"], "the summary page", _("_Open the %s Form") % "Facebook")
+
+    # No browser here: the app says so in a dialog, which Escape closes.
+    walk.step(["Return"], "the dialog about the browser", _("Could Not Open the Browser"))
+    walk.step(["Tab"], "the dialog's next button", dialog=True)
+    walk.step(["Escape"], "the dialog closed", dialog=True)
+    wait_for(lambda: len(app.frames()) == 1, "the dialog to close")
+    since = orca.mark()
+    app.refocus()
+    orca.wait_said(_("_Open the %s Form") % "Facebook", since, "the focus back on the page")
+    orca.settle()
+
+    walk.tab_until(_("Copy the form address"), "the copy buttons")
+    walk.step(["Tab"], "the next copy button")
+
+    walk.step(["F10"], "the main menu", _("_Find the Form by Hand"))
+    walk.step(["Down"], "the next menu item")
+    walk.step(["Escape"], "the menu closed")
+
+    walk.menu_item("_Find the Form by Hand", "the manual page", _("By Hand"))
+    for _i in range(6):
+        walk.step(["Tab"], "the manual page's next control")
+
+    walk.menu_item("_Forget Everything…", "the dialog of Forget Everything",
+                   _("Forget Everything?"))
+    walk.step(["Tab"], "the dialog's next button", dialog=True)
+    walk.step(["Escape"], "the dialog closed", dialog=True)
+    wait_for(lambda: len(app.frames()) == 1, "the dialog to close")
+    app.refocus()
+    version = subprocess.run([app.binary, "--version"], check=True, capture_output=True,
+                             text=True).stdout.split()[-1]
+    walk.menu_item("_About Widerspruch", "the About window's first control", version)
+    walk.step(["Tab"], "the About window's next control", dialog=True)
+    walk.step(["Escape"], "the About window closed", dialog=True)
+    wait_for(lambda: len(app.frames()) == 1, "the About window to close")
+    app.stop()
+
+
+def both_walk(app, orca):
+    """Both platforms, without a reason: the Facebook form opened (in a fake browser), the next
+    steps page, then Instagram's summary."""
+    _ = app._
+    walk = Walk(app, orca)
+    app.start()
+    since = orca.mark()
+    app.refocus()
+    orca.wait_said(_("_Start"), since, "the welcome page")
+    orca.settle()
+    walk.step(["Return"], "the platform page", "Facebook")
+    walk.step(["Down"], "Instagram", "Instagram")
+    walk.step(["Down"], "both", _("Facebook and Instagram"))
+    walk.step(["space"], "both chosen")
+    walk.step(["Return"], "the country page", _("Search countries"))
+    walk.step("austria", "typing the country")
+    walk.step(["Return"], "the email page", _("Email address"))
+    walk.step("jana@example.org", "typing the email")
+    walk.step(["Return"], "the reason page", _("Your reason"))
+    walk.step(["ctrl+Return"], "the summary page", _("_Open the %s Form") % "Facebook")
+    walk.step(["Return"], "the form opened")
+    wait_for(lambda: any("facebook.com" in u for u in app.opened()), "the form in the browser")
+    walk.step(["ctrl+Return"], "the next steps page", _("Next Steps"))
+    walk.tab_until(_("Co_ntinue With %s") % "Instagram", "the button to Instagram", most=16)
+    walk.step(["Return"], "Instagram's summary", _("_Open the %s Form") % "Instagram")
+    walk.tab_until(_("Copy the form address"), "Instagram's copy buttons")
+    app.stop()
+
+
+def main():
+    app = App(sys.argv[1], records=sys.argv[2] if len(sys.argv) > 2 else None)
     orca = Orca(app)
     problems = []
     try:
@@ -158,43 +297,9 @@ def main():
             fail("Orca stopped before it said anything")
         orca.settle()
 
-        app.start()
-        orca.settle()
-
-        steps = [
-            # key(s), what it is, what Orca must say after it
-            (["Return"], "the platform page", "Facebook"),
-            (["space"], "Facebook chosen", None),
-            (["Return"], "the country page", _("Search countries")),
-            ("germany", "typing the country", None),
-            (["Return"], "the email page", _("Email address")),
-            ("jana@example.org", "typing the email", None),
-            (["Return"], "the reason page", _("Your reason")),
-            (["Tab"], "the first ready-made reason", _("Short and plain")),
-            (["space"], "the reason opened", None),
-            (["Tab"], "its button", _("Use the reason “%s”") % _("Short and plain")),
-            (["ctrl+Return"], "the summary page", _("_Open the %s Form") % "Facebook"),
-            (["Tab"], "the summary's next control", None),
-            (["Tab"], "the summary's next control", None),
-            (["Tab"], "the summary's next control", None),
-            (["Tab"], "the summary's next control", None),
-            (["F10"], "the main menu", _("_Find the Form by Hand")),
-            (["Escape"], "the menu closed", None),
-        ]
-        for keys, what, expected in steps:
-            since = orca.mark()
-            if isinstance(keys, str):
-                app.type(keys, delay=150)
-            else:
-                app.key(*keys)
-            if expected is not None:
-                orca.wait_said(expected, since, what)
-            orca.settle()
-
-        said = orca.utterances()
-        if not any(_("Copy the form address") in u for u in said):
-            problems.append("Tab on the summary page never reached the copy buttons: "
-                            "Orca did not say " + repr(_("Copy the form address")))
+        facebook_walk(app, orca)
+        app.register_browser()
+        both_walk(app, orca)
     except SystemExit:
         app.stop()
         orca.stop()
@@ -216,6 +321,10 @@ def main():
 
 def report(orca, problems):
     """Adds what is wrong in all Orca said to @problems, and prints both."""
+
+    keep = os.environ.get("WSP_TEST_ORCA_LOG")
+    if keep:
+        shutil.copy(orca.log, keep)
 
     one_item = orca.translation.ngettext("List with %d item", "List with %d items", 1) % 1
     # Said of a list row on its own; a radio button's "not selected" comes with its role.

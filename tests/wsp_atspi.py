@@ -22,9 +22,9 @@ gi.require_version("Atspi", "2.0")
 from gi.repository import Atspi  # noqa: E402
 
 # What a listener must never hear: a toolkit class ("GtkStackPage", "AdwGizmo", one of ours),
-# or a mnemonic's underscore ("_Start").
+# or a mnemonic's underscore ("_Start", "C_opy").
 CLASS_NAME = re.compile(r"\b(?:Gtk|Adw|Wsp|Gdk)[A-Z][A-Za-z]+")
-MNEMONIC = re.compile(r"(?:^|[\s“\"(])_[^\W_]")
+MNEMONIC = re.compile(r"(?:^|[\s“\"(\w])_[^\W_]")
 
 # Roles that a screen reader presents as a control of their own.
 CONTROL_ROLES = {
@@ -93,6 +93,32 @@ class App:
         self.translation = gettext.translation("widerspruch", localedir, languages=[language],
                                                fallback=True)
 
+    def register_browser(self):
+        """Makes a script the default browser for http and https: it writes each address it is
+        given to browser.log in the test's directory. For the app started after this."""
+        self.browser_log = os.path.join(self.tmp, "browser.log")
+        script = os.path.join(self.env["XDG_DATA_HOME"], "fake-browser.sh")
+        with open(script, "w") as f:
+            f.write(f"#!/bin/sh\nprintf '%s\\n' \"$1\" >> '{self.browser_log}'\n")
+        os.chmod(script, 0o700)
+        with open(os.path.join(self.env["XDG_DATA_HOME"], "applications",
+                               "fake-browser.desktop"), "w") as f:
+            f.write("[Desktop Entry]\nType=Application\nName=Fake Browser\n"
+                    f"Exec={script} %u\n"
+                    "MimeType=x-scheme-handler/http;x-scheme-handler/https;\n")
+        with open(os.path.join(self.env["XDG_CONFIG_HOME"], "mimeapps.list"), "w") as f:
+            f.write("[Default Applications]\n"
+                    "x-scheme-handler/https=fake-browser.desktop\n"
+                    "x-scheme-handler/http=fake-browser.desktop\n")
+
+    def opened(self):
+        """The addresses the fake browser was given, in order."""
+        try:
+            with open(self.browser_log) as f:
+                return f.read().split()
+        except (AttributeError, FileNotFoundError):
+            return []
+
     def _(self, text):
         """The app's translation of @text, without its mnemonic underscore."""
         return self.translation.gettext(text).replace("_", "")
@@ -124,8 +150,24 @@ class App:
         """Gives the X focus back to the main window (no window manager does it)."""
         subprocess.run(["xdotool", "windowfocus", "--sync", self.window], check=True)
 
+    def refocus(self):
+        """Takes the X focus away from the window and gives it back, as a window manager does
+        when the user switches to it: the window says it is active again, and screen readers
+        present it and its focused control. The first focus after start comes before the app
+        is on the accessibility bus, so nobody hears it."""
+        root = subprocess.run(["xdotool", "search", "--maxdepth", "0", "--name", ""],
+                              check=True, capture_output=True, text=True).stdout.split()[0]
+        subprocess.run(["xdotool", "windowfocus", "--sync", root], check=True)
+        wait_for(lambda: not any("active" in states_of(f) for f in self.frames()),
+                 "the window to lose the focus")
+        self.focus()
+
     def key(self, *keys):
         subprocess.run(["xdotool", "key", "--window", self.window, *keys], check=True)
+
+    def key_focused(self, *keys):
+        """Presses @keys in whichever window has the X focus: a dialog, say."""
+        subprocess.run(["xdotool", "key", *keys], check=True)
 
     def type(self, text, delay=60):
         subprocess.run(["xdotool", "type", "--window", self.window, "--delay", str(delay), text],
