@@ -126,6 +126,11 @@ wsp_button_set_wrapping_label (GtkButton  *button,
 {
   g_return_if_fail (GTK_IS_BUTTON (button));
 
+  /* Set again with the same text, GTK 4.8 tells a screen reader that the name changed, and Orca
+   * reads the focused button's name as GTK had it for a moment ("_Open … Open …"). */
+  if (g_strcmp0 (gtk_button_get_label (button), label) == 0)
+    return;
+
   gtk_button_set_label (button, label);
   wrap_label (GTK_LABEL (gtk_button_get_child (button)));
 }

@@ -89,7 +89,7 @@ class App:
         self.accessible = None
 
         localedir = os.environ.get("WIDERSPRUCH_LOCALEDIR")
-        language = os.environ.get("LANGUAGE", "en")
+        language = self.language = os.environ.get("LANGUAGE", "en")
         self.translation = gettext.translation("widerspruch", localedir, languages=[language],
                                                fallback=True)
 
