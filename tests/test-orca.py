@@ -154,6 +154,14 @@ class Walk:
         self.app = app
         self.orca = orca
 
+    def start(self):
+        """Starts the app and waits for Orca to present its window and the Start button."""
+        self.app.start()
+        since = self.orca.mark()
+        self.app.refocus()
+        self.orca.wait_said(self.app._("_Start"), since, "the welcome page's first control")
+        self.orca.settle()
+
     def step(self, keys, what, expected=None, dialog=False):
         """Presses @keys (a list of key names, or text to type) and waits for Orca to say
         @expected (when given) and then to go quiet. Returns what it said. @dialog: the keys go
@@ -211,11 +219,7 @@ def facebook_walk(app, orca):
     menu, the manual page, and the dialogs of the menu."""
     _ = app._
     walk = Walk(app, orca)
-    app.start()
-    since = orca.mark()
-    app.refocus()
-    orca.wait_said(_("_Start"), since, "the welcome page's first control")
-    orca.settle()
+    walk.start()
 
     # The records kept on this computer (a11y-records.json), then back up to Start.
     walk.tab_until("Personal", "the first record on the welcome page")
@@ -266,11 +270,7 @@ def both_walk(app, orca):
     steps page, then Instagram's summary."""
     _ = app._
     walk = Walk(app, orca)
-    app.start()
-    since = orca.mark()
-    app.refocus()
-    orca.wait_said(_("_Start"), since, "the welcome page")
-    orca.settle()
+    walk.start()
     walk.step(["Return"], "the platform page", "Facebook")
     walk.step(["Down"], "Instagram", "Instagram")
     walk.step(["Down"], "both", _("Facebook and Instagram"))
