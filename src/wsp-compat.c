@@ -208,12 +208,12 @@ wsp_compat_fix_accessible_tree (GtkWidget *root)
   fix_tree (root);
 }
 
-/* A dialog (a window over another) shown from a menu item is not announced by Orca in GTK 4.8: its control, focused
- * while the dialog was not yet active, never tells assistive tools so, and the menu's popover
- * then hands the focus back to its button in the window below, which Orca takes as the newest
- * focus (it presents a window through its focused control). The dialog's control is focused
- * again when the dialog becomes active, and each time the window below moves its focus while
- * the dialog is active. */
+/* A dialog (a window over another) shown from a menu item is not announced by Orca in GTK 4.8:
+ * its control, focused while the dialog was not yet active, never tells assistive tools so, and
+ * the menu's popover then hands the focus back to its button in the window below, which Orca
+ * takes as the newest focus (it presents a window through its focused control). The dialog's
+ * control is focused again when the dialog becomes active, and each time the window below moves
+ * its focus while the dialog is active. */
 static void
 refocus_dialog (GtkWindow *dialog)
 {
