@@ -24,6 +24,7 @@ struct _WspSummaryPage
   AdwActionRow *code_row;
   GtkWidget    *country_group;
   GtkButton    *open_button;
+  GtkLabel     *open_label;
   GtkButton    *other_button;
   GtkLabel     *other_label;
   GtkButton    *manual_button;
@@ -280,7 +281,8 @@ update (WspSummaryPage *self)
 
   /* Translators: %s is Facebook or Instagram */
   open_label = g_strdup_printf (_("_Open the %s Form"), name);
-  wsp_button_set_wrapping_label (self->open_button, open_label);
+  if (g_strcmp0 (gtk_label_get_label (self->open_label), open_label) != 0)
+    gtk_label_set_label (self->open_label, open_label);
 
   update_checklist (self, form);
 
@@ -514,6 +516,7 @@ wsp_summary_page_class_init (WspSummaryPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WspSummaryPage, code_row);
   gtk_widget_class_bind_template_child (widget_class, WspSummaryPage, country_group);
   gtk_widget_class_bind_template_child (widget_class, WspSummaryPage, open_button);
+  gtk_widget_class_bind_template_child (widget_class, WspSummaryPage, open_label);
   gtk_widget_class_bind_template_child (widget_class, WspSummaryPage, other_button);
   gtk_widget_class_bind_template_child (widget_class, WspSummaryPage, other_label);
   gtk_widget_class_bind_template_child (widget_class, WspSummaryPage, manual_button);
