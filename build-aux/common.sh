@@ -13,7 +13,8 @@
 # bus for any program that finds none),
 # screenshots (xdotool, imagemagick), the QR codes (libqrencode-dev makes them, zbar-tools' zbarimg
 # reads them back in the tests), fuzzing (clang with its libFuzzer and sanitizer runtimes), and
-# what a screen reader sees (at-spi2-core's registry, python3-pyatspi to read the tree).
+# what a screen reader sees (at-spi2-core's registry, python3-pyatspi to read the tree) and what
+# the Orca screen reader says (orca; the test gives it a silent speech server).
 WSP_PACKAGES=(
   build-essential
   pkg-config
@@ -48,6 +49,7 @@ WSP_PACKAGES=(
   dbus-x11
   at-spi2-core
   python3-pyatspi
+  orca
   imagemagick
   zbar-tools
   locales
