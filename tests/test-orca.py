@@ -162,6 +162,15 @@ class Walk:
         self.orca.wait_said(self.app._("_Start"), since, "the welcome page's first control")
         self.orca.settle()
 
+    def to_reason(self, country):
+        """From a chosen platform through the country and email pages to the reason page."""
+        _ = self.app._
+        self.step(["Return"], "the country page", _("Search countries"))
+        self.step(country, "typing the country")
+        self.step(["Return"], "the email page", _("Email address"))
+        self.step("jana@example.org", "typing the email")
+        self.step(["Return"], "the reason page", _("Your reason"))
+
     def step(self, keys, what, expected=None, dialog=False):
         """Presses @keys (a list of key names, or text to type) and waits for Orca to say
         @expected (when given) and then to go quiet. Returns what it said. @dialog: the keys go
@@ -228,11 +237,7 @@ def facebook_walk(app, orca):
 
     walk.step(["Return"], "the platform page", "Facebook")
     walk.step(["space"], "Facebook chosen")
-    walk.step(["Return"], "the country page", _("Search countries"))
-    walk.step("germany", "typing the country")
-    walk.step(["Return"], "the email page", _("Email address"))
-    walk.step("jana@example.org", "typing the email")
-    walk.step(["Return"], "the reason page", _("Your reason"))
+    walk.to_reason("germany")
     walk.step(["Tab"], "the first ready-made reason", _("Short and plain"))
     walk.step(["space"], "the reason opened")
     walk.step(["Tab"], "its button", _("Use the reason “%s”") % _("Short and plain"))
@@ -275,11 +280,7 @@ def both_walk(app, orca):
     walk.step(["Down"], "Instagram", "Instagram")
     walk.step(["Down"], "both", _("Facebook and Instagram"))
     walk.step(["space"], "both chosen")
-    walk.step(["Return"], "the country page", _("Search countries"))
-    walk.step("austria", "typing the country")
-    walk.step(["Return"], "the email page", _("Email address"))
-    walk.step("jana@example.org", "typing the email")
-    walk.step(["Return"], "the reason page", _("Your reason"))
+    walk.to_reason("austria")
     walk.step(["ctrl+Return"], "the summary page", _("_Open the %s Form") % "Facebook")
     walk.step(["Return"], "the form opened")
     wait_for(lambda: any("facebook.com" in u for u in app.opened()), "the form in the browser")
