@@ -6,6 +6,8 @@
 
 #pragma once
 
+#include "wsp-record.h"
+#include "wsp-record-store.h"
 #include "wsp-window.h"
 
 G_BEGIN_DECLS

@@ -9,6 +9,8 @@
 #include <glib/gi18n.h>
 
 #include "wsp-record-pdf.h"
+#include "wsp-record.h"
+#include "wsp-record-store.h"
 #include "wsp-window-private.h"
 
 /* The summary page opened the form at the address in @param: the record notes it. */

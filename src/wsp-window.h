@@ -9,7 +9,8 @@
 
 #include "wsp-objection.h"
 #include "wsp-page.h"
-#include "wsp-records.h"
+#include "wsp-record.h"
+#include "wsp-record-store.h"
 
 G_BEGIN_DECLS
 

@@ -7,7 +7,8 @@
 
 #include <adwaita.h>
 
-#include "wsp-records.h"
+#include "wsp-record.h"
+#include "wsp-record-store.h"
 #include "wsp-test-ui.h"
 #include "wsp-test-util.h"
 #include "wsp-window.h"

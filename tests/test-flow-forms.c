@@ -14,6 +14,7 @@
 #include "wsp-catalog.h"
 #include "wsp-email.h"
 #include "wsp-reasons.h"
+#include "wsp-record.h"
 #include "wsp-test-flow.h"
 #include "wsp-test-ui.h"
 #include "wsp-test-util.h"

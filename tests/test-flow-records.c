@@ -11,6 +11,8 @@
 #include <string.h>
 
 #include "wsp-reasons.h"
+#include "wsp-record.h"
+#include "wsp-record-store.h"
 #include "wsp-test-flow.h"
 #include "wsp-test-ui.h"
 #include "wsp-test-util.h"

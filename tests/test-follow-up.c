@@ -13,7 +13,8 @@
 #include <glib/gstdio.h>
 
 #include "wsp-follow-up.h"
-#include "wsp-records.h"
+#include "wsp-record.h"
+#include "wsp-record-store.h"
 #include "wsp-test-ui.h"
 #include "wsp-test-util.h"
 #include "wsp-window.h"

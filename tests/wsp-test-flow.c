@@ -9,6 +9,8 @@
 #include <adwaita.h>
 
 #include "wsp-reasons.h"
+#include "wsp-record.h"
+#include "wsp-record-store.h"
 #include "wsp-test-flow.h"
 #include "wsp-test-ui.h"
 #include "wsp-test-util.h"

@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 
 #include "wsp-application.h"
+#include "wsp-record-store.h"
 #include "wsp-window.h"
 #include "wsp-test-ui.h"
 #include "wsp-test-util.h"

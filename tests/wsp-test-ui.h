@@ -7,7 +7,7 @@
 
 #include <gtk/gtk.h>
 
-#include "wsp-records.h"
+#include "wsp-record-store.h"
 #include "wsp-window.h"
 
 G_BEGIN_DECLS
