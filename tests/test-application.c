@@ -270,8 +270,10 @@ test_application_check_catalog (CatalogFixture *f,
   wait_for_toast (app, "The links in use are up to date.");
   g_assert_cmpuint (wsp_test_server_get_requests (f->server->http)->len, ==, 2);
 
-  /* A refused answer leaves the links in use and says why in one line. */
-  f->server->content_type = "text/html";
+  /* A refused answer (a new one: another ETag) leaves the links in use and says why in one
+   * line. */
+  f->server->answer.content_type = "text/html";
+  f->server->answer.etag = "\"v3\"";
   g_action_group_activate_action (G_ACTION_GROUP (app), "check-catalog", NULL);
   wait_for_toast (app, "The updated links were not used: the server did not send JSON.");
   g_assert_cmpstr (wsp_catalog_get_updated (wsp_catalog_get_current ()), ==, f->newer);
@@ -334,14 +336,14 @@ test_application_notes (CatalogFixture *f,
                                            "the test form.\", \"de\": \"Meta hat das "
                                            "Testformular verschoben.\"}}, ", f->newer);
   g_autofree char *line = g_strdup_printf ("%s: Meta moved the test form.", f->newer);
-  g_auto(GStrv) parts = g_strsplit (f->server->body, "\"notes\": [", 2);
+  g_auto(GStrv) parts = g_strsplit (f->server->answer.body, "\"notes\": [", 2);
   g_autofree char *seen = NULL;
   g_autofree char *first_seen = NULL;
   GtkWindow *about;
 
   g_assert_cmpuint (g_strv_length (parts), ==, 2);
-  g_free (f->server->body);
-  f->server->body = g_strconcat (parts [0], "\"notes\": [", note, parts [1], NULL);
+  g_free (f->server->answer.body);
+  f->server->answer.body = g_strconcat (parts [0], "\"notes\": [", note, parts [1], NULL);
   g_settings_reset (f->settings, "notes-seen");
   g_settings_set_int64 (f->settings, "catalog-last-check",
                         g_get_real_time () / G_USEC_PER_SEC - 60);

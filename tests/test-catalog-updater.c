@@ -15,19 +15,16 @@
 #define BUILT_IN_DATE "2026-11-28"
 
 typedef struct {
-  WspTestServer *server;
-  GSettings     *settings;
-  WspCatalog    *built_in;
-  char          *built_in_json;
+  WspTestServer        *server;
+  GSettings            *settings;
+  WspCatalog           *built_in;
+  char                 *built_in_json;
 
   /* What /catalog.json answers. */
-  guint          status;
-  const char    *content_type;
-  char          *body;
-  const char    *etag;
+  WspTestCatalogAnswer  catalog;
 
-  GPtrArray     *trickling;       /* SoupServerMessage */
-  guint          trickle_id;
+  GPtrArray            *trickling;       /* SoupServerMessage */
+  guint                 trickle_id;
 } Fixture;
 
 /* One more space of a never-ending catalog, every 100 ms: each read gets something well within
@@ -55,21 +52,8 @@ serve_catalog (WspTestServer     *server,
                gpointer           data)
 {
   Fixture *f = data;
-  SoupMessageHeaders *response = soup_server_message_get_response_headers (msg);
 
-  if (f->etag != NULL && g_strcmp0 (wsp_test_server_get_header (server, "If-None-Match"),
-                                    f->etag) == 0)
-    {
-      soup_server_message_set_status (msg, SOUP_STATUS_NOT_MODIFIED, NULL);
-      return;
-    }
-
-  soup_server_message_set_status (msg, f->status, NULL);
-  if (f->etag != NULL)
-    soup_message_headers_replace (response, "ETag", f->etag);
-  soup_message_headers_replace (response, "Last-Modified", "Mon, 14 Dec 2026 10:00:00 GMT");
-  soup_server_message_set_response (msg, f->content_type, SOUP_MEMORY_COPY,
-                                    f->body, strlen (f->body));
+  wsp_test_serve_catalog (server, msg, &f->catalog);
 }
 
 static void
@@ -189,8 +173,8 @@ static void
 serve (Fixture *f,
        char    *body)
 {
-  g_free (f->body);
-  f->body = body;
+  g_free (f->catalog.body);
+  f->catalog.body = body;
 }
 
 static void
@@ -225,9 +209,9 @@ fixture_set_up (Fixture       *f,
   for (guint i = 0; keys [i] != NULL; i++)
     g_settings_reset (f->settings, keys [i]);
 
-  f->status = SOUP_STATUS_OK;
-  f->content_type = "application/json";
-  f->body = g_strdup (f->built_in_json);
+  f->catalog.status = SOUP_STATUS_OK;
+  f->catalog.content_type = "application/json";
+  f->catalog.body = g_strdup (f->built_in_json);
   f->trickling = g_ptr_array_new_with_free_func (g_object_unref);
   f->server = wsp_test_server_new (routes, G_N_ELEMENTS (routes), f);
 
@@ -252,7 +236,7 @@ fixture_tear_down (Fixture       *f,
   g_clear_object (&f->settings);
   g_clear_object (&f->built_in);
   g_free (f->built_in_json);
-  g_free (f->body);
+  g_free (f->catalog.body);
 }
 
 typedef struct {
@@ -352,7 +336,7 @@ test_newer (Fixture       *f,
   g_signal_connect_swapped (updater, "notify::catalog", G_CALLBACK (count), &notified);
 
   serve (f, newer_catalog (f));
-  f->etag = "\"v2\"";
+  f->catalog.etag = "\"v2\"";
 
   g_assert_true (wsp_catalog_updater_get_catalog (updater) == f->built_in);
   g_assert_cmpint (run_check (updater, TRUE, &error), ==, WSP_CATALOG_UPDATE_UPDATED);
@@ -372,7 +356,7 @@ test_newer (Fixture       *f,
 
   /* Cached byte for byte, with what the next conditional request needs. */
   cached = cache_contents ();
-  g_assert_cmpstr (cached, ==, f->body);
+  g_assert_cmpstr (cached, ==, f->catalog.body);
   etag = g_settings_get_string (f->settings, "catalog-etag");
   g_assert_cmpstr (etag, ==, "\"v2\"");
 
@@ -397,7 +381,7 @@ test_not_modified (Fixture       *f,
   g_autoptr(GError) error = NULL;
 
   serve (f, newer_catalog (f));
-  f->etag = "\"v2\"";
+  f->catalog.etag = "\"v2\"";
   g_assert_cmpint (run_check (updater, TRUE, &error), ==, WSP_CATALOG_UPDATE_UPDATED);
 
   restarted = new_updater (f, 5);
@@ -508,13 +492,13 @@ static void
 test_http_status (Fixture       *f,
                   gconstpointer  data)
 {
-  f->status = SOUP_STATUS_INTERNAL_SERVER_ERROR;
+  f->catalog.status = SOUP_STATUS_INTERNAL_SERVER_ERROR;
   assert_refused (f, "/catalog.json", WSP_CATALOG_UPDATE_ERROR_STATUS,
                   "The server for updated links answered with an error.");
   assert_refused (f, "/none.json", WSP_CATALOG_UPDATE_ERROR_STATUS,
                   "The server for updated links answered with an error.");
   /* Not followed: a redirect could lead anywhere, plain http too. */
-  f->status = SOUP_STATUS_OK;
+  f->catalog.status = SOUP_STATUS_OK;
   assert_refused (f, "/moved.json", WSP_CATALOG_UPDATE_ERROR_STATUS,
                   "The server for updated links answered with an error.");
   g_assert_cmpstr (requests (f)->pdata [requests (f)->len - 1], ==, "GET /moved.json");
@@ -535,7 +519,7 @@ test_content_type (Fixture       *f,
                    gconstpointer  data)
 {
   serve (f, newer_catalog (f));
-  f->content_type = "text/html";
+  f->catalog.content_type = "text/html";
   assert_refused (f, "/catalog.json", WSP_CATALOG_UPDATE_ERROR_CONTENT_TYPE,
                   "The updated links were not used: the server did not send JSON.");
 }

@@ -72,6 +72,14 @@ load_store (const char *path)
   return g_steal_pointer (&store);
 }
 
+/* The store of a records file that is not there yet (nor its folder). */
+static WspRecordStore *
+load_empty_store (const char *path)
+{
+  remove_records_dir ();
+  return load_store (path);
+}
+
 static WspRecord *
 make_record (WspPlatform  platform,
              const char  *label,
@@ -88,6 +96,20 @@ make_record (WspPlatform  platform,
   wsp_record_set_url (record, FORM);
   wsp_record_set_opened (record, 1764374400 + n);
   return record;
+}
+
+/* A change to @store: it saves at once, and the file at @path then holds @n records. */
+static void
+assert_change_saved (WspRecordStore *store,
+                     const char     *path,
+                     guint           n)
+{
+  g_autoptr(WspRecord) record = make_record (WSP_PLATFORM_FACEBOOK, NULL, 1);
+  g_autoptr(WspRecordStore) again = NULL;
+
+  wsp_record_store_add (store, record);
+  again = load_store (path);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (again)), ==, n);
 }
 
 static void
@@ -129,8 +151,7 @@ test_records_round_trip (void)
   g_autoptr(WspObjection) objection = wsp_objection_new ();
   g_autoptr(WspObjection) restored = wsp_objection_new ();
 
-  remove_records_dir ();
-  store = load_store (path);
+  store = load_empty_store (path);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 0);
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 
@@ -210,8 +231,7 @@ test_records_ensure_for (void)
   g_autoptr(WspRecord) other = NULL;
   const char *url = "https://www.facebook.com/help/contact/712876720715583";
 
-  remove_records_dir ();
-  store = load_store (path);
+  store = load_empty_store (path);
 
   /* No platform chosen yet: no record. */
   g_assert_null (wsp_record_store_ensure_for (store, NULL, objection, FALSE, url));
@@ -290,8 +310,7 @@ test_records_insert (void)
   g_autoptr(WspRecord) third = NULL;
   g_autoptr(WspRecord) item = NULL;
 
-  remove_records_dir ();
-  store = load_store (path);
+  store = load_empty_store (path);
   first = make_record (WSP_PLATFORM_FACEBOOK, "One", 1);
   second = make_record (WSP_PLATFORM_INSTAGRAM, "Two", 2);
   third = make_record (WSP_PLATFORM_FACEBOOK, "Three", 3);
@@ -374,8 +393,7 @@ interrupted_save (gconstpointer data)
   char byte;
   pid_t pid;
 
-  remove_records_dir ();
-  store = load_store (path);
+  store = load_empty_store (path);
   for (guint i = 0; i < 3; i++)
     {
       g_autoptr(WspRecord) record = make_record (WSP_PLATFORM_FACEBOOK, "alt", i);
@@ -426,15 +444,8 @@ interrupted_save (gconstpointer data)
     g_assert_cmpstr (wsp_record_get_id (nth (after, i)), ==, g_ptr_array_index (old_ids, i));
 
   /* The next save goes through and leaves no temporary file behind. */
-  {
-    g_autoptr(WspRecord) record = make_record (WSP_PLATFORM_INSTAGRAM, "neu", 0);
-    g_autoptr(WspRecordStore) last = NULL;
-
-    wsp_record_store_add (after, record);
-    g_assert_false (g_file_test (tmp, G_FILE_TEST_EXISTS));
-    last = load_store (path);
-    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (last)), ==, 4);
-  }
+  assert_change_saved (after, path, 4);
+  g_assert_false (g_file_test (tmp, G_FILE_TEST_EXISTS));
 }
 
 /* The same big save, not interrupted: the new file. */
@@ -445,8 +456,7 @@ test_records_big_save (void)
   g_autoptr(WspRecordStore) store = NULL;
   g_autoptr(WspRecordStore) after = NULL;
 
-  remove_records_dir ();
-  store = load_store (path);
+  store = load_empty_store (path);
   wsp_record_store_hold (store);
   for (guint i = 0; i < 2000; i++)
     {
@@ -483,6 +493,23 @@ find_backup (void)
   return found;
 }
 
+/* Loads the damaged records file at @path: the load fails, and the file is moved aside. Returns
+ * the store; *@backup is where the file went. */
+static WspRecordStore *
+load_damaged (const char  *path,
+              GError     **error,
+              char       **backup)
+{
+  WspRecordStore *store = wsp_record_store_new (path);
+
+  g_assert_false (wsp_record_store_load (store, error));
+  g_assert_error (*error, WSP_RECORDS_ERROR, WSP_RECORDS_ERROR_DAMAGED);
+  *backup = find_backup ();
+  g_assert_nonnull (*backup);
+
+  return store;
+}
+
 static void
 assert_backup_name (const char *backup)
 {
@@ -492,10 +519,25 @@ assert_backup_name (const char *backup)
   g_assert_true (g_regex_match (regex, base, 0, NULL));
 }
 
+/* A file that is no records file at all, and what the message says about why (or NULL). */
+typedef struct {
+  const char *contents;
+  const char *why;
+} Unreadable;
+
+static const Unreadable garbage = {
+  "{ \"version\": 1, \"records\": [ { \"id\": \"a\", \"platf", NULL
+};
+/* A key twice: json-glib would keep the second silently. The file is not read as it might be
+ * meant, but moved aside as damaged, and the user told. */
+static const Unreadable key_twice = {
+  "{ \"version\": 1, \"version\": 1, \"records\": [] }", "an object has the same key twice"
+};
+
 static void
-test_records_corrupt (void)
+test_records_unreadable (gconstpointer data)
 {
-  static const char garbage[] = "{ \"version\": 1, \"records\": [ { \"id\": \"a\", \"platf";
+  const Unreadable *file = data;
   g_autofree char *path = records_path ();
   g_autoptr(WspRecordStore) store = NULL;
   g_autoptr(GError) error = NULL;
@@ -503,55 +545,25 @@ test_records_corrupt (void)
   g_autofree char *backup_contents = NULL;
   g_autofree char *expected = NULL;
 
-  write_records_file (path, garbage, -1);
+  write_records_file (path, file->contents, -1);
 
-  store = wsp_record_store_new (path);
-  g_assert_false (wsp_record_store_load (store, &error));
-  g_assert_error (error, WSP_RECORDS_ERROR, WSP_RECORDS_ERROR_DAMAGED);
+  store = load_damaged (path, &error, &backup);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 0);
+  if (file->why != NULL)
+    g_assert_nonnull (strstr (error->message, file->why));
 
   /* Moved aside as it was, and the user is told where. */
-  backup = find_backup ();
-  g_assert_nonnull (backup);
   assert_backup_name (backup);
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
   g_assert_true (g_file_get_contents (backup, &backup_contents, NULL, NULL));
-  g_assert_cmpstr (backup_contents, ==, garbage);
+  g_assert_cmpstr (backup_contents, ==, file->contents);
   g_assert_cmpstr (wsp_record_store_get_notice (store), ==, error->message);
   g_assert_true (g_str_has_prefix (error->message, "Your records could not be read ("));
   expected = g_strdup_printf ("The file was kept as “%s”; Widerspruch starts without records.", backup);
   g_assert_true (g_str_has_suffix (error->message, expected));
 
   /* The app goes on, and the next change writes a good file. */
-  {
-    g_autoptr(WspRecord) record = make_record (WSP_PLATFORM_FACEBOOK, NULL, 1);
-    g_autoptr(WspRecordStore) again = NULL;
-
-    wsp_record_store_add (store, record);
-    again = load_store (path);
-    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (again)), ==, 1);
-  }
-}
-
-/* A key twice: json-glib would keep the second silently. The file is not read as it might be
- * meant, but moved aside as damaged, and the user told. */
-static void
-test_records_duplicate_key (void)
-{
-  static const char twice[] = "{ \"version\": 1, \"version\": 1, \"records\": [] }";
-  g_autofree char *path = records_path ();
-  g_autoptr(WspRecordStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *backup = NULL;
-
-  write_records_file (path, twice, -1);
-
-  store = wsp_record_store_new (path);
-  g_assert_false (wsp_record_store_load (store, &error));
-  g_assert_error (error, WSP_RECORDS_ERROR, WSP_RECORDS_ERROR_DAMAGED);
-  g_assert_nonnull (strstr (error->message, "an object has the same key twice"));
-  backup = find_backup ();
-  g_assert_nonnull (backup);
+  assert_change_saved (store, path, 1);
 }
 
 /* One good record, broken ones and a second with the same id: the good one is kept, the file is
@@ -579,11 +591,7 @@ test_records_partly_damaged (void)
 
   write_records_file (path, contents, -1);
 
-  store = wsp_record_store_new (path);
-  g_assert_false (wsp_record_store_load (store, &error));
-  g_assert_error (error, WSP_RECORDS_ERROR, WSP_RECORDS_ERROR_DAMAGED);
-  backup = find_backup ();
-  g_assert_nonnull (backup);
+  store = load_damaged (path, &error, &backup);
   expected = g_strdup_printf ("4 entries in your records could not be read. The file was kept as "
                               "“%s”; Widerspruch starts with the rest.", backup);
   g_assert_cmpstr (error->message, ==, expected);
@@ -623,14 +631,16 @@ remove_tree (const char *path)
   g_remove (path);
 }
 
-typedef void (*Sequence) (const char *top);
+typedef void (*Sequence) (const char  *top,
+                          gconstpointer data);
 
 #define NOBODY 65534
 
-/* Runs @sequence in a new folder as a normal user. Root ignores a folder's mode, and the tests
- * run as root on CI machines: then it runs in a child that drops to nobody first. */
+/* Runs @sequence with @data in a new folder as a normal user. Root ignores a folder's mode, and
+ * the tests run as root on CI machines: then it runs in a child that drops to nobody first. */
 static void
-run_unprivileged (Sequence sequence)
+run_unprivileged (Sequence      sequence,
+                  gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *top = g_dir_make_tmp ("wsp-records-XXXXXX", &error);
@@ -641,7 +651,7 @@ run_unprivileged (Sequence sequence)
 
   if (geteuid () != 0)
     {
-      sequence (top);
+      sequence (top, data);
       remove_tree (top);
       return;
     }
@@ -659,7 +669,7 @@ run_unprivileged (Sequence sequence)
       /* Really a normal user now: no way back. */
       if (geteuid () == 0 || setuid (0) == 0)
         _exit (4);
-      sequence (top);
+      sequence (top, data);
       _exit (0);
     }
 
@@ -686,13 +696,19 @@ write_two_records (const char  *path,
   *second_id = g_strdup (wsp_record_get_id (second));
 }
 
+/* How the records file cannot be reached, and how the user repairs that. */
+typedef struct {
+  void (*break_it) (const char *dir);
+  void (*repair) (const char *dir);
+} Damage;
+
 /* The app starts while the file cannot be reached, makes a record, and tries again after the
- * user repaired the folder: @repair does that. */
+ * user repaired the folder. */
 static void
-unread_sequence (const char *top,
-                 void      (*break_it) (const char *dir),
-                 void      (*repair) (const char *dir))
+unread_sequence (const char    *top,
+                 gconstpointer  data)
 {
+  const Damage *damage = data;
   g_autofree char *dir = g_build_filename (top, "widerspruch", NULL);
   g_autofree char *path = g_build_filename (dir, "records.json", NULL);
   g_autofree char *first_id = NULL;
@@ -707,7 +723,7 @@ unread_sequence (const char *top,
   const char *name;
 
   write_two_records (path, &first_id, &second_id);
-  break_it (dir);
+  damage->break_it (dir);
 
   /* It says it will not touch the file. */
   store = wsp_record_store_new (path);
@@ -727,7 +743,7 @@ unread_sequence (const char *top,
   g_assert_nonnull (strstr (message, "try again. They are kept"));
 
   /* Repaired while the app runs; Try Again. */
-  repair (dir);
+  damage->repair (dir);
   g_clear_error (&error);
   g_assert_true (wsp_record_store_save (store, &error));
   g_assert_no_error (error);
@@ -763,19 +779,6 @@ unlock_folder (const char *dir)
 }
 
 static void
-folder_unsearchable (const char *top)
-{
-  unread_sequence (top, lock_folder, unlock_folder);
-}
-
-/* chmod 000 on the folder. */
-static void
-test_records_unread_unsearchable (void)
-{
-  run_unprivileged (folder_unsearchable);
-}
-
-static void
 file_for_folder (const char *dir)
 {
   g_autofree char *path = g_build_filename (dir, "records.json", NULL);
@@ -797,22 +800,21 @@ folder_for_file (const char *dir)
   g_assert_cmpint (g_rename (held, path), ==, 0);
 }
 
-static void
-file_in_folders_place (const char *top)
-{
-  unread_sequence (top, file_for_folder, folder_for_file);
-}
-
+/* chmod 000 on the folder. */
+static const Damage unsearchable = { lock_folder, unlock_folder };
 /* The records file itself where the folder should be. */
+static const Damage file_in_folders_place = { file_for_folder, folder_for_file };
+
 static void
-test_records_unread_file_for_folder (void)
+test_records_unread (gconstpointer data)
 {
-  run_unprivileged (file_in_folders_place);
+  run_unprivileged (unread_sequence, data);
 }
 
 /* Moved away while the app runs: the protection ends, the next save writes a new file. */
 static void
-moved_away (const char *top)
+moved_away (const char    *top,
+            gconstpointer  data)
 {
   g_autofree char *dir = g_build_filename (top, "widerspruch", NULL);
   g_autofree char *path = g_build_filename (dir, "records.json", NULL);
@@ -843,7 +845,7 @@ moved_away (const char *top)
 static void
 test_records_unread_moved_away (void)
 {
-  run_unprivileged (moved_away);
+  run_unprivileged (moved_away, NULL);
 }
 
 /* A file that came while the app ran (none was there at its start) is not replaced: it is
@@ -863,8 +865,7 @@ test_records_unread_appeared (void)
   g_autofree char *expected = NULL;
   const char *name;
 
-  remove_records_dir ();
-  store = load_store (path);
+  store = load_empty_store (path);
 
   other = load_store (path);
   wsp_record_store_add (other, theirs);
@@ -976,14 +977,10 @@ test_records_cut (void)
   remove_records_dir ();
   cut = write_cut_file (path, 3, &length);
 
-  store = wsp_record_store_new (path);
-  g_assert_false (wsp_record_store_load (store, &error));
-  g_assert_error (error, WSP_RECORDS_ERROR, WSP_RECORDS_ERROR_DAMAGED);
+  store = load_damaged (path, &error, &backup);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 2);
 
   /* The backup is the file as it was, byte for byte. */
-  backup = find_backup ();
-  g_assert_nonnull (backup);
   g_assert_true (g_file_get_contents (backup, &backup_contents, &backup_length, NULL));
   g_assert_cmpmem (backup_contents, backup_length, cut, length);
 
@@ -1086,8 +1083,7 @@ test_records_messages (void)
 
       /* Neither read nor moved aside (the file where its folder should be), and the refusal to
        * overwrite it. */
-      remove_records_dir ();
-      store = load_store (path);
+      store = load_empty_store (path);
       wsp_record_store_add (store, record);
       g_clear_object (&store);
       file_for_folder (dir);
@@ -1159,8 +1155,7 @@ test_records_unwritable (void)
   gboolean root = geteuid () == 0;
   guint notified = 0;
 
-  remove_records_dir ();
-  store = load_store (path);
+  store = load_empty_store (path);
   wsp_record_store_add (store, first);
   g_assert_null (wsp_record_store_get_save_error (store));
   g_signal_connect_swapped (store, "notify::save-error", G_CALLBACK (count), &notified);
@@ -1239,8 +1234,7 @@ test_records_disk_full (void)
       return;
     }
 
-  remove_records_dir ();
-  store = load_store (path);
+  store = load_empty_store (path);
   wsp_record_store_add (store, first);
   g_assert_null (wsp_record_store_get_save_error (store));
   g_assert_true (g_file_get_contents (path, &before, NULL, NULL));
@@ -1281,12 +1275,13 @@ main (int   argc,
   g_test_add_data_func ("/records/interrupted/before-rename",
                         GINT_TO_POINTER (WSP_RECORD_SAVE_BEFORE_RENAME), interrupted_save);
   g_test_add_func ("/records/big-save", test_records_big_save);
-  g_test_add_func ("/records/corrupt", test_records_corrupt);
-  g_test_add_func ("/records/duplicate-key", test_records_duplicate_key);
+  g_test_add_data_func ("/records/corrupt", &garbage, test_records_unreadable);
+  g_test_add_data_func ("/records/duplicate-key", &key_twice, test_records_unreadable);
   g_test_add_func ("/records/partly-damaged", test_records_partly_damaged);
   g_test_add_func ("/records/cut", test_records_cut);
-  g_test_add_func ("/records/unread/unsearchable", test_records_unread_unsearchable);
-  g_test_add_func ("/records/unread/file-for-folder", test_records_unread_file_for_folder);
+  g_test_add_data_func ("/records/unread/unsearchable", &unsearchable, test_records_unread);
+  g_test_add_data_func ("/records/unread/file-for-folder", &file_in_folders_place,
+                        test_records_unread);
   g_test_add_func ("/records/unread/moved-away", test_records_unread_moved_away);
   g_test_add_func ("/records/unread/appeared", test_records_unread_appeared);
   g_test_add_func ("/records/messages", test_records_messages);

@@ -131,36 +131,41 @@ wsp_test_catalog_updated_on (const char *date)
   return edited;
 }
 
-static void
-serve_catalog (WspTestServer     *server,
-               SoupServerMessage *msg,
-               gpointer           user_data)
+void
+wsp_test_serve_catalog (WspTestServer     *server,
+                        SoupServerMessage *msg,
+                        gpointer           data)
 {
-  WspTestCatalogServer *self = user_data;
-  const char *etag = wsp_test_server_get_header (server, "If-None-Match");
+  WspTestCatalogAnswer *answer = data;
+  SoupMessageHeaders *response = soup_server_message_get_response_headers (msg);
 
-  if (g_strcmp0 (etag, "\"v2\"") == 0 && g_str_equal (self->content_type, "application/json"))
+  if (answer->etag != NULL &&
+      g_strcmp0 (wsp_test_server_get_header (server, "If-None-Match"), answer->etag) == 0)
     {
       soup_server_message_set_status (msg, SOUP_STATUS_NOT_MODIFIED, NULL);
       return;
     }
 
-  soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
-  soup_message_headers_replace (soup_server_message_get_response_headers (msg), "ETag", "\"v2\"");
-  soup_server_message_set_response (msg, self->content_type, SOUP_MEMORY_COPY,
-                                    self->body, strlen (self->body));
+  soup_server_message_set_status (msg, answer->status, NULL);
+  if (answer->etag != NULL)
+    soup_message_headers_replace (response, "ETag", answer->etag);
+  soup_message_headers_replace (response, "Last-Modified", "Mon, 14 Dec 2026 10:00:00 GMT");
+  soup_server_message_set_response (msg, answer->content_type, SOUP_MEMORY_COPY,
+                                    answer->body, strlen (answer->body));
 }
 
 WspTestCatalogServer *
 wsp_test_catalog_server_new (const char *date,
                              GSettings  *settings)
 {
-  static const WspTestRoute routes[] = { { NULL, .handler = serve_catalog } };
+  static const WspTestRoute routes[] = { { NULL, .handler = wsp_test_serve_catalog } };
   WspTestCatalogServer *self = g_new0 (WspTestCatalogServer, 1);
 
-  self->body = wsp_test_catalog_updated_on (date);
-  self->content_type = "application/json";
-  self->http = wsp_test_server_new (routes, G_N_ELEMENTS (routes), self);
+  self->answer.status = SOUP_STATUS_OK;
+  self->answer.content_type = "application/json";
+  self->answer.body = wsp_test_catalog_updated_on (date);
+  self->answer.etag = "\"v2\"";
+  self->http = wsp_test_server_new (routes, G_N_ELEMENTS (routes), &self->answer);
 
   if (settings != NULL)
     {
@@ -176,6 +181,6 @@ void
 wsp_test_catalog_server_free (WspTestCatalogServer *self)
 {
   wsp_test_server_free (self->http);
-  g_free (self->body);
+  g_free (self->answer.body);
   g_free (self);
 }

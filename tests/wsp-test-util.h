@@ -59,13 +59,26 @@ const char *wsp_test_newer_date      (void);
  * what a server hands out as newer links. */
 char     *wsp_test_catalog_updated_on (const char    *date);
 
-/* A server on 127.0.0.1 handing out @body (at first wsp_test_catalog_updated_on (@date)) at
- * every path, with @content_type (at first "application/json"; a test may change both) and the
- * ETag "v2"; asked again for "v2" while it serves JSON, it says 304 Not Modified. */
+/* What a server answers for a catalog: @body as @content_type with @status, a Last-Modified
+ * date and, when set, the ETag @etag; asked for @etag again (If-None-Match), 304 Not Modified. */
 typedef struct {
-  WspTestServer *http;
-  char          *body;
+  guint          status;
   const char    *content_type;
+  char          *body;
+  const char    *etag;
+} WspTestCatalogAnswer;
+
+/* A route's handler (wsp-test-server.h) whose data is a WspTestCatalogAnswer. */
+void      wsp_test_serve_catalog     (WspTestServer     *server,
+                                      SoupServerMessage *msg,
+                                      gpointer           answer);
+
+/* A server on 127.0.0.1 answering at every path with a catalog: at first
+ * wsp_test_catalog_updated_on (@date) as "application/json" with the ETag "v2"; a test may
+ * change the answer. */
+typedef struct {
+  WspTestServer        *http;
+  WspTestCatalogAnswer  answer;
 } WspTestCatalogServer;
 
 /* Starts one; with @settings, points their "catalog-url" at its /catalog.json. */
