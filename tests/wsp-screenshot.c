@@ -281,6 +281,23 @@ go (WspWindow  *window,
   return settle (window, expected_page);
 }
 
+/* The end of a step on @page_name: the objection took what was entered (@taken), or @complaint
+ * is said. */
+static gboolean
+settle_if_taken (WspWindow  *window,
+                 const char *page_name,
+                 gboolean    taken,
+                 const char *complaint)
+{
+  if (!taken)
+    {
+      g_printerr ("%s\n", complaint);
+      return FALSE;
+    }
+
+  return settle (window, page_name);
+}
+
 static gboolean
 choose_platforms (WspWindow *window)
 {
@@ -292,13 +309,10 @@ choose_platforms (WspWindow *window)
 
   gtk_check_button_set_active (GTK_CHECK_BUTTON (both), TRUE);
 
-  if (wsp_objection_get_platforms (wsp_window_get_objection (window)) != WSP_PLATFORMS_BOTH)
-    {
-      g_printerr ("The third check button did not choose both platforms\n");
-      return FALSE;
-    }
-
-  return settle (window, "platform");
+  return settle_if_taken (window, "platform",
+                          wsp_objection_get_platforms (wsp_window_get_objection (window)) ==
+                          WSP_PLATFORMS_BOTH,
+                          "The third check button did not choose both platforms");
 }
 
 static gboolean
@@ -326,14 +340,10 @@ choose_country (WspWindow *window)
       break;
     }
 
-  if (g_strcmp0 (wsp_objection_get_country (wsp_window_get_objection (window)),
-                 SAMPLE_COUNTRY) != 0)
-    {
-      g_printerr ("Could not choose the country %s\n", SAMPLE_COUNTRY);
-      return FALSE;
-    }
-
-  return settle (window, "country");
+  return settle_if_taken (window, "country",
+                          g_strcmp0 (wsp_objection_get_country (wsp_window_get_objection (window)),
+                                     SAMPLE_COUNTRY) == 0,
+                          "Could not choose the country " SAMPLE_COUNTRY);
 }
 
 static gboolean
@@ -346,13 +356,10 @@ enter_email (WspWindow *window)
 
   gtk_editable_set_text (GTK_EDITABLE (row), SAMPLE_EMAIL);
 
-  if (g_strcmp0 (wsp_objection_get_email (wsp_window_get_objection (window)), SAMPLE_EMAIL) != 0)
-    {
-      g_printerr ("The email page did not take the sample address\n");
-      return FALSE;
-    }
-
-  return settle (window, "email");
+  return settle_if_taken (window, "email",
+                          g_strcmp0 (wsp_objection_get_email (wsp_window_get_objection (window)),
+                                     SAMPLE_EMAIL) == 0,
+                          "The email page did not take the sample address");
 }
 
 static gboolean
@@ -371,13 +378,12 @@ use_reason (WspWindow *window)
 
   /* The page keeps the reason stripped. */
   expected = g_strstrip (g_strdup (wsp_reasons_get_text (SAMPLE_REASON)));
-  if (g_strcmp0 (wsp_objection_get_reason (wsp_window_get_objection (window)), expected) != 0)
-    {
-      g_printerr ("The reason page did not take ready-made reason %d\n", SAMPLE_REASON);
-      return FALSE;
-    }
 
-  return settle (window, "reason");
+  return settle_if_taken (window, "reason",
+                          g_strcmp0 (wsp_objection_get_reason (wsp_window_get_objection (window)),
+                                     expected) == 0,
+                          "The reason page did not take ready-made reason "
+                          G_STRINGIFY (SAMPLE_REASON));
 }
 
 /* The manual page once per path: Facebook and Instagram, each in the app and in the browser. */
