@@ -388,7 +388,7 @@ wsp_application_startup (GApplication *app)
   self->settings = g_settings_new (APP_ID);
   self->cancellable = g_cancellable_new ();
   {
-    /* Without a cache, the built-in catalog is read when a page first needs it. */
+    /* Without a cache, the built-in catalog is read when the window first needs it (its notes). */
     g_autoptr(WspCatalog) cached = wsp_catalog_load_cached (NULL);
 
     if (cached != NULL)
