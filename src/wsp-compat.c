@@ -122,30 +122,33 @@ fix_expander_lists (GtkWidget *widget)
     }
 }
 
-/* libadwaita 1.2 labels a preferences group's list by the group's title: a group with only a
- * description leaves it unnamed, and GTK 4.8 then names it by its class, "GtkListBox". Its
- * description names it instead. */
-/* The group's own list: the first list box below it, not one inside a row. */
+/* The first widget of @type below @widget (depth first); with @child_type, the first button of
+ * @type whose child is a @child_type. */
 static GtkWidget *
-find_group_list (GtkWidget *widget)
+find_descendant (GtkWidget *widget,
+                 GType      type,
+                 GType      child_type)
 {
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *list;
+      GtkWidget *found;
 
-      if (GTK_IS_LIST_BOX (child))
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type) &&
+          (child_type == G_TYPE_NONE ||
+           G_TYPE_CHECK_INSTANCE_TYPE (gtk_button_get_child (GTK_BUTTON (child)), child_type)))
         return child;
-      if (GTK_IS_LIST_BOX_ROW (child))
-        continue;
-      if ((list = find_group_list (child)) != NULL)
-        return list;
+      if ((found = find_descendant (child, type, child_type)) != NULL)
+        return found;
     }
 
   return NULL;
 }
 
+/* libadwaita 1.2 labels a preferences group's list by the group's title: a group with only a
+ * description leaves it unnamed, and GTK 4.8 then names it by its class, "GtkListBox". Its
+ * description names it instead. */
 static void
 fix_untitled_group (AdwPreferencesGroup *group)
 {
@@ -157,9 +160,131 @@ fix_untitled_group (AdwPreferencesGroup *group)
       (title != NULL && *title != '\0') || description == NULL || *description == '\0')
     return;
 
-  if ((list = find_group_list (GTK_WIDGET (group))) != NULL)
+  /* The group's own list: the first one below it, before any inside its rows. */
+  if ((list = find_descendant (GTK_WIDGET (group), GTK_TYPE_LIST_BOX, G_TYPE_NONE)) != NULL)
     gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                     description, -1);
+}
+
+/* GTK 4.8 names a stack page by its class, "GtkStackPage", or by an internal title ("_1"), and
+ * Orca says that, "panel", on entering one. A page is a layout box to a listener: unless it was
+ * named, it gets an empty name, which Orca passes over. */
+static void fix_stack_pages (GtkStack *stack);
+
+static void
+on_stack_pages_changed (GtkStack *stack)
+{
+  fix_stack_pages (stack);
+}
+
+static void
+fix_stack_pages (GtkStack *stack)
+{
+  /* The shortcuts window titles its pages "_1", "_2" for its own page buttons. */
+  gboolean shortcuts = gtk_widget_get_ancestor (GTK_WIDGET (stack),
+                                                GTK_TYPE_SHORTCUTS_WINDOW) != NULL;
+
+  /* Pages added later too (a shortcuts section lays its pages out again when resized). */
+  if (g_object_get_data (G_OBJECT (stack), "wsp-compat-pages") == NULL)
+    {
+      GtkSelectionModel *pages = gtk_stack_get_pages (stack);
+
+      g_object_set_data_full (G_OBJECT (stack), "wsp-compat-pages", pages, g_object_unref);
+      g_signal_connect_object (pages, "items-changed", G_CALLBACK (on_stack_pages_changed), stack,
+                               G_CONNECT_SWAPPED);
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (stack));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkStackPage *page = gtk_stack_get_page (stack, child);
+
+      if (shortcuts || !gtk_test_accessible_has_property (GTK_ACCESSIBLE (page), GTK_ACCESSIBLE_PROPERTY_LABEL))
+        gtk_accessible_update_property (GTK_ACCESSIBLE (page), GTK_ACCESSIBLE_PROPERTY_LABEL, "",
+                                        -1);
+    }
+}
+
+
+/* GTK 4.8's shortcuts window: its search field and the icon button that shows it have no name
+ * ("GtkSearchEntry", "GtkImage"); both are named by the field's placeholder, GTK's own
+ * translated "Search Shortcuts". The menu of sections in its header (shown only with several
+ * sections) is named by the window's title. */
+static void
+fix_shortcuts_window (GtkWidget *window)
+{
+  GtkWidget *entry = find_descendant (window, GTK_TYPE_SEARCH_ENTRY, G_TYPE_NONE);
+  GtkWidget *button = find_descendant (window, GTK_TYPE_TOGGLE_BUTTON, GTK_TYPE_IMAGE);
+  GtkWidget *sections = find_descendant (window, GTK_TYPE_MENU_BUTTON, G_TYPE_NONE);
+  const char *title = gtk_window_get_title (GTK_WINDOW (window));
+  g_autofree char *placeholder = NULL;
+
+  if (entry != NULL)
+    g_object_get (entry, "placeholder-text", &placeholder, NULL);
+  if (placeholder != NULL && *placeholder != '\0')
+    {
+      gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      placeholder, -1);
+      if (button != NULL)
+        {
+          gtk_accessible_reset_relation (GTK_ACCESSIBLE (button),
+                                         GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          placeholder, -1);
+        }
+    }
+
+  if (sections != NULL && title != NULL &&
+      !gtk_test_accessible_has_property (GTK_ACCESSIBLE (sections), GTK_ACCESSIBLE_PROPERTY_LABEL))
+    gtk_accessible_update_property (GTK_ACCESSIBLE (sections), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    title, -1);
+}
+
+/* libadwaita 1.2's About window puts single rows ("Details", "Report an Issue", one developer)
+ * in lists of their own, and leaves lists outside a titled group unnamed: Orca says
+ * "GtkListBox. List with 1 item." Such a list becomes a group; its rows stay as they are. The window is built
+ * before it is realized, so the rows shown are known, and nothing has been told yet. */
+static void
+fix_about_list (GtkListBox *list)
+{
+  GtkWidget *group;
+  const char *title;
+  guint shown = 0;
+
+  if (adw_get_major_version () != 1 || adw_get_minor_version () != 2)
+    return;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (list));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    shown += gtk_widget_get_visible (row);
+
+  group = gtk_widget_get_ancestor (GTK_WIDGET (list), ADW_TYPE_PREFERENCES_GROUP);
+  title = group != NULL ? adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (group)) : NULL;
+  if (shown == 1 || title == NULL || *title == '\0')
+    g_object_set (list, "accessible-role", GTK_ACCESSIBLE_ROLE_GROUP, NULL);
+}
+
+/* libadwaita 1.2's About window shows the release notes and the debugging information in text
+ * views that GTK 4.8 names "GtkTextView". Each is named by the title of its page. */
+static void
+fix_about_text (GtkWidget *view)
+{
+  for (GtkWidget *page = gtk_widget_get_parent (view);
+       page != NULL;
+       page = gtk_widget_get_parent (page))
+    {
+      GtkWidget *title = find_descendant (page, ADW_TYPE_WINDOW_TITLE, G_TYPE_NONE);
+
+      if (title != NULL)
+        {
+          gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          adw_window_title_get_title (ADW_WINDOW_TITLE (title)),
+                                          -1);
+          return;
+        }
+    }
 }
 
 static void
@@ -174,6 +299,15 @@ fix_tree (GtkWidget *widget)
       if (adw_get_major_version () == 1 && adw_get_minor_version () == 2)
         fix_expander_lists (widget);
     }
+
+  if (GTK_IS_STACK (widget))
+    fix_stack_pages (GTK_STACK (widget));
+  else if (GTK_IS_SHORTCUTS_WINDOW (widget))
+    fix_shortcuts_window (widget);
+  else if (GTK_IS_LIST_BOX (widget) && gtk_widget_get_ancestor (widget, ADW_TYPE_ABOUT_WINDOW))
+    fix_about_list (GTK_LIST_BOX (widget));
+  else if (GTK_IS_TEXT_VIEW (widget) && gtk_widget_get_ancestor (widget, ADW_TYPE_ABOUT_WINDOW))
+    fix_about_text (widget);
 
   if (GTK_IS_BUTTON (widget))
     {
@@ -219,7 +353,8 @@ refocus_dialog (GtkWindow *dialog)
 {
   GtkWidget *target;
 
-  if (!gtk_window_is_active (dialog))
+  /* A window hidden on close (the shortcuts window) may still count as active. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (dialog)) || !gtk_window_is_active (dialog))
     return;
 
   target = gtk_root_get_focus (GTK_ROOT (dialog));
@@ -237,10 +372,12 @@ on_dialog_active (GtkWindow *dialog)
 
   if (!gtk_window_is_active (dialog))
     return;
-  g_signal_handlers_disconnect_by_func (dialog, on_dialog_active, NULL);
 
   refocus_dialog (dialog);
-  if (below != NULL)
+  /* Once: a window hidden on close becomes active again when shown again. */
+  if (below != NULL &&
+      g_signal_handler_find (below, G_SIGNAL_MATCH_FUNC | G_SIGNAL_MATCH_DATA, 0, 0, NULL,
+                             refocus_dialog, dialog) == 0)
     g_signal_connect_object (below, "notify::focus-widget", G_CALLBACK (refocus_dialog), dialog,
                              G_CONNECT_SWAPPED);
 }
@@ -264,6 +401,9 @@ on_widget_realize (GSignalInvocationHint *hint,
                                  NULL) == 0)
         g_signal_connect (instance, "notify::is-active", G_CALLBACK (on_dialog_active), NULL);
     }
+  /* A stack that fills itself when first shown (a shortcuts section, a menu's pages). */
+  else if (GTK_IS_STACK (instance))
+    fix_stack_pages (GTK_STACK (instance));
 
   return TRUE;
 }
@@ -362,13 +502,16 @@ wsp_compat_name_toast_buttons (AdwToastOverlay *overlay)
  * wsp_compat_expose_entry_row:
  * @row: an entry row, not yet in a window
  *
- * Shows the text field of @row to assistive tools. In libadwaita 1.2 with GTK 4.8 the row's
- * GtkText has no role, so a screen reader sees neither the focus in it nor what is typed: it
- * said the window's title when the email page opened, and nothing for the field.
+ * Shows the text field of @row to assistive tools, named by the row's title. In libadwaita 1.2
+ * with GTK 4.8 the row's GtkText has no role and no name, so a screen reader sees neither the
+ * focus in it nor what is typed: it said the window's title when the email page opened, and
+ * only the text ("Hobby selected") when Tab reached a field on the next steps page.
  */
 void
 wsp_compat_expose_entry_row (AdwEntryRow *row)
 {
+  GtkEditable *text;
+
   g_return_if_fail (ADW_IS_ENTRY_ROW (row));
   g_return_if_fail (gtk_widget_get_root (GTK_WIDGET (row)) == NULL);
 
@@ -379,8 +522,10 @@ wsp_compat_expose_entry_row (AdwEntryRow *row)
 
   /* The field is the text box; the row around it is only its frame, or a screen reader would
    * announce the row as a second, empty text box. */
-  g_object_set (gtk_editable_get_delegate (GTK_EDITABLE (row)),
-                "accessible-role", GTK_ACCESSIBLE_ROLE_TEXT_BOX, NULL);
+  text = gtk_editable_get_delegate (GTK_EDITABLE (row));
+  g_object_set (text, "accessible-role", GTK_ACCESSIBLE_ROLE_TEXT_BOX, NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (text), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), -1);
   g_object_set (row, "accessible-role", GTK_ACCESSIBLE_ROLE_GROUP, NULL);
   gtk_accessible_reset_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL);
 }

@@ -9,6 +9,7 @@
 
 #include "wsp-catalog.h"
 #include "wsp-column-layout.h"
+#include "wsp-compat.h"
 #include "wsp-done-page.h"
 #include "wsp-follow-up.h"
 
@@ -304,4 +305,5 @@ static void
 wsp_done_page_init (WspDonePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  wsp_compat_expose_entry_row (self->label_row);
 }

@@ -181,16 +181,10 @@ wsp_email_page_init (WspEmailPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  /* The row's title is drawn as a label, but libadwaita 1.2 does not name the text field
-   * after it: a screen reader would announce a nameless field. */
   text = gtk_editable_get_delegate (GTK_EDITABLE (self->entry_row));
   g_assert (GTK_IS_TEXT (text));
   gtk_text_set_max_length (GTK_TEXT (text), MAX_ENTRY_CHARS);
 
-  gtk_accessible_update_property (GTK_ACCESSIBLE (text),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self->entry_row)),
-                                  -1);
   gtk_accessible_update_relation (GTK_ACCESSIBLE (text),
                                   GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, self->error_label, NULL,
                                   -1);

@@ -635,23 +635,6 @@ show_help_overlay (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (overlay));
 }
 
-static void
-name_stack_pages (GtkWidget  *widget,
-                  const char *name)
-{
-  if (GTK_IS_STACK (widget))
-    for (GtkWidget *child = gtk_widget_get_first_child (widget);
-         child != NULL;
-         child = gtk_widget_get_next_sibling (child))
-      gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_stack_get_page (GTK_STACK (widget), child)),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    name_stack_pages (child, name);
-}
-
 /* GtkMenuButton builds the whole popover as soon as it has a model; that waits for the first
  * click (or F10), and is not part of the first frame. */
 static void
@@ -665,11 +648,9 @@ create_menu (GtkMenuButton *button,
       gtk_menu_button_set_menu_model (button, self->primary_menu);
       GtkWidget *popover = GTK_WIDGET (gtk_menu_button_get_popover (button));
 
-      /* Named as its button, not by its class ("GtkPopoverMenu"); so are the pages of the
-       * stack that holds its menu and submenus, which a screen reader announces. */
+      /* Named as its button, not by its class ("GtkPopoverMenu"). */
       gtk_accessible_update_property (GTK_ACCESSIBLE (popover),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, _("Main Menu"), -1);
-      name_stack_pages (popover, _("Main Menu"));
     }
 }
 
