@@ -1,7 +1,9 @@
 #!/usr/bin/python3
 # test-atspi.py: what assistive tools read from the AT-SPI tree, page by page, through the
 # Facebook path, with two records on the welcome page, the main menu, the dialog of Forget
-# Everything, the manual page and the message when no browser opens the form.
+# Everything, the manual page and the message when no browser opens the form; the keyboard
+# shortcuts and About windows; what to do for a record without confirmation and the complaint;
+# Instagram alone, with the dialog about Meta's other form.
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
@@ -82,7 +84,8 @@ def walk(where, node, path, inside_control=False, frame_name=""):
         walk(where, child, path, inside_control or (control and role != "list"), frame_name)
 
 
-def check(app, where):
+def check(app, where, window=None):
+    """Reads the window with the focus, or @window."""
     # The tree may change under the walk while a page slides in: read it again then.
     for attempt in range(5):
         found = len(problems)
@@ -90,7 +93,7 @@ def check(app, where):
             # The window with the focus: the one behind a dialog was read before.
             frames = app.frames()
             focused = [f for f in frames if contains_focus(f)]
-            for frame in focused or frames:
+            for frame in [window] if window is not None else focused or frames:
                 walk(where, frame, "", frame_name=frame.get_name() or "")
             return
         except GLib.GError as error:
@@ -99,6 +102,16 @@ def check(app, where):
                   file=sys.stderr)
             time.sleep(0.5)
     raise SystemExit(f"{where}: the tree never held still")
+
+
+def check_dialog(app, where, heading, button):
+    """Checks the dialog that shows @heading, then closes it with its @button."""
+    dialog = wait_for(lambda: [f for f in app.frames()
+                               if heading in (f.get_name() or "") or app.find("label", heading, f)],
+                      f"the {where}")[0]
+    check(app, where)
+    app.click("push button", button, dialog)
+    wait_for(lambda: len(app.frames()) == 1, f"the {where} to close")
 
 
 def main():
@@ -138,13 +151,7 @@ def main():
 
         # No browser: opening the form says so, in a dialog.
         app.key("Return")
-        dialog = wait_for(lambda: [f for f in app.frames()
-                                   if _("Could Not Open the Browser") in (f.get_name() or "") or
-                                   app.find("label", _("Could Not Open the Browser"), f)],
-                          "the dialog about the browser")[0]
-        check(app, "no browser dialog")
-        app.click("push button", _("_Close"), dialog)
-        wait_for(lambda: len(app.frames()) == 1, "the dialog to close")
+        check_dialog(app, "no browser dialog", _("Could Not Open the Browser"), _("_Close"))
         app.focus()
 
         # The main menu.
@@ -162,12 +169,54 @@ def main():
         app.key("F10")
         wait_for(lambda: _menu_open(app), "the main menu")
         app.click("menu item", _("_Forget Everything…"))
-        dialog = wait_for(lambda: [f for f in app.frames()
-                                   if app.find("label", _("Forget Everything?"), f)],
-                          "the dialog of Forget Everything")[0]
-        check(app, "dialog of Forget Everything")
-        app.click("push button", _("_Cancel"), dialog)
-        wait_for(lambda: len(app.frames()) == 1, "the dialog to close")
+        check_dialog(app, "dialog of Forget Everything", _("Forget Everything?"), _("_Cancel"))
+
+        # The windows of the menu: the keyboard shortcuts, About.
+        app.focus()
+        app.key("ctrl+question")
+        window = wait_for(lambda: app.other_frame(), "the keyboard shortcuts window")
+        check(app, "keyboard shortcuts", window=window)
+        app.close_window(window)
+        app.key("F10")
+        wait_for(lambda: _menu_open(app), "the main menu")
+        app.click("menu item", _("_About Widerspruch"))
+        window = wait_for(lambda: app.other_frame(), "About")
+        check(app, "About window", window=window)
+        app.close_window(window)
+        app.stop()
+
+        # A record sent two days ago and not confirmed: what to do, and a complaint.
+        app.start()
+        app.click("push button", _("What to do for %s") % "Instagram – Shop")
+        app.wait_window(f"^{_('Next Steps')} ")
+        check(app, "follow-up")
+        app.tab_to("check box", _("Refused or no answer"))
+        app.key("space")
+        wait_for(lambda: app.find("label", _("Complain to the Authority")), "the complaint's group")
+        check(app, "complaint")
+        app.stop()
+
+        # Instagram alone, with Meta's other form on the way.
+        app.start()
+        app.key("Return")
+        app.wait_window(f"^{_('Accounts')} ")
+        app.key("Down", "space")
+        app.tab_to("list item", _("It is about what others posted about me"))
+        app.key("Return")
+        check_dialog(app, "dialog about the other form", _("Information Others Shared About You"),
+                     _("_Close"))
+        app.focus()
+        app.key("ctrl+Return")
+        app.wait_window(f"^{_('Country')} ")
+        app.type("austria")
+        app.key("Return")
+        app.wait_window(f"^{_('Email')} ")
+        app.type("jana@example.org")
+        app.key("Return")
+        app.wait_window(f"^{_('Reason')} ")
+        app.key("ctrl+Return")
+        app.wait_window("^Instagram ")
+        check(app, "Instagram's summary")
     except SystemExit:
         print("\n".join(problems))
         raise

@@ -3,12 +3,15 @@
 # keyboard: the records on the welcome page; the Facebook path (platform, country, email, a
 # ready-made reason, the summary, its dialog about the missing browser and its copy buttons), the
 # main menu, the manual page and Forget Everything; then both platforms without a reason, the
-# form opened in a fake browser, the next steps page and Instagram's summary.
+# form opened in a fake browser, the next steps page and Instagram's summary; then what to do
+# for a record without confirmation and the complaint, the keyboard shortcuts, About, and
+# Instagram alone past the dialog about Meta's other form.
 # WSP_TEST_ORCA_LOG=FILE keeps a copy of Orca's debug log.
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
-# Usage: dbus-run-session -- test-orca.py /path/to/widerspruch   (under an X server)
+# Usage: dbus-run-session -- test-orca.py /path/to/widerspruch RECORDS [facebook|both|more ...]
+# (under an X server; all walks by default)
 # Orca speaks in the language of LANGUAGE, as the app does. It runs with a silent speech server
 # (orca-customizations.py below): speech is generated and written to its debug log, nothing is
 # played, so no audio device is needed. Each key waits for what Orca says in answer, or for
@@ -16,8 +19,8 @@
 # call for each property) and lags behind the keys on a busy machine.
 #
 # Fails when Orca says a toolkit class name, a mnemonic underscore, a list of one item, or
-# moves its focus to a control without a name; and when a page opens without Orca naming the
-# control that has the focus.
+# moves its focus to a control without a name; when a page opens without Orca naming the
+# control that has the focus; and when Tab moves the focus and Orca does not follow.
 
 import gettext
 import os
@@ -67,6 +70,8 @@ class Orca:
         with open(os.path.join(orca_dir, "orca-customizations.py"), "w") as f:
             f.write(SILENT_SPEECH)
         env = dict(app.env)
+        # The app's criticals are fatal, not Orca's: it meets windows that vanish under it.
+        env.pop("G_DEBUG", None)
         # Orca refuses to start while any other process of this user is called "orca" (it asks
         # pgrep): a copy of this test running beside it, or the user's own screen reader. Each
         # test's Orca listens on a bus of its own, so it is shown a pgrep that finds none.
@@ -82,6 +87,8 @@ class Orca:
                 ["orca", "--disable=braille", "--disable=main-window", f"--debug-file={self.log}"],
                 env=env, stdout=errors, stderr=subprocess.STDOUT)
         self.seen = 0
+        # Tab presses after which Orca did not move its focus (Walk.step()).
+        self.unfollowed = []
         language = os.environ.get("LANGUAGE", "en")
         self.translation = gettext.translation("orca", languages=[language], fallback=True)
 
@@ -108,8 +115,8 @@ class Orca:
     def wait_said(self, text, since, what):
         """Waits until Orca has said something containing @text."""
         wait_for(lambda: any(text in u for u in self.utterances(since)),
-                 f"Orca to say {text!r} ({what}); it said: {self.utterances(since)}",
-                 deadline=120)
+                 f"Orca to say {text!r} ({what})", deadline=120,
+                 on_timeout=lambda: print(f"# Orca said: {self.utterances(since)}"))
 
     def settle(self, quiet=1.5, deadline=90):
         """Waits until Orca's log has not grown for @quiet seconds: it has caught up."""
@@ -162,10 +169,10 @@ class Walk:
         self.orca.wait_said(self.app._("_Start"), since, "the welcome page's first control")
         self.orca.settle()
 
-    def to_reason(self, country):
+    def to_reason(self, country, key="Return"):
         """From a chosen platform through the country and email pages to the reason page."""
         _ = self.app._
-        self.step(["Return"], "the country page", _("Search countries"))
+        self.step([key], "the country page", _("Search countries"))
         self.step(country, "typing the country")
         self.step(["Return"], "the email page", _("Email address"))
         self.step("jana@example.org", "typing the email")
@@ -185,6 +192,12 @@ class Walk:
         if expected is not None:
             self.orca.wait_said(expected, since, what)
         self.orca.settle()
+        # Tab moves the focus (in every window walked here, which has more than one control):
+        # Orca must follow it, or the listener hears only what the new control does (a field's
+        # text "selected"), not what it is. (The shortcuts window has one: it is not tabbed.)
+        if keys in (["Tab"], ["shift+Tab"]) and not any(
+                FOCUS.search(line) for line in self.orca.lines()[since:]):
+            self.orca.unfollowed.append(what)
         return self.orca.utterances(since)
 
     def tab_until(self, text, what, most=12, key="Tab"):
@@ -211,6 +224,13 @@ class Walk:
             fail(f"no dialog to close with {button!r}")
         self.app.click("push button", self.app._(button), dialogs[-1])
         wait_for(lambda: len(self.app.frames()) == 1, "the dialog to close")
+        self.orca.settle()
+        self.app.refocus()
+
+    def close_window(self):
+        """Closes the window over the main one through its title bar's close button, and gives
+        the main window the focus back."""
+        self.app.close_window(self.app.other_frame())
         self.orca.settle()
         self.app.refocus()
 
@@ -291,8 +311,56 @@ def both_walk(app, orca):
     app.stop()
 
 
+def more_walk(app, orca):
+    """What to do for a record without confirmation and the complaint, the keyboard shortcuts,
+    About, then Instagram alone past the dialog about Meta's other form."""
+    _ = app._
+    walk = Walk(app, orca)
+    walk.start()
+
+    # A record sent long ago and not confirmed: what to do, then the complaint.
+    # Above Start: the records that wait for a confirmation.
+    walk.tab_until(_("What to do for %s") % "Instagram", "a record's What to Do button",
+                   key="shift+Tab")
+    walk.step(["Return"], "the next steps of the record", _("Next Steps"))
+    walk.tab_until(_("Refused or no answer"), "the check box of a refusal", most=20)
+    walk.step(["space"], "the refusal ticked")
+    for _i in range(3):
+        walk.step(["Tab"], "the complaint's next control")
+
+    # From the menu: pressed with xdotool, Ctrl+? left its key repeating under Orca.
+    walk.menu_item("_Keyboard Shortcuts", "the keyboard shortcuts", _("Keyboard Shortcuts"))
+    walk.close_window()
+
+    # libadwaita's window, in libadwaita's translation.
+    walk.menu_item("_About Widerspruch", "About", app.adw.gettext("About"))
+    for _i in range(5):
+        walk.step(["Tab"], "About's next control", dialog=True)
+    walk.close_window()
+    app.stop()
+
+    walk.start()
+    walk.step(["Return"], "the platform page", "Facebook")
+    walk.step(["Down"], "Instagram", "Instagram")
+    walk.step(["space"], "Instagram chosen")
+    walk.tab_until(_("It is about what others posted about me"), "the row for Meta's other form")
+    walk.step(["Return"], "the dialog about Meta's other form",
+              _("Information Others Shared About You"))
+    walk.step(["Tab"], "the dialog's next button", dialog=True)
+    walk.close_dialog(_("_Close"))
+    walk.to_reason("austria", key="ctrl+Return")
+    walk.step(["ctrl+Return"], "Instagram's summary", _("_Open the %s Form") % "Instagram")
+    walk.tab_until(_("Copy the form address"), "Instagram's copy buttons")
+    app.stop()
+
+
+WALKS = {"facebook": facebook_walk, "both": both_walk, "more": more_walk}
+
+
 def main():
+    # test-orca.py BINARY RECORDS [WALK...]: the walks to take, all by default.
     app = App(sys.argv[1], records=sys.argv[2] if len(sys.argv) > 2 else None)
+    walks = sys.argv[3:] or list(WALKS)
     orca = Orca(app)
     problems = []
     try:
@@ -305,9 +373,10 @@ def main():
             fail("Orca stopped before it said anything")
         orca.settle()
 
-        facebook_walk(app, orca)
-        app.register_browser()
-        both_walk(app, orca)
+        for name in walks:
+            if name == "both":
+                app.register_browser()
+            WALKS[name](app, orca)
     except SystemExit:
         orca.dump()
         app.stop()
@@ -347,6 +416,8 @@ def report(orca, problems):
             problems.append(f"Orca said a list has one item: {utterance!r}")
         if utterance.rstrip(".") == not_selected:
             problems.append(f"Orca said {utterance!r} of a row that cannot be selected")
+    for what in orca.unfollowed:
+        problems.append(f"Orca did not follow the focus: {what}")
     for line in orca.lines():
         match = FOCUS.search(line)
         if match and match.group(1) in NAMED_ROLES and not match.group(2).strip():

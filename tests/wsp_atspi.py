@@ -92,6 +92,9 @@ class App:
         language = self.language = os.environ.get("LANGUAGE", "en")
         self.translation = gettext.translation("widerspruch", localedir, languages=[language],
                                                fallback=True)
+        # What GTK itself shows (a title bar's buttons), in its own translation.
+        self.gtk = gettext.translation("gtk40", languages=[language], fallback=True)
+        self.adw = gettext.translation("libadwaita", languages=[language], fallback=True)
 
     def register_browser(self):
         """Makes a script the default browser for http and https: it writes each address it is
@@ -199,6 +202,43 @@ class App:
         if app is None:
             return []
         return [app.get_child_at_index(i) for i in range(app.get_child_count())]
+
+    def other_frame(self):
+        """A window of the app besides the main one (whose title ends in the app's name)."""
+        others = [f for f in self.frames() if not (f.get_name() or "").endswith("Widerspruch")]
+        return others[-1] if others else None
+
+    def focused(self):
+        """The node with the focus in the app's windows, or None."""
+        for frame in self.frames():
+            for node in [frame, *descendants(frame)]:
+                if "focused" in states_of(node):
+                    return node
+        return None
+
+    def tab_to(self, role, name, most=30):
+        """Presses Tab until the control of @role named @name has the focus."""
+        for _ in range(most):
+            node = self.focused()
+            if node is not None and node.get_role_name() == role and node.get_name() == name:
+                return node
+            self.key("Tab")
+            wait_for(lambda: self.focused() is not node, "the focus to move")
+        fail(f"{most} presses of Tab did not reach the {role} {name!r}")
+
+    def close_window(self, frame):
+        """Closes the window @frame through the close button of its title bar (named by GTK,
+        in GTK's translation) and gives the main window the focus back."""
+        name = self.gtk.gettext("Close")
+        # A window with pages (About) has a title bar on each; only the shown one's works.
+        buttons = wait_for(lambda: [n for n in descendants(frame)
+                                    if n.get_role_name() == "push button" and n.get_name() == name],
+                           f"a button {name!r} in {frame.get_name()!r}")
+        for button in buttons:
+            if len(self.frames()) > 1:
+                button.do_action(0)
+        wait_for(lambda: len(self.frames()) == 1, f"the window {frame.get_name()!r} to close")
+        self.focus()
 
     def stop(self):
         if self.process is not None and self.process.poll() is None:
