@@ -205,6 +205,11 @@ static GtkWidget *
 wsp_done_page_get_initial_focus (WspPage *page)
 {
   WspDonePage *self = WSP_DONE_PAGE (page);
+  GtkWidget *first_step = wsp_follow_up_get_first_step (self->follow_up);
+
+  /* A late confirmation: what to do about it comes first (the welcome page's "What to Do"). */
+  if (first_step != NULL)
+    return first_step;
 
   if (gtk_widget_get_visible (GTK_WIDGET (self->continue_button)))
     return GTK_WIDGET (self->continue_button);

@@ -23,6 +23,7 @@ struct _WspFollowUp
 
   /* Template widgets */
   GtkWidget            *overdue_group;
+  GtkWidget            *first_step_row;
   GtkWidget            *refused_group;
   GtkCheckButton       *refused_check;
   GtkWidget            *complaint_group;
@@ -249,6 +250,14 @@ wsp_follow_up_get_record (WspFollowUp *self)
   return self->record;
 }
 
+GtkWidget *
+wsp_follow_up_get_first_step (WspFollowUp *self)
+{
+  g_return_val_if_fail (WSP_IS_FOLLOW_UP (self), NULL);
+
+  return gtk_widget_get_visible (self->overdue_group) ? self->first_step_row : NULL;
+}
+
 static void
 wsp_follow_up_dispose (GObject *object)
 {
@@ -275,6 +284,7 @@ wsp_follow_up_class_init (WspFollowUpClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/wsp-follow-up.ui");
   gtk_widget_class_bind_template_child (widget_class, WspFollowUp, overdue_group);
+  gtk_widget_class_bind_template_child (widget_class, WspFollowUp, first_step_row);
   gtk_widget_class_bind_template_child (widget_class, WspFollowUp, refused_group);
   gtk_widget_class_bind_template_child (widget_class, WspFollowUp, refused_check);
   gtk_widget_class_bind_template_child (widget_class, WspFollowUp, complaint_group);

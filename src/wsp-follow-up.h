@@ -22,6 +22,10 @@ void       wsp_follow_up_set_record      (WspFollowUp *self,
                                           WspRecord   *record);
 WspRecord *wsp_follow_up_get_record      (WspFollowUp *self);
 
+/* The first thing to do about a late confirmation, where the focus goes when the page with
+ * this opens; NULL when the confirmation is not late. */
+GtkWidget *wsp_follow_up_get_first_step  (WspFollowUp *self);
+
 /* Writes the reminder for the record to @file, as "Add a Reminder" does once the user chose a
  * file; on failure shows a message that says why. Returns whether it was written. */
 gboolean   wsp_follow_up_save_reminder   (WspFollowUp *self,

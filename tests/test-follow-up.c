@@ -159,6 +159,7 @@ test_welcome (Fixture       *f,
   g_autoptr(WspRecord) confirmed = NULL;
   g_autoptr(WspRecord) opened = NULL;
   GtkWidget *group;
+  GtkWidget *focus;
   GPtrArray *rows;
 
   late = g_object_ref (add_record (f, WSP_PLATFORM_INSTAGRAM, "Shop", "DE", "Deutschland", 25));
@@ -183,6 +184,12 @@ test_welcome (Fixture       *f,
   wait_for_page (f, "done");
   g_assert_true (wsp_follow_up_get_record (follow_up_of (f)) == late);
   g_assert_true (is_shown (find_group (page (f, "done"), "No Confirmation Yet?")));
+  /* The focus on the first thing to do, not on the buttons below (a screen reader starts
+   * there). */
+  focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  g_assert_true (ADW_IS_PREFERENCES_ROW (focus));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (focus)), ==,
+                   "Look in the right mailbox");
   g_assert_true (wsp_test_shows_text (page (f, "done"), "Look in the spam folder"));
   g_assert_true (wsp_test_shows_text (page (f, "done"), "The form’s own confirmation counts"));
   g_assert_true (wsp_test_shows_text (page (f, "done"), "When to send it again"));

@@ -322,7 +322,8 @@ def more_walk(app, orca):
     # Above Start: the records that wait for a confirmation.
     walk.tab_until(_("What to do for %s") % "Instagram", "a record's What to Do button",
                    key="shift+Tab")
-    walk.step(["Return"], "the next steps of the record", _("Next Steps"))
+    walk.step(["Return"], "the next steps of the record, at the first thing to do",
+              _("Look in the right mailbox"))
     walk.tab_until(_("Refused or no answer"), "the check box of a refusal", most=20)
     walk.step(["space"], "the refusal ticked")
     for _i in range(3):
