@@ -106,6 +106,16 @@ for lang in "${languages[@]}"; do
               grep -E '^msgstr.*([^.]\.\.([^.]|$)|\. \.| \.("|[[:space:]]))' || true)
   [ -z "$doubled" ]
   ok $? "$lang: no doubled punctuation" "$doubled"
+
+  # A translation that is its own text twice: what a bad merge of two po files leaves behind.
+  repeated=$(msgcat --no-wrap --no-location "$file" | awk '
+    /^msgstr/ { text = $0; sub (/^[^"]*"/, "", text); sub (/"$/, "", text)
+                half = length (text) / 2
+                if (half > 2 && length (text) % 2 == 0 &&
+                    substr (text, 1, half) == substr (text, half + 1))
+                  print text }')
+  [ -z "$repeated" ]
+  ok $? "$lang: no translation repeats itself" "$repeated"
 done
 
 echo "1..$n"
