@@ -46,6 +46,8 @@ struct _WspWindow
   WspPage              *manual_return;
   /* Prepares the page after the one shown, once the window is idle. */
   guint                 prepare_source;
+  /* Shows the notes about changed links, once the first frame is out. */
+  guint                 notes_source;
 
   /* Owned: the records (wsp-window-records.c) */
   GtkFileChooserNative *chooser;

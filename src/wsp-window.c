@@ -541,6 +541,7 @@ wsp_window_dispose (GObject *object)
   WspWindow *self = (WspWindow *)object;
 
   g_clear_handle_id (&self->prepare_source, g_source_remove);
+  g_clear_handle_id (&self->notes_source, g_source_remove);
   wsp_window_dispose_records (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), WSP_TYPE_WINDOW);
@@ -563,6 +564,59 @@ wsp_window_finalize (GObject *object)
   G_OBJECT_CLASS (wsp_window_parent_class)->finalize (object);
 }
 
+/* What changed in the links, said once: the notes an accepted catalog brings that the user has
+ * not been shown, on the welcome page (the model decides which: wsp_catalog_count_new_notes()). */
+static void
+update_notes (WspWindow *self)
+{
+  WspCatalog *catalog = wsp_catalog_get_current ();
+  g_autofree char *seen = g_settings_get_string (self->settings, "notes-seen");
+  g_autofree char *now_seen = NULL;
+  guint n_new = wsp_catalog_count_new_notes (catalog, seen, &now_seen);
+
+  if (n_new > 0)
+    wsp_welcome_page_show_notes (WSP_WELCOME_PAGE (self->pages [0]), catalog, n_new);
+  if (g_strcmp0 (seen, now_seen) != 0)
+    g_settings_set_string (self->settings, "notes-seen", now_seen);
+}
+
+static gboolean
+update_notes_once (gpointer data)
+{
+  WspWindow *self = data;
+
+  self->notes_source = 0;
+  update_notes (self);
+  /* Not earlier: the built-in catalog is read when first asked for. */
+  if (g_signal_handler_find (wsp_catalog_get_default (), G_SIGNAL_MATCH_FUNC | G_SIGNAL_MATCH_DATA,
+                             0, 0, NULL, update_notes, self) == 0)
+    g_signal_connect_object (wsp_catalog_get_default (), "current-changed",
+                             G_CALLBACK (update_notes), self, G_CONNECT_SWAPPED);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* The notes need the catalog read, which nothing else on the welcome page does, and they are
+ * rare (news that an update brings, shown once): they wait until the window has shown its
+ * first frame, and come with the next. */
+static void
+on_first_frame (GdkFrameClock *clock,
+                WspWindow     *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, on_first_frame, self);
+  if (self->notes_source == 0)
+    self->notes_source = g_idle_add (update_notes_once, self);
+}
+
+static void
+wsp_window_realize (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (wsp_window_parent_class)->realize (widget);
+
+  g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
+                           G_CALLBACK (on_first_frame), widget, 0);
+}
+
 static void
 wsp_window_class_init (WspWindowClass *klass)
 {
@@ -576,6 +630,7 @@ wsp_window_class_init (WspWindowClass *klass)
   object_class->get_property = wsp_window_get_property;
   object_class->set_property = wsp_window_set_property;
   window_class->close_request = wsp_window_close_request;
+  widget_class->realize = wsp_window_realize;
 
   /* Where the records are kept; the default store when not given. */
   properties [PROP_STORE] =
@@ -658,22 +713,6 @@ static const GActionEntry win_actions [] = {
   { "show-help-overlay", show_help_overlay },
 };
 
-/* What changed in the links, said once: the notes an accepted catalog brings that the user has
- * not been shown, on the welcome page (the model decides which: wsp_catalog_count_new_notes()). */
-static void
-update_notes (WspWindow *self)
-{
-  WspCatalog *catalog = wsp_catalog_get_current ();
-  g_autofree char *seen = g_settings_get_string (self->settings, "notes-seen");
-  g_autofree char *now_seen = NULL;
-  guint n_new = wsp_catalog_count_new_notes (catalog, seen, &now_seen);
-
-  if (n_new > 0)
-    wsp_welcome_page_show_notes (WSP_WELCOME_PAGE (self->pages [0]), catalog, n_new);
-  if (g_strcmp0 (seen, now_seen) != 0)
-    g_settings_set_string (self->settings, "notes-seen", now_seen);
-}
-
 static void
 wsp_window_init (WspWindow *self)
 {
@@ -703,10 +742,6 @@ wsp_window_init (WspWindow *self)
   /* The others follow when first shown: building all of them up front doubled the time to the
    * first frame (build-aux/bench). */
   self->manual_return = ensure_page (self, 0);
-
-  update_notes (self);
-  g_signal_connect_object (wsp_catalog_get_default (), "current-changed",
-                           G_CALLBACK (update_notes), self, G_CONNECT_SWAPPED);
 
   /* Plain Enter is left to the pages (entries, the country list, the platform options): a
    * window-wide binding would also fire where a row ignores Enter. Ctrl+Enter moves on from

@@ -311,6 +311,15 @@ test_application_check_catalog_by_itself (CatalogFixture *f,
   wsp_test_quit_app (app);
 }
 
+/* Until the window has looked for new notes: after its first frame, from an idle callback. */
+static void
+wait_for_notes_checked (GtkWindow *window)
+{
+  wsp_test_wait_for_frames (GTK_WIDGET (window), 2);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
 /* Whether the welcome page shows its notes about changed links. */
 static gboolean
 shows_notes (GtkApplication *app)
@@ -348,9 +357,10 @@ test_application_notes (CatalogFixture *f,
   g_settings_set_int64 (f->settings, "catalog-last-check",
                         g_get_real_time () / G_USEC_PER_SEC - 60);
 
-  /* The first start: the built-in notes are how things are, not news. */
+  /* The first start: the built-in notes are how things are, not news. The window looks after
+   * its first frame. */
   app = wsp_test_new_app ();
-  wsp_test_show_window (app);
+  wait_for_notes_checked (wsp_test_show_window (app));
   g_assert_false (shows_notes (app));
   first_seen = g_settings_get_string (f->settings, "notes-seen");
   g_assert_cmpstr (first_seen, !=, "");
@@ -381,7 +391,7 @@ test_application_notes (CatalogFixture *f,
   wsp_test_server_stop (f->server->http);
   wsp_catalog_set_current (NULL);
   restarted = wsp_test_new_app ();
-  wsp_test_show_window (restarted);
+  wait_for_notes_checked (wsp_test_show_window (restarted));
   g_assert_cmpstr (wsp_catalog_get_updated (wsp_catalog_get_current ()), ==, f->newer);
   g_assert_false (shows_notes (restarted));
   wsp_test_quit_app (restarted);
