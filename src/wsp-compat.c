@@ -169,14 +169,6 @@ fix_untitled_group (AdwPreferencesGroup *group)
 /* GTK 4.8 names a stack page by its class, "GtkStackPage", or by an internal title ("_1"), and
  * Orca says that, "panel", on entering one. A page is a layout box to a listener: unless it was
  * named, it gets an empty name, which Orca passes over. */
-static void fix_stack_pages (GtkStack *stack);
-
-static void
-on_stack_pages_changed (GtkStack *stack)
-{
-  fix_stack_pages (stack);
-}
-
 static void
 fix_stack_pages (GtkStack *stack)
 {
@@ -190,7 +182,7 @@ fix_stack_pages (GtkStack *stack)
       GtkSelectionModel *pages = gtk_stack_get_pages (stack);
 
       g_object_set_data_full (G_OBJECT (stack), "wsp-compat-pages", pages, g_object_unref);
-      g_signal_connect_object (pages, "items-changed", G_CALLBACK (on_stack_pages_changed), stack,
+      g_signal_connect_object (pages, "items-changed", G_CALLBACK (fix_stack_pages), stack,
                                G_CONNECT_SWAPPED);
     }
 
@@ -200,12 +192,12 @@ fix_stack_pages (GtkStack *stack)
     {
       GtkStackPage *page = gtk_stack_get_page (stack, child);
 
-      if (shortcuts || !gtk_test_accessible_has_property (GTK_ACCESSIBLE (page), GTK_ACCESSIBLE_PROPERTY_LABEL))
+      if (shortcuts ||
+          !gtk_test_accessible_has_property (GTK_ACCESSIBLE (page), GTK_ACCESSIBLE_PROPERTY_LABEL))
         gtk_accessible_update_property (GTK_ACCESSIBLE (page), GTK_ACCESSIBLE_PROPERTY_LABEL, "",
                                         -1);
     }
 }
-
 
 /* GTK 4.8's shortcuts window: its search field and the icon button that shows it have no name
  * ("GtkSearchEntry", "GtkImage"); both are named by the field's placeholder, GTK's own
@@ -243,8 +235,9 @@ fix_shortcuts_window (GtkWidget *window)
 
 /* libadwaita 1.2's About window puts single rows ("Details", "Report an Issue", one developer)
  * in lists of their own, and leaves lists outside a titled group unnamed: Orca says
- * "GtkListBox. List with 1 item." Such a list becomes a group; its rows stay as they are. The window is built
- * before it is realized, so the rows shown are known, and nothing has been told yet. */
+ * "GtkListBox. List with 1 item." Such a list becomes a group; its rows stay as they are. The
+ * window is built before it is realized, so the rows shown are known, and nothing has been told
+ * yet. */
 static void
 fix_about_list (GtkListBox *list)
 {
@@ -502,16 +495,14 @@ wsp_compat_name_toast_buttons (AdwToastOverlay *overlay)
  * wsp_compat_expose_entry_row:
  * @row: an entry row, not yet in a window
  *
- * Shows the text field of @row to assistive tools, named by the row's title. In libadwaita 1.2
- * with GTK 4.8 the row's GtkText has no role and no name, so a screen reader sees neither the
- * focus in it nor what is typed: it said the window's title when the email page opened, and
- * only the text ("Hobby selected") when Tab reached a field on the next steps page.
+ * Shows the text field of @row to assistive tools. In libadwaita 1.2 with GTK 4.8 the row's
+ * GtkText has no role, so a screen reader sees neither the focus in it nor what is typed: it
+ * said the window's title when the email page opened, and only the text ("Hobby selected") when
+ * Tab reached a field on the next steps page. (wsp_widget_name_controls() names the field.)
  */
 void
 wsp_compat_expose_entry_row (AdwEntryRow *row)
 {
-  GtkEditable *text;
-
   g_return_if_fail (ADW_IS_ENTRY_ROW (row));
   g_return_if_fail (gtk_widget_get_root (GTK_WIDGET (row)) == NULL);
 
@@ -522,10 +513,8 @@ wsp_compat_expose_entry_row (AdwEntryRow *row)
 
   /* The field is the text box; the row around it is only its frame, or a screen reader would
    * announce the row as a second, empty text box. */
-  text = gtk_editable_get_delegate (GTK_EDITABLE (row));
-  g_object_set (text, "accessible-role", GTK_ACCESSIBLE_ROLE_TEXT_BOX, NULL);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (text), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), -1);
+  g_object_set (gtk_editable_get_delegate (GTK_EDITABLE (row)),
+                "accessible-role", GTK_ACCESSIBLE_ROLE_TEXT_BOX, NULL);
   g_object_set (row, "accessible-role", GTK_ACCESSIBLE_ROLE_GROUP, NULL);
   gtk_accessible_reset_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL);
 }

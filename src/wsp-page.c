@@ -94,6 +94,19 @@ wsp_widget_name_controls (GtkWidget *root)
     {
       GtkWidget *image = GTK_IS_BUTTON (child) ? gtk_button_get_child (GTK_BUTTON (child)) : NULL;
 
+      /* An entry row draws its title, but libadwaita 1.2 does not name the text field after it:
+       * a screen reader would announce a nameless field. */
+      if (ADW_IS_ENTRY_ROW (child))
+        {
+          GtkEditable *text = gtk_editable_get_delegate (GTK_EDITABLE (child));
+          const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child));
+
+          if (!gtk_test_accessible_has_property (GTK_ACCESSIBLE (text),
+                                                 GTK_ACCESSIBLE_PROPERTY_LABEL))
+            gtk_accessible_update_property (GTK_ACCESSIBLE (text), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                            title, -1);
+        }
+
       /* GTK labels a button by its child: an image would add its class name ("GtkImage") to
        * what a screen reader says. The button's own accessible label names it; the image is
        * decoration. Its role can only change before it is shown to assistive tools, which
