@@ -13,11 +13,28 @@
 
 #include "wsp-catalog.h"
 #include "wsp-email.h"
+#include "wsp-qr-code.h"
 #include "wsp-reasons.h"
 #include "wsp-record.h"
 #include "wsp-test-flow.h"
 #include "wsp-test-ui.h"
 #include "wsp-test-util.h"
+
+/* What a phone reads in the summary page's code for the form's address: the first QR code. */
+static char *
+phone_code_text (WspTestFlow *f)
+{
+  GtkWidget *code = wsp_test_find_widget (wsp_flow_page (f, "summary"), WSP_TYPE_QR_CODE, NULL,
+                                          NULL);
+  g_autoptr(GdkTexture) texture = NULL;
+
+  g_assert_nonnull (code);
+  /* Drawn since the page last changed it: a code waiting for its new size draws nothing. */
+  wsp_test_wait_for_frames (code, 2);
+  texture = wsp_test_render (code);
+
+  return wsp_test_decode_qr (texture);
+}
 
 static void
 test_flow_facebook (WspTestFlow   *f,
@@ -185,6 +202,7 @@ test_flow_form_per_country (WspTestFlow   *f,
       g_autofree char *text = NULL;
       g_autofree char *copied = NULL;
       g_autofree char *opened = NULL;
+      g_autofree char *phone = NULL;
       WspRecord *record;
 
       g_test_message ("country %s", groups[i].code);
@@ -204,8 +222,11 @@ test_flow_form_per_country (WspTestFlow   *f,
                                  ? form->confirmed : other->confirmed);
 
       wsp_flow_open_form (f, ++n_opened, groups[i].form);
+      phone = phone_code_text (f);
+      g_assert_cmpstr (phone, ==, groups[i].form);
 
-      /* "Try the Other Form" opens the other one, which the page then shows and copies. */
+      /* "Try the Other Form" opens the other one, which the page then shows, copies and puts in
+       * the code for the phone. */
       g_assert_true (gtk_widget_is_visible (wsp_test_find_widget (wsp_flow_page (f, "summary"),
                                                                   GTK_TYPE_BUTTON,
                                                                   wsp_test_match_action,
@@ -216,6 +237,9 @@ test_flow_form_per_country (WspTestFlow   *f,
       g_assert_cmpstr (opened, ==, groups[i].other);
       copied = wsp_flow_copy_field (f, "url");
       g_assert_cmpstr (copied, ==, groups[i].other);
+      g_clear_pointer (&phone, g_free);
+      phone = phone_code_text (f);
+      g_assert_cmpstr (phone, ==, groups[i].other);
       record = wsp_window_get_record (f->window);
       g_assert_nonnull (record);
       g_assert_cmpstr (wsp_record_get_url (record), ==, groups[i].other);
@@ -227,6 +251,9 @@ test_flow_form_per_country (WspTestFlow   *f,
       g_clear_pointer (&opened, g_free);
       opened = wsp_flow_wait_for_opened (f, ++n_opened);
       g_assert_cmpstr (opened, ==, groups[i].form);
+      g_clear_pointer (&phone, g_free);
+      phone = phone_code_text (f);
+      g_assert_cmpstr (phone, ==, groups[i].form);
     }
 }
 

@@ -9,7 +9,6 @@
 #include "config.h"
 
 #include <adwaita.h>
-#include <glib/gstdio.h>
 
 #include "wsp-phone-codes.h"
 #include "wsp-qr-code.h"
@@ -61,50 +60,6 @@ show_in_window (GtkWidget *code, int window_width)
   return window;
 }
 
-/* The widget as its window draws it. */
-static GdkTexture *
-render (GtkWidget *widget)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  g_autoptr(GskRenderNode) node = NULL;
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-
-  return gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-}
-
-/* What zbarimg reads in @texture: the text of the one symbol it finds. */
-static char *
-decode (GdkTexture *texture)
-{
-  g_autofree char *png = g_build_filename (g_get_tmp_dir (), "qr-code.png", NULL);
-  const char *argv[] = { ZBARIMG, "--quiet", "--raw", png, NULL };
-  g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
-  g_autoptr(GError) error = NULL;
-  int status = 0;
-
-  g_assert_true (gdk_texture_save_to_png (texture, png));
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status,
-                &error);
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, NULL))
-    g_error ("zbarimg found no code (%d): %s", status, err);
-  g_remove (png);
-
-  /* --raw ends each symbol's text with a newline. */
-  g_assert_true (g_str_has_suffix (out, "\n"));
-  out[strlen (out) - 1] = '\0';
-
-  return g_steal_pointer (&out);
-}
-
 /* Counts the pixels of @texture that are pure black, pure white, and anything else. */
 static void
 count_colors (GdkTexture *texture,
@@ -143,8 +98,8 @@ assert_decodes_to (const char *text, int window_width)
   g_assert_cmpstr (wsp_qr_code_get_text (WSP_QR_CODE (code)), ==, text);
   window = show_in_window (code, window_width);
 
-  texture = render (code);
-  read = decode (texture);
+  texture = wsp_test_render (code);
+  read = wsp_test_decode_qr (texture);
   g_assert_cmpstr (read, ==, text);
 
   /* Crisp: every pixel is one of the two colours, none blurred in between. */
@@ -226,8 +181,8 @@ test_dark_style (void)
 
   wsp_qr_code_set_text (WSP_QR_CODE (code), INSTAGRAM_FORM);
   window = show_in_window (code, 600);
-  texture = render (code);
-  read = decode (texture);
+  texture = wsp_test_render (code);
+  read = wsp_test_decode_qr (texture);
   g_assert_cmpstr (read, ==, INSTAGRAM_FORM);
 
   /* The quiet zone's corner is white. */
@@ -319,11 +274,11 @@ test_phone_codes (void)
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (toggle), TRUE);
   g_assert_true (gtk_widget_get_visible (qr->pdata[1]));
   wait_until (is_drawn, qr->pdata[1]);
-  url_texture = render (qr->pdata[0]);
-  url_read = decode (url_texture);
+  url_texture = wsp_test_render (qr->pdata[0]);
+  url_read = wsp_test_decode_qr (url_texture);
   g_assert_cmpstr (url_read, ==, FACEBOOK_FORM);
-  reason_texture = render (qr->pdata[1]);
-  reason_read = decode (reason_texture);
+  reason_texture = wsp_test_render (qr->pdata[1]);
+  reason_read = wsp_test_decode_qr (reason_texture);
   g_assert_cmpstr (reason_read, ==, reason);
 
   wsp_phone_codes_set_texts (WSP_PHONE_CODES (codes), INSTAGRAM_FORM, too_long);

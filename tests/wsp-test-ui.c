@@ -266,6 +266,55 @@ wsp_test_new_app (void)
   return app;
 }
 
+GdkTexture *
+wsp_test_render (GtkWidget *widget)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  g_autoptr(GskRenderNode) node = NULL;
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+
+  g_assert_true (gtk_widget_get_mapped (widget));
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+
+  return gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+}
+
+char *
+wsp_test_decode_qr (GdkTexture *texture)
+{
+  g_autofree char *png = NULL;
+  const char *argv[] = { ZBARIMG, "--quiet", "--raw", NULL, NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+  int fd;
+
+  /* A name of its own: the same test runs in two languages at once. */
+  fd = g_file_open_tmp ("qr-code-XXXXXX.png", &png, &error);
+  g_assert_no_error (error);
+  g_close (fd, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, png));
+  argv[3] = png;
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status,
+                &error);
+  g_assert_no_error (error);
+  g_remove (png);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("zbarimg found no code (%d): %s", status, err);
+
+  /* --raw ends each symbol's text with a newline. */
+  g_assert_true (g_str_has_suffix (out, "\n"));
+  out[strlen (out) - 1] = '\0';
+
+  return g_steal_pointer (&out);
+}
+
 void
 wsp_test_register_fake_browser (const char *log_path)
 {

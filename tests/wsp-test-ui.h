@@ -67,6 +67,12 @@ void       wsp_test_quit_app           (GtkApplication *app);
 void       wsp_test_wait_for_frames    (GtkWidget     *widget,
                                         guint          n_frames);
 
+/* @widget as its window draws it, at its allocated size. */
+GdkTexture *wsp_test_render            (GtkWidget     *widget);
+/* What zbar-tools' zbarimg reads in @texture, saved as a PNG: the text of the one QR code it
+ * finds, as a phone's camera would read the screen. Fails the test when it finds none. */
+char      *wsp_test_decode_qr          (GdkTexture    *texture);
+
 /* Registers, in the test's own XDG directories, a default browser for http and https that
  * appends each address it is asked to open, one a line, to @log_path. */
 void       wsp_test_register_fake_browser (const char *log_path);
