@@ -11,19 +11,32 @@
 #include "wsp-json.h"
 
 /* The index of the quote that ends the string starting at the quote data[start] (escapes are
- * skipped whole), or @size or more when it does not end. */
+ * skipped whole), or @size when it does not end. */
 static gsize
 skip_string (const char *data,
              gsize       size,
              gsize       start)
 {
-  gsize i;
+  gsize i = start + 1;
 
-  for (i = start + 1; i < size && data[i] != '"'; i++)
-    if (data[i] == '\\')
-      i++;
+  /* memchr() rather than a loop over every byte: most of a catalog is text in strings. A quote
+   * ends the string unless an odd number of backslashes stands right before it. */
+  while (i < size)
+    {
+      const char *quote = memchr (data + i, '"', size - i);
+      gsize end, backslashes = 0;
 
-  return i;
+      if (quote == NULL)
+        break;
+      end = quote - data;
+      while (end - backslashes > start + 1 && data[end - backslashes - 1] == '\\')
+        backslashes++;
+      if (backslashes % 2 == 0)
+        return end;
+      i = end + 1;
+    }
+
+  return size;
 }
 
 /* json-glib's parser recurses once per level; a hostile file of a million "[" must not get
@@ -92,25 +105,36 @@ static Escapes
 check_escapes (const char *data,
                gsize       size)
 {
-  gboolean in_string = FALSE;
+  gsize i = 0;
+  gsize limit;
 
-  for (gsize i = 0; i < size; i++)
+  while (i < size)
     {
-      char c = data[i];
+      const char *quote = memchr (data + i, '"', size - i);
 
-      if (!in_string)
-        {
-          in_string = c == '"';
-          continue;
-        }
+      if (quote == NULL)
+        break;
 
-      if (c == '"')
+      /* In a string: from one backslash to the next, up to the quote that ends it. Each quote
+       * is looked for once, or a hostile run of escapes would take quadratic time. */
+      for (i = quote - data + 1, limit = 0; i < size;)
         {
-          in_string = FALSE;
-        }
-      else if (c == '\\')
-        {
+          const char *backslash;
           gint value;
+
+          if (limit < i)
+            {
+              const char *end = memchr (data + i, '"', size - i);
+
+              limit = end != NULL ? (gsize) (end - data) : size;
+            }
+          backslash = memchr (data + i, '\\', limit - i);
+          if (backslash == NULL)
+            {
+              i = limit + 1;
+              break;
+            }
+          i = backslash - data;
 
           if (i + 1 >= size || strchr ("\"\\/bfnrtu", data[i + 1]) == NULL)
             return ESCAPES_UNKNOWN;
@@ -137,8 +161,8 @@ check_escapes (const char *data,
               i += 6;
             }
 
-          /* Skip the escaped character; the hex digits of \u cannot be a quote or a backslash. */
-          i++;
+          /* Past the escaped character; the hex digits of \u cannot be a quote or a backslash. */
+          i += 2;
         }
     }
 
