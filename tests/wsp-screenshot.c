@@ -661,6 +661,7 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(AdwApplication) app = NULL;
+  g_autoptr(GtkCssProvider) provider = NULL;
   Options options = { 0 };
   GtkSettings *settings;
 
@@ -702,6 +703,13 @@ main (int   argc,
                  * switcher half way. */
                 "gtk-enable-animations", FALSE,
                 NULL);
+  /* An overlay scrollbar shows for a while after its page changes, so a picture caught it or
+   * not by chance: the pictures show the pages at rest, where GNOME hides it. */
+  provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_data (provider, "scrollbar.overlay-indicator { opacity: 0; }", -1);
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION + 1);
 
   if (g_application_run (G_APPLICATION (app), 1, argv) != 0)
     return EXIT_FAILURE;
