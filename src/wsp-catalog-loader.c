@@ -1567,6 +1567,76 @@ static const Members facts = {
   FALSE, MAX_FACTS, is_fact_id, N_("not a fact’s name like “emailed_code”"), FALSE, load_fact,
 };
 
+/* The data protection authorities: text like the rest, but each address on the hosts compiled
+ * in for its country (wsp-authorities.c), never on hosts the catalog names. */
+
+static gboolean
+check_authority_url (const Part  *part,
+                     GError     **error)
+{
+  const WspAuthority *authority = part->dest;
+  g_autoptr(GError) url_error = NULL;
+
+  if (!wsp_authority_url_is_allowed (authority->country, part->text, &url_error))
+    {
+      set_error (error, WSP_CATALOG_ERROR_URL, part->path, "%s", url_error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static const Field authority_fields[] = {
+  { "name", FIELD_TEXT, TRUE, NULL, FIELD_AT (WspAuthority, name) },
+  { "url", FIELD_TEXT, TRUE, check_authority_url, FIELD_AT (WspAuthority, url) },
+  { "confirmed", FIELD_MONTH, TRUE, NULL, FIELD_AT (WspAuthority, confirmed) },
+  { "source", FIELD_TEXT, TRUE, NULL, FIELD_AT (WspAuthority, source) },
+};
+
+/* authorities.<country>: { "name", "url", "confirmed", "source", "federal_states"? }, for one
+ * of countries.codes */
+static gboolean
+load_authority (const Part  *part,
+                GError     **error)
+{
+  Part code = { .loader = part->loader, .path = part->path, .text = part->name };
+  WspAuthority *authority;
+  const char *country;
+  JsonObject *object;
+  JsonNode *federal;
+
+  if (!(object = expect_object (part->node, part->path, error)) ||
+      !(country = known_country (&code, error)))
+    return FALSE;
+
+  authority = g_new0 (WspAuthority, 1);
+  authority->country = country;
+  g_hash_table_insert (part->loader->catalog->authorities, (gpointer) country, authority);
+
+  if (!LOAD_FIELDS (part->loader, object, part->path, authority_fields, authority, error))
+    return FALSE;
+
+  if ((federal = json_object_get_member (object, "federal_states")) != NULL)
+    {
+      if (!JSON_NODE_HOLDS_VALUE (federal) || json_node_get_value_type (federal) != G_TYPE_BOOLEAN)
+        {
+          g_autofree char *federal_path = path_key (part->path, "federal_states");
+
+          set_error (error, WSP_CATALOG_ERROR_TYPE, federal_path,
+                     _("must be true or false (got %s)"), node_kind (federal));
+          return FALSE;
+        }
+      authority->federal_states = json_node_get_boolean (federal);
+    }
+
+  return TRUE;
+}
+
+static const Members authorities = {
+  TRUE, MAX_COUNTRIES, is_iso_3166_code, N_("not an ISO 3166-1 alpha-2 code"), FALSE,
+  load_authority,
+};
+
 /* The whole catalog */
 
 static gboolean
@@ -1719,5 +1789,6 @@ wsp_catalog_load (WspCatalog  *self,
   loader.hosts_path = "platforms.facebook.hosts";
 
   return load_link_member (&loader, root, "", "third_party_form", &self->third_party, error) &&
-         load_members (&loader, root, "", "facts", &facts, NULL, error);
+         load_members (&loader, root, "", "facts", &facts, NULL, error) &&
+         load_members (&loader, root, "", "authorities", &authorities, NULL, error);
 }

@@ -66,6 +66,7 @@ struct _WspCatalog
   GPtrArray *notes;             /* Note, newest first */
   WspCatalogLink third_party;
   GHashTable *facts;            /* id -> FactData */
+  GHashTable *authorities;      /* country code -> WspAuthority */
 };
 
 /* Reads and checks @bytes into @self, a new catalog (wsp-catalog-loader.c). */

@@ -83,6 +83,7 @@ wsp_catalog_finalize (GObject *object)
   g_clear_pointer (&self->all_links, g_array_unref);
   g_clear_pointer (&self->notes, g_ptr_array_unref);
   g_clear_pointer (&self->facts, g_hash_table_unref);
+  g_clear_pointer (&self->authorities, g_hash_table_unref);
   g_clear_pointer (&self->strings, g_string_chunk_free);
 
   G_OBJECT_CLASS (wsp_catalog_parent_class)->finalize (object);
@@ -116,6 +117,7 @@ wsp_catalog_init (WspCatalog *self)
   self->all_links = g_array_new (FALSE, TRUE, sizeof (ListedLink));
   self->notes = g_ptr_array_new_with_free_func (note_free);
   self->facts = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, fact_data_free);
+  self->authorities = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
 
   for (guint p = 0; p < WSP_N_PLATFORMS; p++)
     {
@@ -511,6 +513,23 @@ wsp_catalog_get_fact (WspCatalog *self,
 
   fact = g_hash_table_lookup (self->facts, id);
   return fact != NULL ? &fact->fact : NULL;
+}
+
+const WspAuthority *
+wsp_catalog_get_authority (WspCatalog *self,
+                           const char *country)
+{
+  char upper[3];
+
+  g_return_val_if_fail (WSP_IS_CATALOG (self), NULL);
+
+  if (country == NULL || strlen (country) != 2)
+    return NULL;
+
+  upper[0] = g_ascii_toupper (country[0]);
+  upper[1] = g_ascii_toupper (country[1]);
+  upper[2] = '\0';
+  return g_hash_table_lookup (self->authorities, upper);
 }
 
 gboolean

@@ -7,6 +7,8 @@
 
 #include <gio/gio.h>
 
+#include "wsp-authorities.h"
+
 G_BEGIN_DECLS
 
 typedef enum {
@@ -167,6 +169,10 @@ const WspCatalogFact *wsp_catalog_get_fact            (WspCatalog   *self,
  * i.e. the fact names no countries). */
 gboolean              wsp_catalog_fact_applies        (WspCatalog   *self,
                                                        const char   *id,
+                                                       const char   *country);
+/* The data protection authority of @country (alpha-2, any case) to complain to; NULL when the
+ * catalog knows none. */
+const WspAuthority   *wsp_catalog_get_authority       (WspCatalog   *self,
                                                        const char   *country);
 /* NULL-terminated, e.g. { "facebook.com", NULL }: hosts (and their subdomains) this platform's
  * links may use; always within the app's own allow list. */

@@ -11,7 +11,7 @@
 
 #include <glib/gi18n.h>
 
-#include "wsp-authorities.h"
+#include "wsp-catalog.h"
 #include "wsp-follow-up.h"
 #include "wsp-launcher.h"
 #include "wsp-page.h"
@@ -50,7 +50,8 @@ show_authority (WspFollowUp *self)
 {
   const char *country = wsp_record_get_country (self->record);
   const char *country_name = wsp_record_get_country_name (self->record);
-  const WspAuthority *authority = wsp_authorities_lookup (wsp_authorities_get_default (), country);
+  /* The current catalog: an update can correct an authority's page without a release. */
+  const WspAuthority *authority = wsp_catalog_get_authority (wsp_catalog_get_current (), country);
   g_autofree char *unknown = NULL;
 
   gtk_widget_set_visible (self->complaint_button, authority != NULL);
@@ -215,8 +216,8 @@ open_complaint_page (GtkWidget  *widget,
   if (self->record == NULL)
     return;
 
-  authority = wsp_authorities_lookup (wsp_authorities_get_default (),
-                                      wsp_record_get_country (self->record));
+  authority = wsp_catalog_get_authority (wsp_catalog_get_current (),
+                                         wsp_record_get_country (self->record));
   if (authority != NULL)
     wsp_launch_authority_page (widget, authority->country, authority->url);
 }

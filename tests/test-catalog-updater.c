@@ -12,7 +12,7 @@
 #include "wsp-link-check.h"
 #include "wsp-test-util.h"
 
-#define BUILT_IN_DATE "2026-11-28"
+#define BUILT_IN_DATE "2026-12-02"
 
 typedef struct {
   WspTestServer        *server;

@@ -171,7 +171,7 @@ test_shipped_load (void)
   WspCatalog *catalog = load_shipped ();
 
   g_assert_cmpuint (wsp_catalog_get_schema_version (catalog), ==, WSP_CATALOG_SCHEMA_VERSION);
-  g_assert_cmpstr (wsp_catalog_get_updated (catalog), ==, "2026-11-28");
+  g_assert_cmpstr (wsp_catalog_get_updated (catalog), ==, "2026-12-02");
 
   g_assert_finalize_object (catalog);
 }
@@ -872,6 +872,9 @@ typedef struct {
 } Variant;
 
 #define NOT_ALLOWED "is not facebook.com, instagram.com, meta.com or a subdomain"
+#define AUTHORITY(url) \
+  "{\"name\": \"An authority\", \"url\": \"" url "\", \"confirmed\": \"2026-07\", " \
+  "\"source\": \"a source\"}"
 
 static const Variant variants[] = {
   /* schema */
@@ -1031,6 +1034,38 @@ static const Variant variants[] = {
   { "facts.pages.confirmed", "\"2025\"", WSP_CATALOG_ERROR_VALUE,
     "facts.pages.confirmed: not a date (YYYY-MM or YYYY-MM-DD)" },
   { "facts.pages", "true", WSP_CATALOG_ERROR_TYPE, "facts.pages: must be an object (got boolean)" },
+
+  /* data protection authorities: each page on the hosts compiled in for its country */
+  { "authorities", NULL, WSP_CATALOG_ERROR_MISSING, "authorities: missing" },
+  { "authorities", "[]", WSP_CATALOG_ERROR_TYPE, "authorities: must be an object (got array)" },
+  { "authorities", "{}", WSP_CATALOG_ERROR_VALUE, "authorities: must not be empty" },
+  { "authorities.FR", "\"CNIL\"", WSP_CATALOG_ERROR_TYPE,
+    "authorities.FR: must be an object (got string)" },
+  { "authorities.fr", "{}", WSP_CATALOG_ERROR_VALUE,
+    "authorities.fr: not an ISO 3166-1 alpha-2 code" },
+  { "authorities.US", AUTHORITY ("https://www.ftc.gov/"), WSP_CATALOG_ERROR_VALUE,
+    "authorities.US: US is not one of countries.codes" },
+  { "authorities.FR.url", "\"http://www.cnil.fr/fr/plaintes\"", WSP_CATALOG_ERROR_URL,
+    "authorities.FR.url: not a secure web address (https)" },
+  { "authorities.FR.url", "\"https://www.cnil.fr.example.com/\"", WSP_CATALOG_ERROR_URL,
+    "authorities.FR.url: www.cnil.fr.example.com is not a website of this country’s data "
+    "protection authority" },
+  /* Another country's authority, and Meta's own pages, are not this one's. */
+  { "authorities.FR.url", "\"https://www.bfdi.bund.de/\"", WSP_CATALOG_ERROR_URL,
+    "authorities.FR.url: www.bfdi.bund.de is not a website of this country’s data protection "
+    "authority" },
+  { "authorities.FR.url", "\"https://www.facebook.com/help/contact/6359191084165019\"",
+    WSP_CATALOG_ERROR_URL,
+    "authorities.FR.url: www.facebook.com is not a website of this country’s data protection "
+    "authority" },
+  { "authorities.FR.url", NULL, WSP_CATALOG_ERROR_MISSING, "authorities.FR.url: missing" },
+  { "authorities.FR.name", "\" \"", WSP_CATALOG_ERROR_VALUE,
+    "authorities.FR.name: must not be empty" },
+  { "authorities.FR.source", NULL, WSP_CATALOG_ERROR_MISSING, "authorities.FR.source: missing" },
+  { "authorities.FR.confirmed", "\"2026-13\"", WSP_CATALOG_ERROR_VALUE,
+    "authorities.FR.confirmed: not a date (YYYY-MM or YYYY-MM-DD)" },
+  { "authorities.DE.federal_states", "1", WSP_CATALOG_ERROR_TYPE,
+    "authorities.DE.federal_states: must be true or false (got integer)" },
 
   /* paths and steps */
   { "platforms.facebook.paths", NULL, WSP_CATALOG_ERROR_MISSING,

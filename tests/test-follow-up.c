@@ -11,7 +11,10 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
 
+#include "wsp-catalog.h"
 #include "wsp-follow-up.h"
 #include "wsp-record.h"
 #include "wsp-record-store.h"
@@ -23,6 +26,8 @@
 #define REASON "Meine Fotos gehören mir."
 #define HOUR (60 * 60)
 #define BFDI_LIST "https://www.bfdi.bund.de/DE/Service/Anschriften/Laender/Laender-node.html"
+#define MOVED_NAME "Datenschutzbehörde der Republik Österreich"
+#define MOVED_URL "https://www.dsb.gv.at/beschwerde"
 
 typedef struct {
   GtkApplication *app;
@@ -269,6 +274,31 @@ wait_for_opened (Fixture *f)
   return text;
 }
 
+/* Shows @record's page; returns its group "Complain to the Authority". */
+static GtkWidget *
+show_record (Fixture   *f,
+             WspRecord *record)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "assistant.follow-up", "s",
+                                             wsp_record_get_id (record)));
+  wait_for_page (f, "done");
+  return find_group (page (f, "done"), "Complain to the Authority");
+}
+
+/* Clicks the button of @complaint that opens the authority's page; returns what the browser
+ * was handed. */
+static char *
+open_complaint_page (Fixture   *f,
+                     GtkWidget *complaint)
+{
+  GtkWidget *open = wsp_test_find_widget (complaint, GTK_TYPE_BUTTON, wsp_test_match_action,
+                                          "follow-up.complaint");
+
+  g_assert_true (is_shown (open));
+  gtk_widget_activate (open);
+  return wait_for_opened (f);
+}
+
 static void
 test_refused (Fixture       *f,
               gconstpointer  data)
@@ -283,10 +313,7 @@ test_refused (Fixture       *f,
   g_autofree char *opened = NULL;
 
   show_window (f);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "assistant.follow-up", "s",
-                                             wsp_record_get_id (german)));
-  wait_for_page (f, "done");
-  complaint = find_group (page (f, "done"), "Complain to the Authority");
+  complaint = show_record (f, german);
   g_assert_false (is_shown (complaint));
 
   /* Ticked by the user: kept in the record, and the authority shows. */
@@ -303,12 +330,10 @@ test_refused (Fixture       *f,
                                           "records.save"));
 
   /* The complaint page opens in the browser. */
+  opened = open_complaint_page (f, complaint);
+  g_assert_cmpstr (opened, ==, BFDI_LIST "\n");
   open = wsp_test_find_widget (complaint, GTK_TYPE_BUTTON, wsp_test_match_action,
                                "follow-up.complaint");
-  g_assert_true (is_shown (open));
-  gtk_widget_activate (open);
-  opened = wait_for_opened (f);
-  g_assert_cmpstr (opened, ==, BFDI_LIST "\n");
 
   /* Unticked: gone again. */
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check), FALSE);
@@ -317,8 +342,7 @@ test_refused (Fixture       *f,
 
   /* A country without a known authority says so, and offers nothing to open. */
   wsp_record_set_refused (elsewhere, f->now);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "assistant.follow-up", "s",
-                                             wsp_record_get_id (elsewhere)));
+  g_assert_true (show_record (f, elsewhere) == complaint);
   g_assert_true (is_shown (complaint));
   g_assert_true (wsp_test_shows_text (complaint, "No authority known"));
   g_assert_true (wsp_test_shows_text (complaint,
@@ -331,6 +355,58 @@ test_refused (Fixture       *f,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "assistant.follow-up", "s",
                                              wsp_record_get_id (unsent)));
   g_assert_false (is_shown (find_group (page (f, "done"), "If Meta Refuses")));
+}
+
+/* The shipped catalog, updated tomorrow, in which Austria's authority has another name and page
+ * (on its own hosts). */
+static WspCatalog *
+catalog_with_moved_authority (void)
+{
+  g_autofree char *json = wsp_test_catalog_updated_on (wsp_test_newer_date ());
+  g_autoptr(JsonNode) root = json_from_string (json, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  WspCatalog *catalog;
+  JsonObject *austria;
+  char *edited;
+
+  g_assert_nonnull (root);
+  austria = json_object_get_object_member (
+      json_object_get_object_member (json_node_get_object (root), "authorities"), "AT");
+  json_object_set_string_member (austria, "name", MOVED_NAME);
+  json_object_set_string_member (austria, "url", MOVED_URL);
+  edited = json_to_string (root, FALSE);
+  bytes = g_bytes_new_take (edited, strlen (edited));
+
+  catalog = wsp_catalog_new_from_bytes (bytes, &error);
+  g_assert_no_error (error);
+  return catalog;
+}
+
+/* The authorities are catalog data: an update corrects one without a release, and the complaint
+ * page that opens is the updated one. */
+static void
+test_updated_authority (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(WspRecord) austrian = g_object_ref (add_record (f, WSP_PLATFORM_FACEBOOK, NULL, "AT",
+                                                            "Österreich", 24 * 40));
+  g_autoptr(WspCatalog) updated = catalog_with_moved_authority ();
+  g_autofree char *opened = NULL;
+  GtkWidget *complaint;
+
+  wsp_record_set_refused (austrian, f->now);
+  show_window (f);
+  wsp_catalog_set_current (updated);
+  complaint = show_record (f, austrian);
+  g_assert_true (is_shown (complaint));
+  g_assert_true (wsp_test_shows_text (complaint, MOVED_NAME));
+  g_assert_false (wsp_test_shows_text (complaint, "Österreichische Datenschutzbehörde"));
+
+  opened = open_complaint_page (f, complaint);
+  g_assert_cmpstr (opened, ==, MOVED_URL "\n");
+
+  wsp_catalog_set_current (NULL);
 }
 
 /* Another account: the country and reason stay, the email goes, and its record is its own. */
@@ -396,6 +472,7 @@ main (int   argc,
   ADD ("welcome", test_welcome);
   ADD ("reminder", test_reminder);
   ADD ("refused", test_refused);
+  ADD ("updated-authority", test_updated_authority);
   ADD ("another-account", test_another_account);
 
   return g_test_run ();
