@@ -30,6 +30,7 @@ struct _WspFollowUp
   AdwActionRow         *authority_row;
   GtkWidget            *complaint_button;
   GtkWidget            *states_row;
+  GtkLabel             *authority_source;
 
   /* Owned */
   WspRecord            *record;
@@ -56,12 +57,19 @@ show_authority (WspFollowUp *self)
 
   gtk_widget_set_visible (self->complaint_button, authority != NULL);
   gtk_widget_set_visible (self->states_row, authority != NULL && authority->federal_states);
+  gtk_widget_set_visible (GTK_WIDGET (self->authority_source), authority != NULL);
 
   if (authority != NULL)
     {
+      g_autofree char *month = wsp_catalog_format_month (authority->confirmed);
+      g_autofree char *source = NULL;
+
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->authority_row),
                                      _("Data protection authority"));
       adw_action_row_set_subtitle (self->authority_row, authority->name);
+      /* Dated and sourced, as the links to Meta's pages are (About). */
+      source = g_strdup_printf (_("Last confirmed in %s. Source: %s."), month, authority->source);
+      gtk_label_set_label (self->authority_source, source);
       return;
     }
 
@@ -292,6 +300,7 @@ wsp_follow_up_class_init (WspFollowUpClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WspFollowUp, authority_row);
   gtk_widget_class_bind_template_child (widget_class, WspFollowUp, complaint_button);
   gtk_widget_class_bind_template_child (widget_class, WspFollowUp, states_row);
+  gtk_widget_class_bind_template_child (widget_class, WspFollowUp, authority_source);
   gtk_widget_class_bind_template_callback (widget_class, on_refused_toggled);
 
   gtk_widget_class_install_action (widget_class, "follow-up.reminder", NULL, add_reminder);

@@ -274,6 +274,13 @@ wait_for_opened (Fixture *f)
   return text;
 }
 
+static gboolean
+label_starts_with (GtkWidget     *widget,
+                   gconstpointer  prefix)
+{
+  return GTK_IS_LABEL (widget) && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), prefix);
+}
+
 /* Shows @record's page; returns its group "Complain to the Authority". */
 static GtkWidget *
 show_record (Fixture   *f,
@@ -309,7 +316,7 @@ test_refused (Fixture       *f,
                                                              "United States", 24 * 40));
   g_autoptr(WspRecord) unsent = g_object_ref (add_record (f, WSP_PLATFORM_FACEBOOK, NULL, "FR",
                                                           "France", -1));
-  GtkWidget *check, *complaint, *open;
+  GtkWidget *check, *complaint, *open, *source;
   g_autofree char *opened = NULL;
 
   show_window (f);
@@ -326,6 +333,10 @@ test_refused (Fixture       *f,
   g_assert_true (wsp_test_shows_text (complaint,
                                       "Datenschutzaufsichtsbehörden der Länder (Übersicht der BfDI)"));
   g_assert_true (wsp_test_shows_text (complaint, "In Germany"));
+  /* Dated and sourced, from the catalog. */
+  source = wsp_test_find_widget (complaint, GTK_TYPE_LABEL, label_starts_with,
+                                 "Last confirmed in December 2025. Source: BfDI, ");
+  g_assert_true (source != NULL && is_shown (source));
   g_assert_nonnull (wsp_test_find_widget (complaint, GTK_TYPE_BUTTON, wsp_test_match_action,
                                           "records.save"));
 
@@ -350,6 +361,7 @@ test_refused (Fixture       *f,
                                       "States. Look for the one that supervises data protection "
                                       "where you live."));
   g_assert_false (is_shown (open));
+  g_assert_false (is_shown (source));
 
   /* Not sent: nothing to refuse yet. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "assistant.follow-up", "s",
@@ -357,8 +369,8 @@ test_refused (Fixture       *f,
   g_assert_false (is_shown (find_group (page (f, "done"), "If Meta Refuses")));
 }
 
-/* The shipped catalog, updated tomorrow, in which Austria's authority has another name and page
- * (on its own hosts). */
+/* The shipped catalog, updated tomorrow, in which Austria's authority has another name, page (on
+ * its own hosts), date and source. */
 static WspCatalog *
 catalog_with_moved_authority (void)
 {
@@ -375,6 +387,8 @@ catalog_with_moved_authority (void)
       json_object_get_object_member (json_node_get_object (root), "authorities"), "AT");
   json_object_set_string_member (austria, "name", MOVED_NAME);
   json_object_set_string_member (austria, "url", MOVED_URL);
+  json_object_set_string_member (austria, "confirmed", "2026-11");
+  json_object_set_string_member (austria, "source", "a test of the update");
   edited = json_to_string (root, FALSE);
   bytes = g_bytes_new_take (edited, strlen (edited));
 
@@ -402,6 +416,10 @@ test_updated_authority (Fixture       *f,
   g_assert_true (is_shown (complaint));
   g_assert_true (wsp_test_shows_text (complaint, MOVED_NAME));
   g_assert_false (wsp_test_shows_text (complaint, "Österreichische Datenschutzbehörde"));
+  /* With its own date and source. */
+  g_assert_true (wsp_test_shows_text (complaint,
+                                      "Last confirmed in November 2026. Source: a test of the "
+                                      "update."));
 
   opened = open_complaint_page (f, complaint);
   g_assert_cmpstr (opened, ==, MOVED_URL "\n");
