@@ -1579,7 +1579,7 @@ check_authority_url (const Part  *part,
 
   if (!wsp_authority_url_is_allowed (authority->country, part->text, &url_error))
     {
-      set_error (error, WSP_CATALOG_ERROR_URL, part->path, "%s", url_error->message);
+      set_error (error, WSP_CATALOG_ERROR_AUTHORITY_URL, part->path, "%s", url_error->message);
       return FALSE;
     }
 

@@ -247,6 +247,8 @@ accept_catalog (GTask *task)
       else if (g_error_matches (error, WSP_CATALOG_ERROR, WSP_CATALOG_ERROR_URL))
         reason = _("a link in it is not one of the pages of Facebook, Instagram or Meta that "
                    "the app may open");
+      else if (g_error_matches (error, WSP_CATALOG_ERROR, WSP_CATALOG_ERROR_AUTHORITY_URL))
+        reason = _("a complaint page in it is not on its data protection authority’s website");
       else
         reason = _("the file is not a valid list of links");
 

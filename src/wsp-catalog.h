@@ -48,6 +48,7 @@ typedef enum {
   WSP_CATALOG_ERROR_URL,          /* a URL is not https, or not on an allowed host */
   WSP_CATALOG_ERROR_VALUE,        /* an empty string or list where content is needed, a bad date, ... */
   WSP_CATALOG_ERROR_FUTURE,       /* a date more than two days after the clock (not built in) */
+  WSP_CATALOG_ERROR_AUTHORITY_URL, /* an authority's page is not https, or not on its hosts */
 } WspCatalogError;
 GQuark wsp_catalog_error_quark (void);
 

@@ -597,6 +597,15 @@ test_hostile (Fixture       *f,
   assert_refused (f, "/catalog.json", WSP_CATALOG_UPDATE_ERROR_INVALID,
                   "The updated links were not used: a link in it is not one of the pages of "
                   "Facebook, Instagram or Meta that the app may open.");
+
+  /* A complaint page off its authority's hosts. */
+  g_strfreev (parts);
+  parts = g_strsplit (newer, "\"url\": \"https://www.cnil.fr/", 2);
+  g_assert_nonnull (parts [1]);
+  serve (f, g_strjoin ("\"url\": \"https://www.cnil.fr.example.org/", parts [0], parts [1], NULL));
+  assert_refused (f, "/catalog.json", WSP_CATALOG_UPDATE_ERROR_INVALID,
+                  "The updated links were not used: a complaint page in it is not on its data "
+                  "protection authority’s website.");
 }
 
 static void

@@ -1045,17 +1045,19 @@ static const Variant variants[] = {
     "authorities.fr: not an ISO 3166-1 alpha-2 code" },
   { "authorities.US", AUTHORITY ("https://www.ftc.gov/"), WSP_CATALOG_ERROR_VALUE,
     "authorities.US: US is not one of countries.codes" },
-  { "authorities.FR.url", "\"http://www.cnil.fr/fr/plaintes\"", WSP_CATALOG_ERROR_URL,
+  { "authorities.FR.url", "\"http://www.cnil.fr/fr/plaintes\"",
+    WSP_CATALOG_ERROR_AUTHORITY_URL,
     "authorities.FR.url: not a secure web address (https)" },
-  { "authorities.FR.url", "\"https://www.cnil.fr.example.com/\"", WSP_CATALOG_ERROR_URL,
+  { "authorities.FR.url", "\"https://www.cnil.fr.example.com/\"",
+    WSP_CATALOG_ERROR_AUTHORITY_URL,
     "authorities.FR.url: www.cnil.fr.example.com is not a website of this country’s data "
     "protection authority" },
   /* Another country's authority, and Meta's own pages, are not this one's. */
-  { "authorities.FR.url", "\"https://www.bfdi.bund.de/\"", WSP_CATALOG_ERROR_URL,
+  { "authorities.FR.url", "\"https://www.bfdi.bund.de/\"", WSP_CATALOG_ERROR_AUTHORITY_URL,
     "authorities.FR.url: www.bfdi.bund.de is not a website of this country’s data protection "
     "authority" },
   { "authorities.FR.url", "\"https://www.facebook.com/help/contact/6359191084165019\"",
-    WSP_CATALOG_ERROR_URL,
+    WSP_CATALOG_ERROR_AUTHORITY_URL,
     "authorities.FR.url: www.facebook.com is not a website of this country’s data protection "
     "authority" },
   { "authorities.FR.url", NULL, WSP_CATALOG_ERROR_MISSING, "authorities.FR.url: missing" },
