@@ -1,7 +1,7 @@
 /* wsp-catalog-tool.c: the maintainer's check of a link catalog before it is published
- * (build-aux/catalog): the app's own loader on the file, every link with the date it was last
- * confirmed, and with --online whether each still answers, asked the way the app's link check
- * asks. Not installed; English only.
+ * (build-aux/catalog): the app's own loader on the file, every link and every data protection
+ * authority's page with the date it was last confirmed, and with --online whether each still
+ * answers, asked the way the app's link check asks. Not installed; English only.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -26,7 +26,7 @@ static char *test_server;
 static const GOptionEntry entries[] = {
   { "online", 0, 0, G_OPTION_ARG_NONE, &online,
     "Also ask each link whether it still answers (HEAD, then GET; redirects within the "
-    "platform's hosts)", NULL },
+    "platform's hosts, or for an authority within its own)", NULL },
   { "test-server", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_STRING, &test_server,
     "For the test suite: ask BASE/HOST/PATH instead of each link", "BASE" },
   { NULL }
@@ -66,6 +66,14 @@ allow_test_server (const char *url,
   return g_str_has_prefix (url, test_server) && url[strlen (test_server)] == '/';
 }
 
+/* An authority's page, and where it redirects: on the hosts compiled in for its country. */
+static gboolean
+allow_authority_page (const char *url,
+                      gpointer    country)
+{
+  return wsp_authority_url_is_allowed (country, url, NULL);
+}
+
 static void
 on_checked (GObject      *source,
             GAsyncResult *result,
@@ -84,7 +92,7 @@ status_text (WspLinkStatus status)
     case WSP_LINK_STATUS_REACHABLE:
       return "answers";
     case WSP_LINK_STATUS_MOVED:
-      return "MOVED (404 or 410, or a redirect off the platform's hosts)";
+      return "MOVED (404 or 410, or a redirect off the platform's or authority's hosts)";
     case WSP_LINK_STATUS_OFFLINE:
       return "NOT REACHED (no network, or the name does not resolve)";
     case WSP_LINK_STATUS_UNKNOWN:
@@ -93,31 +101,31 @@ status_text (WspLinkStatus status)
     }
 }
 
+/* Asks @address (on @hosts, or wherever @check allows) and prints the answer. */
 static WspLinkStatus
-check_link (WspLinkCheck         *check,
-            const WspCatalogLink *link,
-            WspCatalog           *catalog,
-            WspPlatform           platform)
+check_address (WspLinkCheck       *check,
+               const char         *address,
+               const char * const *hosts)
 {
   g_autofree char *url = NULL;
   int status = -1;
 
   if (test_server != NULL)
     {
-      g_autoptr(GUri) uri = g_uri_parse (link->url, G_URI_FLAGS_ENCODED, NULL);
+      g_autoptr(GUri) uri = g_uri_parse (address, G_URI_FLAGS_ENCODED, NULL);
 
       url = g_strconcat (test_server, "/", g_uri_get_host (uri), g_uri_get_path (uri), NULL);
     }
   else
     {
-      url = g_strdup (link->url);
+      url = g_strdup (address);
     }
 
-  wsp_link_check_run_async (check, url, wsp_catalog_get_hosts (catalog, platform), NULL,
-                            on_checked, &status);
+  wsp_link_check_run_async (check, url, hosts, NULL, on_checked, &status);
   while (status < 0)
     g_main_context_iteration (NULL, TRUE);
 
+  g_print ("%-42s %s\n", "", status_text (status));
   return status;
 }
 
@@ -127,6 +135,7 @@ check_catalog (const char *file)
   g_autoptr(GError) error = NULL;
   g_autoptr(WspCatalog) catalog = NULL;
   g_autoptr(WspLinkCheck) check = NULL;
+  g_autoptr(WspLinkCheck) authority_check = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *contents = NULL;
   guint n_not_answering = 0;
@@ -146,15 +155,20 @@ check_catalog (const char *file)
       return EXIT_INVALID;
     }
 
-  g_print ("%s: valid, schema %u, updated %s, %u links\n", file,
+  g_print ("%s: valid, schema %u, updated %s, %u links, %u authorities\n", file,
            wsp_catalog_get_schema_version (catalog), wsp_catalog_get_updated (catalog),
-           wsp_catalog_get_n_links (catalog));
+           wsp_catalog_get_n_links (catalog), wsp_catalog_get_n_authorities (catalog));
 
   if (online)
     {
       check = wsp_link_check_new (NULL);
+      /* Its own session: never the platforms' hosts, but the ones compiled in per country. */
+      authority_check = wsp_link_check_new (NULL);
       if (test_server != NULL)
-        wsp_link_check_set_allowed_func (check, allow_test_server, NULL, NULL);
+        {
+          wsp_link_check_set_allowed_func (check, allow_test_server, NULL, NULL);
+          wsp_link_check_set_allowed_func (authority_check, allow_test_server, NULL, NULL);
+        }
     }
 
   for (guint i = 0; i < wsp_catalog_get_n_links (catalog); i++)
@@ -165,14 +179,26 @@ check_catalog (const char *file)
 
       g_print ("%-42s confirmed %-10s %s\n", path, link->confirmed, link->url);
 
-      if (check != NULL && platform_of_path (path, &platform))
-        {
-          WspLinkStatus status = check_link (check, link, catalog, platform);
+      if (check != NULL && platform_of_path (path, &platform) &&
+          check_address (check, link->url, wsp_catalog_get_hosts (catalog, platform)) !=
+            WSP_LINK_STATUS_REACHABLE)
+        n_not_answering++;
+    }
 
-          g_print ("%-42s %s\n", "", status_text (status));
-          if (status != WSP_LINK_STATUS_REACHABLE)
-            n_not_answering++;
-        }
+  for (guint i = 0; i < wsp_catalog_get_n_authorities (catalog); i++)
+    {
+      const WspAuthority *authority = wsp_catalog_get_nth_authority (catalog, i);
+      g_autofree char *path = g_strconcat ("authorities.", authority->country, NULL);
+
+      g_print ("%-42s confirmed %-10s %s\n", path, authority->confirmed, authority->url);
+
+      if (authority_check == NULL)
+        continue;
+      if (test_server == NULL)
+        wsp_link_check_set_allowed_func (authority_check, allow_authority_page,
+                                         (gpointer) authority->country, NULL);
+      if (check_address (authority_check, authority->url, NULL) != WSP_LINK_STATUS_REACHABLE)
+        n_not_answering++;
     }
 
   for (guint p = 0; p < WSP_N_PLATFORMS; p++)
@@ -201,7 +227,7 @@ check_catalog (const char *file)
   if (n_not_answering > 0)
     {
       g_printerr ("%u of %u links did not answer\n", n_not_answering,
-                  wsp_catalog_get_n_links (catalog));
+                  wsp_catalog_get_n_links (catalog) + wsp_catalog_get_n_authorities (catalog));
       return EXIT_NOT_ANSWERING;
     }
 

@@ -83,6 +83,7 @@ wsp_catalog_finalize (GObject *object)
   g_clear_pointer (&self->all_links, g_array_unref);
   g_clear_pointer (&self->notes, g_ptr_array_unref);
   g_clear_pointer (&self->facts, g_hash_table_unref);
+  g_clear_pointer (&self->authority_list, g_ptr_array_unref);
   g_clear_pointer (&self->authorities, g_hash_table_unref);
   g_clear_pointer (&self->strings, g_string_chunk_free);
 
@@ -118,6 +119,7 @@ wsp_catalog_init (WspCatalog *self)
   self->notes = g_ptr_array_new_with_free_func (note_free);
   self->facts = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, fact_data_free);
   self->authorities = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  self->authority_list = g_ptr_array_new ();
 
   for (guint p = 0; p < WSP_N_PLATFORMS; p++)
     {
@@ -530,6 +532,24 @@ wsp_catalog_get_authority (WspCatalog *self,
   upper[1] = g_ascii_toupper (country[1]);
   upper[2] = '\0';
   return g_hash_table_lookup (self->authorities, upper);
+}
+
+guint
+wsp_catalog_get_n_authorities (WspCatalog *self)
+{
+  g_return_val_if_fail (WSP_IS_CATALOG (self), 0);
+
+  return self->authority_list->len;
+}
+
+const WspAuthority *
+wsp_catalog_get_nth_authority (WspCatalog *self,
+                               guint       index)
+{
+  g_return_val_if_fail (WSP_IS_CATALOG (self), NULL);
+  g_return_val_if_fail (index < self->authority_list->len, NULL);
+
+  return g_ptr_array_index (self->authority_list, index);
 }
 
 gboolean

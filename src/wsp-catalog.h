@@ -175,6 +175,10 @@ gboolean              wsp_catalog_fact_applies        (WspCatalog   *self,
  * catalog knows none. */
 const WspAuthority   *wsp_catalog_get_authority       (WspCatalog   *self,
                                                        const char   *country);
+/* Every authority, in the order of the file (for the maintainer's check). */
+guint                 wsp_catalog_get_n_authorities   (WspCatalog   *self);
+const WspAuthority   *wsp_catalog_get_nth_authority   (WspCatalog   *self,
+                                                       guint         index);
 /* NULL-terminated, e.g. { "facebook.com", NULL }: hosts (and their subdomains) this platform's
  * links may use; always within the app's own allow list. */
 const char * const   *wsp_catalog_get_hosts           (WspCatalog   *self,

@@ -37,8 +37,9 @@ SoupSession   *wsp_link_check_get_session        (WspLinkCheck         *self);
 void           wsp_link_check_set_deadline       (WspLinkCheck         *self,
                                                   guint                 deadline_ms);
 
-/* For tests only: replaces the allow list for redirects (and for the first address), so that a
- * server on 127.0.0.1 can stand in for the platform. The app never calls it. */
+/* Replaces the allow list for redirects (and for the first address): for tests, so that a
+ * server on 127.0.0.1 can stand in for the platform, and for the catalog tool's check of the
+ * authorities' pages. The app never calls it. */
 void           wsp_link_check_set_allowed_func   (WspLinkCheck         *self,
                                                   WspLinkAllowedFunc    func,
                                                   gpointer              user_data,

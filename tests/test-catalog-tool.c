@@ -11,9 +11,10 @@
 #include "wsp-catalog.h"
 #include "wsp-test-util.h"
 
-/* One form has moved; the rest answer. */
+/* One form and one authority's page have moved; the rest answer. */
 static const WspTestRoute routes[] = {
   { "/help.instagram.com/contact/767264225370182", SOUP_STATUS_NOT_FOUND },
+  { "/www.cnil.fr/fr/plaintes", SOUP_STATUS_GONE },
   { NULL, SOUP_STATUS_OK },
 };
 
@@ -134,10 +135,12 @@ test_valid (Fixture       *f,
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
   g_autoptr(WspCatalog) catalog = load_shipped ();
-  g_autofree char *header = g_strdup_printf ("%s: valid, schema %u, updated %s, %u links\n", path,
+  g_autofree char *header = g_strdup_printf ("%s: valid, schema %u, updated %s, %u links, "
+                                             "%u authorities\n", path,
                                              wsp_catalog_get_schema_version (catalog),
                                              wsp_catalog_get_updated (catalog),
-                                             wsp_catalog_get_n_links (catalog));
+                                             wsp_catalog_get_n_links (catalog),
+                                             wsp_catalog_get_n_authorities (catalog));
 
   g_assert_cmpint (run_tool (&out, &err, "check", path, NULL), ==, 0);
   g_assert_cmpstr (err, ==, "");
@@ -152,6 +155,11 @@ test_valid (Fixture       *f,
                                  "https://privacycenter.instagram.com/\n"));
   g_assert_nonnull (strstr (out, "platforms.facebook.paths.app               confirmed 2025-05    "
                                  "(menu path)\n"));
+  /* The authorities too, which an update can correct as well. */
+  g_assert_cmpuint (wsp_catalog_get_n_authorities (catalog), ==, 33);
+  g_assert_nonnull (strstr (out, "authorities.DE                             confirmed 2025-12    "
+                                 "https://www.bfdi.bund.de/DE/Service/Anschriften/Laender/"
+                                 "Laender-node.html\n"));
   /* Offline means offline. */
   g_assert_cmpuint (wsp_test_server_get_requests (f->server)->len, ==, 0);
 }
@@ -184,7 +192,17 @@ test_invalid (Fixture       *f,
   g_assert_cmpstr (err, ==, "Usage: build-aux/catalog check FILE [--online]\n");
 }
 
-/* Online: each link asked once, as the link check asks; one moved, and the exit status says so. */
+/* The request the server sees when the tool asks @url at the stand-in of its host. */
+static char *
+head_request (const char *url)
+{
+  g_autoptr(GUri) uri = g_uri_parse (url, G_URI_FLAGS_ENCODED, NULL);
+
+  return g_strdup_printf ("HEAD /%s%s", g_uri_get_host (uri), g_uri_get_path (uri));
+}
+
+/* Online: each link and authority's page asked once, as the link check asks; two moved, and the
+ * exit status says so. */
 static void
 test_online (Fixture       *f,
              gconstpointer  data)
@@ -196,20 +214,18 @@ test_online (Fixture       *f,
   g_autofree char *err = NULL;
   g_autoptr(WspCatalog) catalog = load_shipped ();
   g_autoptr(GPtrArray) expected = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *expected_err = g_strdup_printf ("1 of %u links did not answer\n",
-                                                   wsp_catalog_get_n_links (catalog));
+  g_autofree char *expected_err = g_strdup_printf ("2 of %u links did not answer\n",
+                                                   wsp_catalog_get_n_links (catalog) +
+                                                   wsp_catalog_get_n_authorities (catalog));
   g_autofree char *expected_requests = NULL;
   g_autofree char *requests = NULL;
 
-  /* Every link of the catalog, in its order, asked at its host's stand-in. */
+  /* Every link of the catalog, in its order, asked at its host's stand-in; then every
+   * authority's page, in the order of the file. */
   for (guint i = 0; i < wsp_catalog_get_n_links (catalog); i++)
-    {
-      g_autoptr(GUri) uri = g_uri_parse (wsp_catalog_get_link (catalog, i, NULL)->url,
-                                         G_URI_FLAGS_ENCODED, NULL);
-
-      g_ptr_array_add (expected, g_strdup_printf ("HEAD /%s%s", g_uri_get_host (uri),
-                                                  g_uri_get_path (uri)));
-    }
+    g_ptr_array_add (expected, head_request (wsp_catalog_get_link (catalog, i, NULL)->url));
+  for (guint i = 0; i < wsp_catalog_get_n_authorities (catalog); i++)
+    g_ptr_array_add (expected, head_request (wsp_catalog_get_nth_authority (catalog, i)->url));
   g_ptr_array_add (expected, NULL);
   expected_requests = g_strjoinv (", ", (char **) expected->pdata);
 
@@ -217,7 +233,14 @@ test_online (Fixture       *f,
   g_assert_cmpstr (err, ==, expected_err);
   g_assert_nonnull (strstr (out, "https://help.instagram.com/contact/767264225370182\n"
                                  "                                           MOVED (404 or 410, "
-                                 "or a redirect off the platform's hosts)\n"));
+                                 "or a redirect off the platform's or authority's hosts)\n"));
+  g_assert_nonnull (strstr (out, "authorities.FR                             confirmed 2026-07    "
+                                 "https://www.cnil.fr/fr/plaintes\n"
+                                 "                                           MOVED (404 or 410, "
+                                 "or a redirect off the platform's or authority's hosts)\n"));
+  g_assert_nonnull (strstr (out, "https://www.bfdi.bund.de/DE/Service/Anschriften/Laender/"
+                                 "Laender-node.html\n"
+                                 "                                           answers\n"));
   g_assert_nonnull (strstr (out, "https://www.facebook.com/help/contact/6359191084165019\n"
                                  "                                           answers\n"));
 
