@@ -1611,8 +1611,7 @@ load_authority (const Part  *part,
 
   authority = g_new0 (WspAuthority, 1);
   authority->country = country;
-  g_hash_table_insert (part->loader->catalog->authorities, (gpointer) country, authority);
-  g_ptr_array_add (part->loader->catalog->authority_list, authority);
+  g_ptr_array_add (part->loader->catalog->authorities, authority);
 
   if (!LOAD_FIELDS (part->loader, object, part->path, authority_fields, authority, error))
     return FALSE;

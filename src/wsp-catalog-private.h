@@ -66,8 +66,7 @@ struct _WspCatalog
   GPtrArray *notes;             /* Note, newest first */
   WspCatalogLink third_party;
   GHashTable *facts;            /* id -> FactData */
-  GHashTable *authorities;      /* country code -> WspAuthority */
-  GPtrArray *authority_list;    /* the same WspAuthority, in the order of the file */
+  GPtrArray *authorities;       /* WspAuthority, in the order of the file */
 };
 
 /* Reads and checks @bytes into @self, a new catalog (wsp-catalog-loader.c). */

@@ -83,8 +83,7 @@ wsp_catalog_finalize (GObject *object)
   g_clear_pointer (&self->all_links, g_array_unref);
   g_clear_pointer (&self->notes, g_ptr_array_unref);
   g_clear_pointer (&self->facts, g_hash_table_unref);
-  g_clear_pointer (&self->authority_list, g_ptr_array_unref);
-  g_clear_pointer (&self->authorities, g_hash_table_unref);
+  g_clear_pointer (&self->authorities, g_ptr_array_unref);
   g_clear_pointer (&self->strings, g_string_chunk_free);
 
   G_OBJECT_CLASS (wsp_catalog_parent_class)->finalize (object);
@@ -118,8 +117,7 @@ wsp_catalog_init (WspCatalog *self)
   self->all_links = g_array_new (FALSE, TRUE, sizeof (ListedLink));
   self->notes = g_ptr_array_new_with_free_func (note_free);
   self->facts = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, fact_data_free);
-  self->authorities = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
-  self->authority_list = g_ptr_array_new ();
+  self->authorities = g_ptr_array_new_with_free_func (g_free);
 
   for (guint p = 0; p < WSP_N_PLATFORMS; p++)
     {
@@ -525,13 +523,19 @@ wsp_catalog_get_authority (WspCatalog *self,
 
   g_return_val_if_fail (WSP_IS_CATALOG (self), NULL);
 
-  if (country == NULL || strlen (country) != 2)
+  if (!upper_code (country, upper))
     return NULL;
 
-  upper[0] = g_ascii_toupper (country[0]);
-  upper[1] = g_ascii_toupper (country[1]);
-  upper[2] = '\0';
-  return g_hash_table_lookup (self->authorities, upper);
+  /* A few dozen entries, looked up when a complaint is shown. */
+  for (guint i = 0; i < self->authorities->len; i++)
+    {
+      const WspAuthority *authority = g_ptr_array_index (self->authorities, i);
+
+      if (strcmp (authority->country, upper) == 0)
+        return authority;
+    }
+
+  return NULL;
 }
 
 guint
@@ -539,7 +543,7 @@ wsp_catalog_get_n_authorities (WspCatalog *self)
 {
   g_return_val_if_fail (WSP_IS_CATALOG (self), 0);
 
-  return self->authority_list->len;
+  return self->authorities->len;
 }
 
 const WspAuthority *
@@ -547,9 +551,9 @@ wsp_catalog_get_nth_authority (WspCatalog *self,
                                guint       index)
 {
   g_return_val_if_fail (WSP_IS_CATALOG (self), NULL);
-  g_return_val_if_fail (index < self->authority_list->len, NULL);
+  g_return_val_if_fail (index < self->authorities->len, NULL);
 
-  return g_ptr_array_index (self->authority_list, index);
+  return g_ptr_array_index (self->authorities, index);
 }
 
 gboolean
