@@ -58,6 +58,12 @@ def walk(where, node, path, inside_control=False, frame_name=""):
     control = is_control(role, states, actions)
     if control and not inside_control:
         check_name(where, path, node, role, name)
+        # A tooltip such as "Back (Alt+Left)" is the description too: Orca would say "Back"
+        # twice.
+        description = node.get_description() or ""
+        if name.strip() and description.startswith(name.strip() + " ("):
+            report(f"{where}: a {role}'s description repeats its name, {name!r} then "
+                   f"{description!r}: {path}")
     elif role == "list":
         check_name(where, path, node, role, name)
     elif role in ("panel", "page tab list", "menu", "dialog", "alert") and name and not inside_control:
