@@ -58,17 +58,23 @@ def walk(where, node, path, inside_control=False, frame_name=""):
     control = is_control(role, states, actions)
     if control and not inside_control:
         check_name(where, path, node, role, name)
-        # A tooltip such as "Back (Alt+Left)" is the description too: Orca would say "Back"
-        # twice.
-        description = node.get_description() or ""
-        if name.strip() and description.startswith(name.strip() + " ("):
-            report(f"{where}: a {role}'s description repeats its name, {name!r} then "
-                   f"{description!r}: {path}")
     elif role == "list":
         check_name(where, path, node, role, name)
     elif role in ("panel", "page tab list", "menu", "dialog", "alert") and name and not inside_control:
         # Named containers are announced when the focus enters them.
         check_name(where, path, node, role, name)
+
+    if control:
+        # Also in a row: the focus goes to its buttons, and Orca reads each.
+        # GTK gives a tooltip to screen readers as the description, read after the name (unless
+        # the two are the same): "Back (Alt+Left)" after "Back", or "Copy" after "Copy the
+        # country", says the name twice.
+        description = (node.get_description() or "").strip()
+        if (name.strip() and description and description != name.strip() and
+                (description.startswith(name.strip() + " (") or
+                 description.casefold() in name.casefold())):
+            report(f"{where}: a {role}'s description repeats its name, {name!r} then "
+                   f"{description!r}: {path}")
 
     if role == "list":
         items = [c for c in children if c.get_role_name() == "list item"]
