@@ -58,11 +58,7 @@ append_link (GString              *text,
              const char           *title,
              const WspCatalogLink *link)
 {
-  g_autofree char *month = wsp_catalog_format_month (link->confirmed);
-  /* Translators: in About, under each link, and under a data protection authority; the first
-   * %s is a month like "May 2025", the second who reported it (in English, from the catalog) */
-  g_autofree char *line = g_strdup_printf (_("Last confirmed in %s. Source: %s."), month,
-                                           link->source);
+  g_autofree char *line = wsp_catalog_format_confirmed (link->confirmed, link->source);
   g_autofree char *markup = g_markup_printf_escaped ("<b>%s</b>\n<a href=\"%s\">%s</a>\n%s\n\n",
                                                      title, link->url, link->url, line);
 

@@ -920,3 +920,14 @@ wsp_catalog_format_month (const char *date)
   /* Translators: a month and a year, e.g. "May 2025" */
   return g_strdup_printf (_("%s %u"), g_dpgettext2 (NULL, "month", months [month - 1]), year);
 }
+
+char *
+wsp_catalog_format_confirmed (const char *date,
+                              const char *source)
+{
+  g_autofree char *month = wsp_catalog_format_month (date);
+
+  /* Translators: in About, under each link, and under a data protection authority; the first
+   * %s is a month like "May 2025", the second who reported it (in English, from the catalog) */
+  return g_strdup_printf (_("Last confirmed in %s. Source: %s."), month, source);
+}

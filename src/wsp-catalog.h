@@ -270,6 +270,9 @@ gboolean              wsp_host_within                 (const char   *host,
 /* "2025-05" or "2025-05-28" -> "May 2025" in the app's language; anything else is returned as
  * it is. Free with g_free(). */
 char                 *wsp_catalog_format_month        (const char   *date);
+/* "Last confirmed in May 2025. Source: @source.", as About and the complaint view say it. */
+char                 *wsp_catalog_format_confirmed    (const char   *date,
+                                                       const char   *source);
 
 /* The first of g_get_language_names() that the catalog has steps in, else "en". */
 const char           *wsp_catalog_pick_language       (WspCatalog   *self);

@@ -61,14 +61,13 @@ show_authority (WspFollowUp *self)
 
   if (authority != NULL)
     {
-      g_autofree char *month = wsp_catalog_format_month (authority->confirmed);
-      g_autofree char *source = NULL;
+      /* Dated and sourced, as the links to Meta's pages are (About). */
+      g_autofree char *source = wsp_catalog_format_confirmed (authority->confirmed,
+                                                              authority->source);
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->authority_row),
                                      _("Data protection authority"));
       adw_action_row_set_subtitle (self->authority_row, authority->name);
-      /* Dated and sourced, as the links to Meta's pages are (About). */
-      source = g_strdup_printf (_("Last confirmed in %s. Source: %s."), month, authority->source);
       gtk_label_set_label (self->authority_source, source);
       return;
     }
